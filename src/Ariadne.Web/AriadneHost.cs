@@ -1,0 +1,211 @@
+using System.Threading.RateLimiting;
+using Ariadne.Web.Data;
+using Ariadne.Web.Features.Accounts;
+using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Features.Demo;
+using Ariadne.Web.Features.Operations;
+using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Ariadne.Web;
+
+/// <summary>Builds the one Ariadne host: services, then the request pipeline.</summary>
+public static class AriadneHost
+{
+    public const string SignInRateLimit = "sign-in";
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(DemoSwitch.Translate(args));
+        builder.AddAriadne();
+        var app = builder.Build();
+        app.UseAriadne();
+        return app;
+    }
+
+    public static void AddAriadne(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        if (string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        var database = DatabaseOptions.FromConfiguration(configuration);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<AriadneDbContext>(database.Apply);
+        services.AddSingleton(AuditChain.FromConfiguration(configuration, database.DataDirectory));
+        services.AddSingleton<AuditVerifier>();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddScoped<AuditTrail>();
+        services.AddHttpContextAccessor();
+
+        services.AddDataProtection()
+            .SetApplicationName("Ariadne")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
+
+        services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(o =>
+            {
+                // Length over composition rules (NIST SP 800-63B): long pass phrases, no forced symbols.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Security:Lockout:MaxFailedAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:Lockout:Minutes", 15));
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AriadneDbContext>()
+            .AddSignInManager<AriadneSignInManager>()
+            .AddClaimsPrincipalFactory<AriadneClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Accounts/SignIn";
+            o.LogoutPath = "/Accounts/SignOut";
+            o.AccessDeniedPath = "/Accounts/AccessDenied";
+            o.Cookie.Name = "ariadne";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Security:SessionMinutes", 60));
+            o.SlidingExpiration = true;
+        });
+
+        // Pages use the Identity cookie; the API uses bearer tokens only, so a cookie can never be replayed
+        // against the API by a cross-site form (ADR 0003).
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "Ariadne";
+                o.DefaultAuthenticateScheme = "Ariadne";
+                o.DefaultChallengeScheme = "Ariadne";
+                o.DefaultForbidScheme = "Ariadne";
+            })
+            .AddPolicyScheme("Ariadne", "Cookie for pages, bearer token for the API", o =>
+                o.ForwardDefaultSelector = context => context.Request.IsApi()
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(configuration.GetValue("Security:TokenMinutes", 30)));
+
+        services.AddAuthorizationBuilder().AddAriadnePolicies();
+        services.AddSingleton<IAuthorizationHandler, OrganisationAuthorizationHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
+            ProblemDetailsAuthorizationResultHandler>();
+
+        services.AddRateLimiter(o =>
+        {
+            var permits = configuration.GetValue("Security:SignInRateLimit:PermitsPerMinute", 10);
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
+            o.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = "60";
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "Too many sign-in attempts",
+                        Detail = "Too many sign-in attempts from this address. Wait a minute and try again.",
+                    },
+                });
+            };
+        });
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
+            o.Conventions.AllowAnonymousToPage("/Accounts/TwoFactor");
+            o.Conventions.AllowAnonymousToPage("/Accounts/Setup");
+            o.Conventions.AllowAnonymousToPage("/Accounts/AccessDenied");
+            o.Conventions.AllowAnonymousToPage("/Errors/Status");
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ariadne-af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        });
+
+        services.AddSingleton<FirstAdministratorSetup>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<AccountAdministration>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddSingleton(new DemoMode(configuration.GetValue("Demo:Enabled", false)));
+        services.AddHostedService<DatabaseInitialiser>();
+    }
+
+    public static void UseAriadne(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("ReverseProxy:Enabled", false))
+        {
+            app.UseForwardedHeaders();
+        }
+        app.UseSecurityHeaders();
+        app.UseWhen(c => c.Request.IsApi(), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !c.Request.IsApi(), pages =>
+        {
+            pages.UseExceptionHandler("/Errors/Status?code=500");
+            pages.UseStatusCodePagesWithReExecute("/Errors/Status", "?code={0}");
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseActiveAccountCheck();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapAccounts();
+        api.MapOrganisations();
+        api.MapUsers();
+        api.MapAudit();
+
+        app.MapRazorPages();
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ariadne.Web.Features.Errors;
+
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public string Heading { get; private set; } = "Something went wrong";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code = 500) => Describe(code);
+
+    public void OnPost(int code = 500) => Describe(code);
+
+    private void Describe(int code)
+    {
+        (Heading, Message) = code switch
+        {
+            404 => ("Not found", "This page does not exist, or it is not yours to see."),
+            403 => ("Not allowed", "Your role or organisation does not allow this."),
+            429 => ("Too many attempts", "Wait a minute, then try again."),
+            _ => ("Something went wrong", "Nothing you saved before was lost. Try again; if it happens again, tell your administrator the time it happened."),
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using Ariadne.Web.Data;
+using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Organisations;
+
+[Authorize(Policy = Policies.Administration)]
+public sealed class OrganisationEditModel(AriadneDbContext db, TimeProvider time) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string? Name { get; set; }
+        public string? Type { get; set; }
+        public string? Area { get; set; }
+        public string? Phone { get; set; }
+        public string? Email { get; set; }
+        public bool IsActive { get; set; } = true;
+    }
+
+    [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Id is null)
+        {
+            return Page();
+        }
+        var o = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(x => x.Id == Id);
+        if (o is null)
+        {
+            return NotFound();
+        }
+        Input = new InputModel { Name = o.Name, Type = o.Type.ToString(), Area = o.Area, Phone = o.Phone, Email = o.Email, IsActive = o.IsActive };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var organisation = Id is null
+            ? new Organisation { Name = "", CreatedAt = time.GetUtcNow().UtcDateTime }
+            : await db.Organisations.SingleOrDefaultAsync(x => x.Id == Id);
+        if (organisation is null)
+        {
+            return NotFound();
+        }
+        var errors = await OrganisationRules.ApplyAsync(db, organisation,
+            new OrganisationRequest(Input.Name, Input.Type, Input.Area, Input.Phone, Input.Email, Input.IsActive));
+        if (errors.Count > 0)
+        {
+            Errors.AddRange(errors.Values.SelectMany(v => v));
+            return Page();
+        }
+        if (Id is null)
+        {
+            db.Organisations.Add(organisation);
+        }
+        await db.SaveChangesAsync();
+        return RedirectToPage("/Organisations/Index");
+    }
+}

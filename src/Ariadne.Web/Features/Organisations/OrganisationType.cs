@@ -1,0 +1,67 @@
+using Ariadne.Web.Security;
+
+namespace Ariadne.Web.Features.Organisations;
+
+/// <summary>Organisation types of the domain catalogue §1.1 (ACT-01..ACT-10).</summary>
+public enum OrganisationType
+{
+    Administration,
+    FrontlinePolice,
+    BorderGuard,
+    LabourInspectorate,
+    AntiTraffickingUnit,
+    VictimSupport,
+    Guardianship,
+    Prosecution,
+    NationalReferralCoordinator,
+}
+
+public static class OrganisationTypes
+{
+    public static IReadOnlyList<OrganisationType> All { get; } = Enum.GetValues<OrganisationType>();
+
+    public static string DisplayName(this OrganisationType type) => type switch
+    {
+        OrganisationType.Administration => "System administration",
+        OrganisationType.FrontlinePolice => "Frontline police unit",
+        OrganisationType.BorderGuard => "Border guard unit",
+        OrganisationType.LabourInspectorate => "Labour inspectorate",
+        OrganisationType.AntiTraffickingUnit => "Specialised anti-trafficking unit",
+        OrganisationType.VictimSupport => "Victim-support organisation / shelter",
+        OrganisationType.Guardianship => "Guardianship / child protection service",
+        OrganisationType.Prosecution => "Prosecution",
+        OrganisationType.NationalReferralCoordinator => "National referral coordinator",
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>
+    /// Law enforcement and prosecution never see shelter locations (V-01); the flag is kept on the type so
+    /// that no page has to remember which organisations count.
+    /// </summary>
+    public static bool IsLawEnforcementOrProsecution(this OrganisationType type) => type switch
+    {
+        OrganisationType.FrontlinePolice or OrganisationType.BorderGuard or OrganisationType.AntiTraffickingUnit
+            or OrganisationType.Prosecution => true,
+        OrganisationType.Administration or OrganisationType.LabourInspectorate or OrganisationType.VictimSupport
+            or OrganisationType.Guardianship or OrganisationType.NationalReferralCoordinator => false,
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+
+    /// <summary>
+    /// Which roles a member of this type of organisation may hold: a shelter worker can never be given an
+    /// investigator's role, whoever edits the account.
+    /// </summary>
+    public static IReadOnlyList<string> AssignableRoles(this OrganisationType type) => type switch
+    {
+        OrganisationType.Administration => [Roles.Administrator],
+        OrganisationType.FrontlinePolice => [Roles.FrontlineOfficer, Roles.OrganisationAdministrator],
+        OrganisationType.BorderGuard => [Roles.BorderGuard, Roles.OrganisationAdministrator],
+        OrganisationType.LabourInspectorate => [Roles.LabourInspector, Roles.OrganisationAdministrator],
+        OrganisationType.AntiTraffickingUnit => [Roles.Investigator, Roles.OrganisationAdministrator],
+        OrganisationType.VictimSupport => [Roles.SupportWorker, Roles.OrganisationAdministrator],
+        OrganisationType.Guardianship => [Roles.Guardian, Roles.OrganisationAdministrator],
+        OrganisationType.Prosecution => [Roles.Prosecutor, Roles.OrganisationAdministrator],
+        OrganisationType.NationalReferralCoordinator => [Roles.Coordinator, Roles.OrganisationAdministrator],
+        _ => throw new ArgumentOutOfRangeException(nameof(type)),
+    };
+}
