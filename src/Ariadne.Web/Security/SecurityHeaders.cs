@@ -20,7 +20,8 @@ internal static class SecurityHeaders
             if (!context.Request.Path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase) && !context.Request.Path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase))
             {
                 // Pages and API answers carry personal data: no shared or browser cache may keep them.
-                headers.CacheControl = "no-store";
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
             }
             await next();
         });

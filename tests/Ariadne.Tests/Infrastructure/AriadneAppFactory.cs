@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Ariadne.Web.Data;
+using Ariadne.Web.Features.Accounts;
+using Ariadne.Web.Features.Organisations;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Ariadne.Tests.Infrastructure;
+
+public sealed record TestUser(Guid Id, string UserName, string Password, Guid OrganisationId, string[] Roles);
+
+/// <summary>
+/// The real Ariadne host in memory, on its own database (a temporary SQLite file or a new PostgreSQL
+/// database), with intent methods that speak the domain's words. Clients carry real tokens from the
+/// real token endpoint: nothing bypasses authentication.
+/// </summary>
+public sealed class AriadneAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "correct horse battery";
+    private static readonly ConcurrentDictionary<string, Lazy<Task<AriadneAppFactory>>> Shared = new();
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _dataDirectory;
+    private readonly string? _postgresDatabase;
+
+    public string Database { get; }
+    public string ConnectionString { get; }
+    public string ChainKey { get; }
+
+    private AriadneAppFactory(string database, IDictionary<string, string?>? overrides)
+    {
+        Database = database;
+        _dataDirectory = Path.Combine(Path.GetTempPath(), "ariadne-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_dataDirectory);
+        ChainKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        if (database == Databases.Postgres)
+        {
+            _postgresDatabase = "ariadne_test_" + Guid.NewGuid().ToString("N")[..12];
+            ConnectionString = new NpgsqlConnectionStringBuilder(Databases.PostgresServer) { Database = _postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = $"Data Source={Path.Combine(_dataDirectory, "ariadne.db")}";
+        }
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = database,
+            ["ConnectionStrings:Ariadne"] = ConnectionString,
+            ["Database:DataDirectory"] = _dataDirectory,
+            ["Audit:ChainKey"] = ChainKey,
+            ["Security:SignInRateLimit:PermitsPerMinute"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>The app shared by all tests on one database; tests isolate themselves with their own organisations.</summary>
+    public static Task<AriadneAppFactory> SharedAsync(string database) =>
+        Shared.GetOrAdd(database, d => new Lazy<Task<AriadneAppFactory>>(() => StartAsync(d, null))).Value;
+
+    /// <summary>An app with a database of its own, for tests that tamper with data or change settings.</summary>
+    public static Task<AriadneAppFactory> IsolatedAsync(string database, IDictionary<string, string?>? settings = null) =>
+        StartAsync(database, settings);
+
+    private static async Task<AriadneAppFactory> StartAsync(string database, IDictionary<string, string?>? settings)
+    {
+        var factory = new AriadneAppFactory(database, settings);
+        if (factory._postgresDatabase is not null)
+        {
+            await using var connection = new NpgsqlConnection(Databases.PostgresServer);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {factory._postgresDatabase}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        _ = factory.Server; // starts the host: schema scripts run, roles are created
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>The command-line arguments that point `ariadne` commands at this app's database.</summary>
+    public string[] CommandLineSettings =>
+    [
+        $"--Database:Provider={Database}", $"--ConnectionStrings:Ariadne={ConnectionString}",
+        $"--Database:DataDirectory={_dataDirectory}", $"--Audit:ChainKey={ChainKey}",
+    ];
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task WithDbAsync(Func<AriadneDbContext, Task> work) =>
+        WithScopeAsync(async s =>
+        {
+            await work(s.GetRequiredService<AriadneDbContext>());
+            return true;
+        });
+
+    public Task<Organisation> CreateOrganisationAsync(OrganisationType type, string? name = null) =>
+        WithScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AriadneDbContext>();
+            var organisation = new Organisation
+            {
+                Name = name ?? $"{type} {Guid.NewGuid():N}"[..40],
+                Type = type,
+                Area = "Test district",
+                CreatedAt = DateTime.UtcNow,
+            };
+            db.Organisations.Add(organisation);
+            await db.SaveChangesAsync();
+            return organisation;
+        });
+
+    public Task<TestUser> CreateUserAsync(Organisation organisation, params string[] roles) =>
+        WithScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<ApplicationUser>>();
+            var userName = "u-" + Guid.NewGuid().ToString("N")[..12];
+            var user = new ApplicationUser
+            {
+                UserName = userName,
+                DisplayName = "Test " + userName,
+                OrganisationId = organisation.Id,
+                CreatedAt = DateTime.UtcNow,
+            };
+            Assert.True((await users.CreateAsync(user, Password)).Succeeded);
+            Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+            return new TestUser(user.Id, userName, Password, organisation.Id, roles);
+        });
+
+    /// <summary>A new organisation of a type that fits the role, with one member holding that role.</summary>
+    public async Task<TestUser> CreateUserWithRoleAsync(string role)
+    {
+        var type = OrganisationTypes.All.First(t => t.AssignableRoles().Contains(role));
+        return await CreateUserAsync(await CreateOrganisationAsync(type), role);
+    }
+
+    /// <summary>Turns on two-factor sign-in as the enrolment page does; returns the authenticator key.</summary>
+    public Task<string> EnrolAuthenticatorAsync(TestUser user) =>
+        WithScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<UserManager<ApplicationUser>>();
+            var account = await users.FindByIdAsync(user.Id.ToString());
+            await users.ResetAuthenticatorKeyAsync(account!);
+            await users.SetTwoFactorEnabledAsync(account!, true);
+            return (await users.GetAuthenticatorKeyAsync(account!))!;
+        });
+
+    public async Task<HttpResponseMessage> RequestTokenAsync(string userName, string password, string? totp = null)
+    {
+        using var anonymous = CreateClient();
+        return await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { username = userName, password, totp });
+    }
+
+    /// <summary>An API client signed in through POST /api/v1/auth/token.</summary>
+    public async Task<HttpClient> SignInAsync(TestUser user, string? totp = null)
+    {
+        var response = await RequestTokenAsync(user.UserName, user.Password, totp);
+        Assert.True(response.IsSuccessStatusCode, $"sign-in of {user.UserName} failed: {await response.Content.ReadAsStringAsync()}");
+        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        return client;
+    }
+
+    public async Task<HttpClient> SignInAsAsync(string role) => await SignInAsync(await CreateUserWithRoleAsync(role));
+
+    public async Task<long> AuditCountAsync(string action, string? targetId = null) =>
+        await WithScopeAsync(s => s.GetRequiredService<AriadneDbContext>().AuditEntries
+            .CountAsync(e => e.Action == action && (targetId == null || e.TargetId == targetId)));
+
+    /// <summary>Simulates losing the database under a running app.</summary>
+    public async Task DestroyDatabaseAsync()
+    {
+        if (_postgresDatabase is not null)
+        {
+            await using var connection = new NpgsqlConnection(Databases.PostgresServer);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE {_postgresDatabase} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+            NpgsqlConnection.ClearAllPools();
+            return;
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(file + suffix);
+        }
+        Directory.CreateDirectory(file); // a folder where the file was: SQLite cannot open it
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(Databases.PostgresServer);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pool is left to the temp cleaner; it holds only test data.
+        }
+    }
+
+    private sealed record TokenBody(string AccessToken, int ExpiresIn);
+}
