@@ -182,6 +182,28 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A browser-like client signed in through the real sign-in page (cookie, anti-forgery token).</summary>
+    public async Task<HttpClient> SignInToPagesAsync(TestUser user)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await PostFormAsync(client, "/Accounts/SignIn", new() { ["UserName"] = user.UserName, ["Password"] = user.Password });
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect,
+            $"page sign-in of {user.UserName} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    /// <summary>Submits a page's form as a browser does: first GET the page for its anti-forgery token.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields,
+        string? getUrl = null)
+    {
+        var page = await client.GetStringAsync(getUrl ?? url);
+        var token = System.Text.RegularExpressions.Regex.Match(page,
+            "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), $"no anti-forgery token on {getUrl ?? url}");
+        fields["__RequestVerificationToken"] = token;
+        return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
     public async Task<HttpClient> SignInAsAsync(string role) => await SignInAsync(await CreateUserWithRoleAsync(role));
 
     public async Task<long> AuditCountAsync(string action, string? targetId = null) =>

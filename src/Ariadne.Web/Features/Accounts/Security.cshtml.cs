@@ -80,6 +80,8 @@ public sealed class SecurityModel(UserManager<ApplicationUser> users, SignInMana
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+            // A new key also changes the security stamp; re-issue this session's cookie so it stays valid.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user);
         }
         SharedKey = Group(key!);

@@ -1,0 +1,70 @@
+using System.Net;
+using Ariadne.Tests.Infrastructure;
+using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Security;
+
+namespace Ariadne.Tests.Security;
+
+/// <summary>The pages × every role × own/other organisation, through the real cookie sign-in.</summary>
+public sealed class PageAccessTests
+{
+    private enum Access
+    {
+        Allowed,
+        Refused,
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Every_page_against_every_role(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        var otherOrganisation = await app.CreateOrganisationAsync(OrganisationType.BorderGuard);
+        var stranger = await app.CreateUserAsync(otherOrganisation, Roles.BorderGuard);
+        var failures = new List<string>();
+
+        foreach (var role in Roles.All)
+        {
+            var type = role == Roles.OrganisationAdministrator
+                ? OrganisationType.FrontlinePolice
+                : OrganisationTypes.All.First(t => t.AssignableRoles().Contains(role));
+            var organisation = await app.CreateOrganisationAsync(type);
+            var colleague = await app.CreateUserAsync(organisation, type.AssignableRoles()[0]);
+            using var client = await app.SignInToPagesAsync(await app.CreateUserAsync(organisation, role));
+            var admin = role == Roles.Administrator;
+            var accountManager = admin || role == Roles.OrganisationAdministrator;
+
+            var pages = new (string Url, Access Expected)[]
+            {
+                ("/", Access.Allowed),
+                ("/Organisations", Access.Allowed),
+                ("/Accounts/Security", Access.Allowed),
+                ("/Organisations/Edit", admin ? Access.Allowed : Access.Refused),
+                ($"/Organisations/Edit?id={otherOrganisation.Id}", admin ? Access.Allowed : Access.Refused),
+                ("/Accounts/Users", accountManager ? Access.Allowed : Access.Refused),
+                ($"/Accounts/Users?organisationId={otherOrganisation.Id}", admin ? Access.Allowed : Access.Refused),
+                ($"/Accounts/Users/Edit?id={colleague.Id}", accountManager ? Access.Allowed : Access.Refused),
+                ($"/Accounts/Users/Edit?id={stranger.Id}", admin ? Access.Allowed : Access.Refused),
+                ("/Audit", admin || role == Roles.Coordinator ? Access.Allowed : Access.Refused),
+            };
+            foreach (var (url, expected) in pages)
+            {
+                var response = await client.GetAsync(url);
+                var body = await response.Content.ReadAsStringAsync();
+                var refused = response.StatusCode == HttpStatusCode.NotFound
+                              || (response.StatusCode == HttpStatusCode.Redirect
+                                  && new Uri(new Uri("http://localhost"), response.Headers.Location!).AbsolutePath == "/Accounts/AccessDenied");
+                var actual = response.StatusCode == HttpStatusCode.OK ? Access.Allowed : refused ? Access.Refused : (Access?)null;
+                if (actual != expected)
+                {
+                    failures.Add($"{role} GET {url}: {(int)response.StatusCode} {response.Headers.Location}, expected {expected}");
+                }
+                if (expected == Access.Refused && body.Contains(stranger.UserName, StringComparison.Ordinal))
+                {
+                    failures.Add($"{role} GET {url}: refused page still shows another organisation's account");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+}
