@@ -1,1 +1,12 @@
-System.Console.WriteLine(1);
+using Ariadne.Bench;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// Prints figures; asserts nothing. Run: dotnet run -c Release --project bench/Ariadne.Bench
+var config = ManualConfig.Create(DefaultConfig.Instance)
+    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+BenchmarkSwitcher.FromAssembly(typeof(AuditBenchmarks).Assembly).Run(args, config);
+
