@@ -95,6 +95,26 @@ public sealed class AccountAdministration(UserManager<ApplicationUser> users, Ar
         await users.UpdateSecurityStampAsync(user);
     }
 
+    /// <summary>The accounts of one organisation; the listing is recorded as a search in the audit trail.</summary>
+    public async Task<List<UserResponse>> ListAsync(Guid organisationId, Audit.AuditTrail audit)
+    {
+        var members = await db.Users.AsNoTracking().Where(u => u.OrganisationId == organisationId)
+            .OrderBy(u => u.UserName).ToListAsync();
+        var result = new List<UserResponse>();
+        foreach (var member in members)
+        {
+            result.Add(await ToResponseAsync(member));
+        }
+        await audit.RecordAsync(db, Audit.AuditActions.Search, nameof(Organisation), organisationId.ToString(),
+            details: $"accounts listed: {result.Count}");
+        return result;
+    }
+
+    public async Task<UserResponse> ToResponseAsync(ApplicationUser user) =>
+        new(user.Id, user.UserName!, user.DisplayName, user.Email, user.OrganisationId,
+            (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.IsActive,
+            await users.IsLockedOutAsync(user), user.TwoFactorEnabled);
+
     public Task<ApplicationUser?> FindAsync(Guid id) =>
         db.Users.Include(u => u.Organisation).SingleOrDefaultAsync(u => u.Id == id);
 

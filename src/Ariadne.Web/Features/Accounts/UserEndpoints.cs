@@ -1,6 +1,5 @@
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
-using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +38,7 @@ public static class UserEndpoints
     }
 
     private static async Task<Results<Ok<List<UserResponse>>, NotFound, ForbidHttpResult>> ListAsync(
-        Guid organisationId, HttpContext http, AriadneDbContext db, UserManager<ApplicationUser> users,
+        Guid organisationId, HttpContext http, AriadneDbContext db, AccountAdministration accounts,
         IAuthorizationService authorization, AuditTrail audit)
     {
         var organisation = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId);
@@ -51,16 +50,7 @@ public static class UserEndpoints
         {
             return TypedResults.Forbid();
         }
-        var members = await db.Users.AsNoTracking().Where(u => u.OrganisationId == organisationId)
-            .OrderBy(u => u.UserName).ToListAsync();
-        var result = new List<UserResponse>();
-        foreach (var member in members)
-        {
-            result.Add(await ToResponseAsync(member, users));
-        }
-        await audit.RecordAsync(db, AuditActions.Search, nameof(Organisation), organisationId.ToString(),
-            details: $"accounts listed: {result.Count}");
-        return TypedResults.Ok(result);
+        return TypedResults.Ok(await accounts.ListAsync(organisationId, audit));
     }
 
     private static async Task<Results<Created<UserResponse>, NotFound, ForbidHttpResult, ValidationProblem>> CreateAsync(
@@ -82,7 +72,7 @@ public static class UserEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
-        return TypedResults.Created($"/api/v1/users/{user.Id}", await ToResponseAsync(user, users));
+        return TypedResults.Created($"/api/v1/users/{user.Id}", await accounts.ToResponseAsync(user));
     }
 
     private static async Task<Results<Ok<UserResponse>, NotFound>> GetAsync(
@@ -95,7 +85,7 @@ public static class UserEndpoints
             return TypedResults.NotFound();
         }
         await audit.RecordAsync(db, AuditActions.View, "User", user.Id.ToString());
-        return TypedResults.Ok(await ToResponseAsync(user, users));
+        return TypedResults.Ok(await accounts.ToResponseAsync(user));
     }
 
     private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem>> UpdateAsync(
@@ -115,7 +105,7 @@ public static class UserEndpoints
         {
             return TypedResults.ValidationProblem(errors);
         }
-        return TypedResults.Ok(await ToResponseAsync(user, users));
+        return TypedResults.Ok(await accounts.ToResponseAsync(user));
     }
 
     private static async Task<Results<NoContent, NotFound>> UnlockAsync(
@@ -157,9 +147,4 @@ public static class UserEndpoints
         var allowed = await authorization.AuthorizeAsync(http.User, user.Organisation, OrganisationOperations.ManageUsers);
         return allowed.Succeeded ? user : null;
     }
-
-    internal static async Task<UserResponse> ToResponseAsync(ApplicationUser user, UserManager<ApplicationUser> users) =>
-        new(user.Id, user.UserName!, user.DisplayName, user.Email, user.OrganisationId,
-            (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.IsActive,
-            await users.IsLockedOutAsync(user), user.TwoFactorEnabled);
 }

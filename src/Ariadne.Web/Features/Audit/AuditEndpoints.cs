@@ -19,7 +19,6 @@ public sealed record AuditPage(IReadOnlyList<AuditEntryResponse> Entries, int Pa
 public static class AuditEndpoints
 {
     public const int MaxPageSize = 200;
-    public const int MaxExportRows = 100_000;
 
     public static void MapAudit(this IEndpointRouteBuilder api)
     {
@@ -45,20 +44,12 @@ public static class AuditEndpoints
     private static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(
         [AsParameters] AuditQuery query, string? reason, AriadneDbContext db, AuditTrail audit)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5)
+        if (!AuditExport.IsReasonValid(reason))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["reason"] = ["Say why you export the audit trail (at least 5 characters); the reason is recorded."],
-            });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [AuditExport.ReasonRequired] });
         }
-        var filter = query.ToFilter();
-        var entries = await filter.Apply(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Sequence)
-            .Take(MaxExportRows).ToListAsync();
-        await audit.RecordAsync(db, AuditActions.Export, "AuditTrail", reason: reason,
-            details: $"{filter.Describe()}; rows: {entries.Count}");
-        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(AuditCsv.Write(entries)), "text/csv",
-            "ariadne-audit.csv");
+        var csv = await AuditExport.CreateCsvAsync(db, audit, query.ToFilter(), reason!);
+        return TypedResults.File(csv, "text/csv", "ariadne-audit.csv");
     }
 
     private static async Task<Ok<AuditVerification>> VerifyAsync(AriadneDbContext db, AuditVerifier verifier, AuditTrail audit)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Ariadne.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Audit;
 
@@ -92,5 +94,21 @@ public static class AuditCsv
             value = "'" + value;
         }
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+}
+
+/// <summary>The export of the trail, shared by the audit page and the API: reason required, export recorded.</summary>
+public static class AuditExport
+{
+    public const int MaxRows = 100_000;
+    public const string ReasonRequired = "Say why you export the audit trail (at least 5 characters): the reason is recorded.";
+
+    public static bool IsReasonValid(string? reason) => !string.IsNullOrWhiteSpace(reason) && reason.Trim().Length >= 5;
+
+    public static async Task<byte[]> CreateCsvAsync(AriadneDbContext db, AuditTrail audit, AuditFilter filter, string reason)
+    {
+        var entries = await filter.Apply(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Sequence).Take(MaxRows).ToListAsync();
+        await audit.RecordAsync(db, AuditActions.Export, "AuditTrail", reason: reason, details: $"{filter.Describe()}; rows: {entries.Count}");
+        return Encoding.UTF8.GetBytes(AuditCsv.Write(entries));
     }
 }

@@ -38,18 +38,13 @@ public sealed class AuditIndexModel(AriadneDbContext db, AuditTrail audit, Audit
 
     public async Task<IActionResult> OnPostExportAsync(string? reason)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 5)
+        if (!AuditExport.IsReasonValid(reason))
         {
-            Error = "Say why you export the audit trail (at least 5 characters): the reason is recorded.";
+            Error = AuditExport.ReasonRequired;
             await LoadAsync();
             return Page();
         }
-        var filter = Query.ToFilter();
-        var entries = await filter.Apply(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Sequence)
-            .Take(AuditEndpoints.MaxExportRows).ToListAsync();
-        await audit.RecordAsync(db, AuditActions.Export, "AuditTrail", reason: reason,
-            details: $"{filter.Describe()}; rows: {entries.Count}");
-        return File(System.Text.Encoding.UTF8.GetBytes(AuditCsv.Write(entries)), "text/csv", "ariadne-audit.csv");
+        return File(await AuditExport.CreateCsvAsync(db, audit, Query.ToFilter(), reason!), "text/csv", "ariadne-audit.csv");
     }
 
     public async Task<IActionResult> OnPostVerifyAsync()

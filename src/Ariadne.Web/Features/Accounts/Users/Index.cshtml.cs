@@ -3,7 +3,6 @@ using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ariadne.Web.Features.Accounts.Users;
 
 [Authorize(Policy = Policies.UserManagement)]
-public sealed class UsersIndexModel(AriadneDbContext db, UserManager<ApplicationUser> users,
+public sealed class UsersIndexModel(AriadneDbContext db, AccountAdministration accounts,
     IAuthorizationService authorization, AuditTrail audit) : PageModel
 {
     public Organisation Organisation { get; private set; } = null!;
@@ -37,15 +36,7 @@ public sealed class UsersIndexModel(AriadneDbContext db, UserManager<Application
             return NotFound();
         }
         Organisation = chosen;
-        var members = await db.Users.AsNoTracking().Where(u => u.OrganisationId == chosen.Id).OrderBy(u => u.UserName).ToListAsync();
-        var list = new List<UserResponse>();
-        foreach (var member in members)
-        {
-            list.Add(await UserEndpoints.ToResponseAsync(member, users));
-        }
-        Users = list;
-        await audit.RecordAsync(db, AuditActions.Search, nameof(Organisation), chosen.Id.ToString(),
-            details: $"accounts listed: {list.Count}");
+        Users = await accounts.ListAsync(chosen.Id, audit);
         return Page();
     }
 }
