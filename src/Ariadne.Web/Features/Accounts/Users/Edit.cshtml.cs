@@ -44,11 +44,7 @@ public sealed class UserEditModel(AriadneDbContext db, UserManager<ApplicationUs
                 return NotFound();
             }
             await audit.RecordAsync(db, AuditActions.View, "User", user.Id.ToString());
-            Input = new InputModel
-            {
-                DisplayName = user.DisplayName, Email = user.Email, IsActive = user.IsActive,
-                Roles = [.. await users.GetRolesAsync(user)],
-            };
+            Input = await InputForAsync(user);
             return Page();
         }
         return await LoadOrganisationAsync() ? Page() : NotFound();
@@ -104,13 +100,15 @@ public sealed class UserEditModel(AriadneDbContext db, UserManager<ApplicationUs
         await action(user);
         await FindAsync(user.Id);
         Message = message;
-        Input = new InputModel
-        {
-            DisplayName = user.DisplayName, Email = user.Email, IsActive = user.IsActive,
-            Roles = [.. await users.GetRolesAsync(user)],
-        };
+        Input = await InputForAsync(user);
         return Page();
     }
+
+    private async Task<InputModel> InputForAsync(ApplicationUser user) => new()
+    {
+        DisplayName = user.DisplayName, Email = user.Email, IsActive = user.IsActive,
+        Roles = [.. await users.GetRolesAsync(user)],
+    };
 
     /// <summary>Loads an account the signed-in user may manage; any other account is "not found".</summary>
     private async Task<ApplicationUser?> FindAsync(Guid id)
