@@ -3,8 +3,13 @@ using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Demo;
+using Ariadne.Web.Features.Indicators;
+using Ariadne.Web.Features.InformationSheets;
+using Ariadne.Web.Features.Jurisdiction;
 using Ariadne.Web.Features.Operations;
 using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Screenings;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -154,6 +159,19 @@ public static class AriadneHost
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
         });
 
+        var catalogueDirectory = configuration["Catalogue:Directory"] is { Length: > 0 } dir
+            ? Path.GetFullPath(dir)
+            : Path.Combine(AppContext.BaseDirectory, "Catalogue");
+        services.AddSingleton(IndicatorCatalogue.Load(Path.Combine(catalogueDirectory, "indicators")));
+        services.AddSingleton(InformationSheetLibrary.Load(Path.Combine(catalogueDirectory, "information-sheets")));
+        services.AddSingleton(JurisdictionProfile.FromConfiguration(configuration));
+        services.AddSingleton(AlertRule.FromConfiguration(configuration));
+        services.AddSingleton(DraftRetention.FromConfiguration(configuration));
+        services.AddScoped<ScreeningService>();
+        services.AddScoped<ReferralService>();
+        services.AddScoped<DraftPurge>();
+        services.AddHostedService<DraftPurgeService>();
+
         services.AddSingleton<FirstAdministratorSetup>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountAdministration>();
@@ -205,6 +223,10 @@ public static class AriadneHost
         api.MapOrganisations();
         api.MapUsers();
         api.MapAudit();
+        api.MapIndicators();
+        api.MapInformationSheets();
+        api.MapScreenings();
+        api.MapReferrals();
 
         app.MapRazorPages();
     }

@@ -1,6 +1,8 @@
 using Ariadne.Web.Features.Accounts;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Screenings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +24,9 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
 
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Screening> Screenings => Set<Screening>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<AnonymousNotification> AnonymousNotifications => Set<AnonymousNotification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +57,81 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
             u.Property(x => x.DisplayName).HasMaxLength(200);
             u.HasOne(x => x.Organisation).WithMany().HasForeignKey(x => x.OrganisationId)
                 .OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<Screening>(s =>
+        {
+            s.ToTable("screenings");
+            s.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            s.Property(x => x.OfficerName).HasMaxLength(200);
+            s.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
+            s.Property(x => x.CatalogueVersion).HasMaxLength(20);
+            s.Property(x => x.IntakeChannel).HasMaxLength(10);
+            s.Property(x => x.Place).HasMaxLength(ScreeningRules.ShortText);
+            s.Property(x => x.ColleaguePresent).HasMaxLength(ScreeningRules.ShortText);
+            s.Property(x => x.NameKind).HasConversion<string>().HasMaxLength(20);
+            s.Property(x => x.PersonName).HasMaxLength(ScreeningRules.ShortText);
+            s.Property(x => x.Gender).HasConversion<string>().HasMaxLength(20);
+            s.Property(x => x.Nationality).HasMaxLength(ScreeningRules.ShortText);
+            s.Property(x => x.Language).HasMaxLength(ScreeningRules.ShortText);
+            s.Property(x => x.CompanionDescription).HasMaxLength(ScreeningRules.NoteText);
+            s.Property(x => x.DangerDetails).HasMaxLength(ScreeningRules.NoteText);
+            s.Property(x => x.Statement).HasMaxLength(ScreeningRules.LongText);
+            s.Property(x => x.SuspectedOffence).HasMaxLength(ScreeningRules.NoteText);
+            s.HasIndex(x => new { x.OrganisationId, x.Status, x.UpdatedAt });
+            s.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Cascade);
+            s.HasMany(x => x.Actions).WithOne().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Cascade);
+            s.HasMany(x => x.InformationSheets).WithOne().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<ScreeningIndicator>(i =>
+        {
+            i.ToTable("screening_indicators");
+            i.HasKey(x => new { x.ScreeningId, x.IndicatorId });
+            i.Property(x => x.IndicatorId).HasMaxLength(20);
+            i.Property(x => x.Note).HasMaxLength(ScreeningRules.NoteText);
+        });
+        builder.Entity<ScreeningAction>(a =>
+        {
+            a.ToTable("screening_actions");
+            a.HasKey(x => new { x.ScreeningId, x.ActionId });
+            a.Property(x => x.ActionId).HasMaxLength(20);
+            a.Property(x => x.DoneByName).HasMaxLength(200);
+        });
+        builder.Entity<InformationSheetGiven>(i =>
+        {
+            i.ToTable("information_sheets_given");
+            i.Property(x => x.Language).HasMaxLength(10);
+            i.Property(x => x.SheetVersion).HasMaxLength(20);
+            i.Property(x => x.GivenByName).HasMaxLength(200);
+            i.HasIndex(x => x.ScreeningId);
+        });
+        builder.Entity<Referral>(r =>
+        {
+            r.ToTable("referrals");
+            r.Property(x => x.Reference).HasMaxLength(20);
+            r.HasIndex(x => x.Reference).IsUnique();
+            r.HasOne(x => x.Screening).WithMany().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Restrict);
+            r.HasOne<Organisation>().WithMany().HasForeignKey(x => x.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            r.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            r.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            r.Property(x => x.Consent).HasConversion<string>().HasMaxLength(30);
+            r.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
+            r.Property(x => x.ReferredByName).HasMaxLength(200);
+            r.Property(x => x.AcknowledgedByName).HasMaxLength(200);
+            r.HasIndex(x => new { x.ToOrganisationId, x.Status });
+            r.HasIndex(x => x.FromOrganisationId);
+        });
+        builder.Entity<AnonymousNotification>(n =>
+        {
+            n.ToTable("anonymous_notifications");
+            n.Property(x => x.Month).HasMaxLength(7);
+            n.Property(x => x.ReportingOrganisationType).HasMaxLength(40);
+            n.Property(x => x.IntakeChannel).HasMaxLength(10);
+            n.Property(x => x.AgeGroup).HasMaxLength(20);
+            n.Property(x => x.Gender).HasMaxLength(20);
+            n.Property(x => x.Forms).HasMaxLength(400);
+            n.Property(x => x.IndicatorCategories).HasMaxLength(200);
+            n.HasIndex(x => x.Month);
         });
 
         builder.Entity<AuditEntry>(a =>

@@ -16,6 +16,14 @@ public static class Policies
     public const string AuditTrail = "AuditTrail";
     /// <summary>Any signed-in, active user: the organisation directory, one's own profile.</summary>
     public const string SignedIn = "SignedIn";
+    /// <summary>Screening people against the indicators and referring them: the identifying actors (ACT-01, ACT-02, ACT-03).</summary>
+    public const string Screening = "Screening";
+    /// <summary>Receiving referrals: the specialised unit, and the guardianship service for children.</summary>
+    public const string ReferralIntake = "ReferralIntake";
+
+    public static readonly string[] ScreeningRoles =
+        [Roles.FrontlineOfficer, Roles.BorderGuard, Roles.LabourInspector, Roles.SupportWorker, Roles.Investigator];
+    public static readonly string[] IntakeRoles = [Roles.Investigator, Roles.Guardian];
 
     public static void AddAriadnePolicies(this AuthorizationBuilder builder)
     {
@@ -26,6 +34,8 @@ public static class Policies
         builder.AddPolicy(Administration, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
         builder.AddPolicy(UserManagement, p => p.RequireAuthenticatedUser()
             .RequireRole(Roles.Administrator, Roles.OrganisationAdministrator));
+        builder.AddPolicy(Screening, p => p.RequireAuthenticatedUser().RequireRole(ScreeningRoles));
+        builder.AddPolicy(ReferralIntake, p => p.RequireAuthenticatedUser().RequireRole(IntakeRoles));
         builder.AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Coordinator));
     }
 }

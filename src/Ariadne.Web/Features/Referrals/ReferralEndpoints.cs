@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ariadne.Web.Features.Referrals;
+
+public static class ReferralEndpoints
+{
+    public static void MapReferrals(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/referrals").WithTags("Referrals");
+        group.MapGet("/sent", SentAsync).RequireAuthorization(Policies.Screening);
+        group.MapGet("/sent/{id:guid}", SentOneAsync).RequireAuthorization(Policies.Screening);
+        group.MapGet("/incoming", IncomingAsync).RequireAuthorization(Policies.ReferralIntake);
+        group.MapGet("/incoming/{id:guid}", ReceivedAsync).RequireAuthorization(Policies.ReferralIntake);
+        group.MapPost("/incoming/{id:guid}/acknowledge", AcknowledgeAsync).RequireAuthorization(Policies.ReferralIntake);
+    }
+
+    private static async Task<Ok<List<SentReferralResponse>>> SentAsync(ReferralService referrals, ClaimsPrincipal user) =>
+        TypedResults.Ok(await referrals.SentAsync(user));
+
+    private static async Task<Results<Ok<SentReferralResponse>, NotFound>> SentOneAsync(Guid id, ReferralService referrals, ClaimsPrincipal user) =>
+        await referrals.SentOneAsync(user, id) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
+
+    private static async Task<Ok<List<IncomingReferralResponse>>> IncomingAsync(ReferralService referrals, ClaimsPrincipal user) =>
+        TypedResults.Ok(await referrals.IncomingAsync(user));
+
+    private static async Task<Results<Ok<ReceivedReferralResponse>, NotFound>> ReceivedAsync(Guid id, ReferralService referrals, ClaimsPrincipal user) =>
+        await referrals.ReceivedAsync(user, id) is { } r
+            ? TypedResults.Ok(new ReceivedReferralResponse(IncomingReferralResponse.From(r.Referral, r.FromName), r.Referral.StatementText))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IncomingReferralResponse>, NotFound>> AcknowledgeAsync(Guid id, ReferralService referrals, ClaimsPrincipal user)
+    {
+        if (await referrals.ReceivedAsync(user, id) is not { } r)
+        {
+            return TypedResults.NotFound();
+        }
+        await referrals.AcknowledgeAsync(r.Referral, user);
+        return TypedResults.Ok(IncomingReferralResponse.From(r.Referral, r.FromName));
+    }
+}

@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Ariadne.Web.Data;
+using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Screenings;
+using Ariadne.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Referrals;
+
+public sealed record ReferralRequest(Guid? UnitId, string? Consent, Guid? GuardianshipServiceId = null);
+
+public enum ReferralResult
+{
+    Referred,
+    /// <summary>An adult refused: nothing identifying left the organisation, an anonymous count was made.</summary>
+    CountedAnonymously,
+}
+
+public sealed record ReferralOutcome(ReferralResult Result, IReadOnlyList<Referral> Referrals);
+
+/// <summary>
+/// "Refer" in one submission (R-ACT-08): the statement goes to the chosen specialised unit; a child also goes
+/// to the guardianship service whatever the consent; an adult who declines is counted anonymously instead.
+/// </summary>
+public sealed class ReferralService(AriadneDbContext db, ScreeningService screenings, AuditTrail audit, TimeProvider time)
+{
+    public const string AuditType = "Referral";
+    public const string ConsentGiven = "Given";
+    public const string ConsentRefused = "Refused";
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<(ReferralOutcome? Outcome, Dictionary<string, string[]> Errors)> ReferAsync(
+        Screening s, ReferralRequest request, ClaimsPrincipal user)
+    {
+        var errors = ScreeningRules.ReadyToComplete(s);
+        if (s.Statement is null)
+        {
+            errors["statement"] = ["Write the first-contact statement before referring: the unit needs it to continue."];
+        }
+        var assessment = screenings.Assess(s);
+        var child = assessment.PresumedMinor;
+        if (!child && request.Consent is not (ConsentGiven or ConsentRefused))
+        {
+            errors["consent"] = ["Record whether the person agreed to be referred (Given or Refused), after explaining what referral means."];
+        }
+        var refused = !child && request.Consent == ConsentRefused;
+        Organisation? unit = null;
+        Organisation? guardianship = null;
+        if (!refused)
+        {
+            unit = await ReceiverAsync(request.UnitId, OrganisationType.AntiTraffickingUnit);
+            if (unit is null)
+            {
+                errors["unitId"] = ["Choose the specialised anti-trafficking unit to refer to."];
+            }
+            if (child)
+            {
+                guardianship = request.GuardianshipServiceId is { } gid
+                    ? await ReceiverAsync(gid, OrganisationType.Guardianship)
+                    : (await AreaContacts.ForOrganisationAsync(db, s.OrganisationId, OrganisationType.Guardianship)).FirstOrDefault() is { } c
+                        ? await ReceiverAsync(c.Id, OrganisationType.Guardianship)
+                        : null;
+                if (guardianship is null)
+                {
+                    errors["guardianshipServiceId"] = ["No guardianship service is registered for your area. Call the guardianship " +
+                                                       "service by phone now and ask an administrator to add it."];
+                }
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        screenings.Complete(s);
+        if (refused)
+        {
+            db.Add(await AnonymousAsync(s, assessment));
+            s.Status = ScreeningStatus.ReferralDeclined;
+            s.UpdatedAt = Now;
+            await db.SaveChangesAsync();
+            return (new ReferralOutcome(ReferralResult.CountedAnonymously, []), errors);
+        }
+
+        var organisationName = await db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).SingleAsync();
+        var referrals = new List<Referral> { NewReferral(s, assessment, ReferralKind.SpecialisedUnit, unit!, organisationName, child, user) };
+        if (guardianship is not null)
+        {
+            referrals.Add(NewReferral(s, assessment, ReferralKind.Guardianship, guardianship, organisationName, child, user));
+        }
+        db.AddRange(referrals);
+        s.Status = ScreeningStatus.Referred;
+        s.UpdatedAt = Now;
+        await db.SaveChangesAsync();
+        return (new ReferralOutcome(ReferralResult.Referred, referrals), errors);
+    }
+
+    private Referral NewReferral(Screening s, Assessment a, ReferralKind kind, Organisation to, string from, bool child, ClaimsPrincipal user) => new()
+    {
+        Reference = NewReference(),
+        ScreeningId = s.Id,
+        Kind = kind,
+        FromOrganisationId = s.OrganisationId,
+        ToOrganisationId = to.Id,
+        ReferredByUserId = user.UserId()!.Value,
+        ReferredByName = user.DisplayName(),
+        ReferredAt = Now,
+        Consent = child ? ReferralConsent.NotRequiredForChild : ReferralConsent.Given,
+        PresumedVictim = s.PresumedVictim,
+        PresumedMinor = a.PresumedMinor,
+        ImmediateDanger = s.ImmediateDanger,
+        OffenderFlag = s.OffenderFlag,
+        StatementText = WrittenStatement.ToText(
+            WrittenStatement.Compose(s, screenings.EditionOf(s), a, from, to.Name, screenings.Jurisdiction.Zone)),
+    };
+
+    private async Task<AnonymousNotification> AnonymousAsync(Screening s, Assessment a)
+    {
+        var type = await db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Type).SingleAsync();
+        return new AnonymousNotification
+        {
+            Month = screenings.Jurisdiction.ToLocal(s.EncounteredAt ?? Now).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+            ReportingOrganisationType = type.ToString(),
+            IntakeChannel = s.IntakeChannel,
+            AgeGroup = s.ApproximateAge is null ? "Unknown" : "Adult",
+            Gender = s.Gender.ToString(),
+            Forms = string.Join(' ', a.ByForm.Select(f => f.Form)),
+            IndicatorCategories = string.Join(' ', a.ByCategory.Select(c => c.Category.Code)),
+            IndicatorCount = a.IndicatorCount,
+            PresumedVictim = s.PresumedVictim,
+        };
+    }
+
+    private Task<Organisation?> ReceiverAsync(Guid? id, OrganisationType type) => id is null
+        ? Task.FromResult<Organisation?>(null)
+        : db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.Type == type && o.IsActive);
+
+    /// <summary>Readable on the phone ("R-2611-7KQ4MZ"), unguessable, and saying nothing about the person.</summary>
+    private string NewReference()
+    {
+        const string alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+        Span<char> code = stackalloc char[6];
+        for (var i = 0; i < code.Length; i++)
+        {
+            code[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
+        }
+        return $"R-{Now:yyMM}-{code}";
+    }
+
+    /// <summary>Referrals sent by the user's organisation: status only, never the content (the case is the unit's now).</summary>
+    public async Task<List<SentReferralResponse>> SentAsync(ClaimsPrincipal user)
+    {
+        var organisationId = user.OrganisationId();
+        var rows = await db.Set<Referral>().AsNoTracking()
+            .Where(r => r.FromOrganisationId == organisationId)
+            .OrderByDescending(r => r.ReferredAt)
+            .Join(db.Organisations, r => r.ToOrganisationId, o => o.Id, (r, o) => new { r, o.Name })
+            .ToListAsync();
+        return rows.Select(x => SentReferralResponse.From(x.r, x.Name)).ToList();
+    }
+
+    /// <summary>The intake queue: referrals to the user's organisation, unacknowledged first.</summary>
+    public async Task<List<IncomingReferralResponse>> IncomingAsync(ClaimsPrincipal user)
+    {
+        var organisationId = user.OrganisationId();
+        var rows = await db.Set<Referral>().AsNoTracking()
+            .Where(r => r.ToOrganisationId == organisationId)
+            .Join(db.Organisations, r => r.FromOrganisationId, o => o.Id, (r, o) => new { r, o.Name })
+            .ToListAsync();
+        await audit.RecordAsync(db, AuditActions.Search, AuditType, details: $"intake queue, {rows.Count} referrals");
+        return rows.OrderBy(x => x.r.Status).ThenByDescending(x => x.r.ImmediateDanger).ThenByDescending(x => x.r.ReferredAt)
+            .Select(x => IncomingReferralResponse.From(x.r, x.Name)).ToList();
+    }
+
+    /// <summary>A referral received by the user's organisation, with its statement; the read is audited.</summary>
+    public async Task<(Referral Referral, string FromName)?> ReceivedAsync(ClaimsPrincipal user, Guid id)
+    {
+        var organisationId = user.OrganisationId();
+        var row = await db.Set<Referral>()
+            .Where(r => r.Id == id && r.ToOrganisationId == organisationId)
+            .Join(db.Organisations, r => r.FromOrganisationId, o => o.Id, (r, o) => new { r, o.Name })
+            .SingleOrDefaultAsync();
+        await audit.RecordAsync(db, AuditActions.View, AuditType, id.ToString(), details: "referral statement",
+            outcome: row is null ? AuditOutcome.Denied : AuditOutcome.Success);
+        return row is null ? null : (row.r, row.Name);
+    }
+
+    public async Task<SentReferralResponse?> SentOneAsync(ClaimsPrincipal user, Guid id)
+    {
+        var organisationId = user.OrganisationId();
+        var row = await db.Set<Referral>().AsNoTracking()
+            .Where(r => r.Id == id && r.FromOrganisationId == organisationId)
+            .Join(db.Organisations, r => r.ToOrganisationId, o => o.Id, (r, o) => new { r, o.Name })
+            .SingleOrDefaultAsync();
+        return row is null ? null : SentReferralResponse.From(row.r, row.Name);
+    }
+
+    public async Task AcknowledgeAsync(Referral referral, ClaimsPrincipal user)
+    {
+        if (referral.Status == ReferralStatus.Sent)
+        {
+            referral.Status = ReferralStatus.Acknowledged;
+            referral.AcknowledgedAt = Now;
+            referral.AcknowledgedByName = user.DisplayName();
+            await db.SaveChangesAsync();
+        }
+    }
+}
+
+public sealed record SentReferralResponse(Guid Id, string Reference, string Kind, string ToOrganisation, DateTime ReferredAt,
+    string Status, DateTime? AcknowledgedAt)
+{
+    public static SentReferralResponse From(Referral r, string to) =>
+        new(r.Id, r.Reference, r.Kind.ToString(), to, r.ReferredAt, r.Status.ToString(), r.AcknowledgedAt);
+}
+
+public sealed record IncomingReferralResponse(Guid Id, string Reference, string Kind, string FromOrganisation, string ReferredBy,
+    DateTime ReferredAt, string Status, DateTime? AcknowledgedAt, string? AcknowledgedBy, bool PresumedVictim, bool PresumedMinor,
+    bool ImmediateDanger, bool OffenderFlag, string Consent)
+{
+    public static IncomingReferralResponse From(Referral r, string from) =>
+        new(r.Id, r.Reference, r.Kind.ToString(), from, r.ReferredByName, r.ReferredAt, r.Status.ToString(), r.AcknowledgedAt,
+            r.AcknowledgedByName, r.PresumedVictim, r.PresumedMinor, r.ImmediateDanger, r.OffenderFlag, r.Consent.ToString());
+}
+
+public sealed record ReceivedReferralResponse(IncomingReferralResponse Referral, string Statement);
