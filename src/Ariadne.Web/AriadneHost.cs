@@ -136,6 +136,9 @@ public static class AriadneHost
             };
         });
 
+        // Arabic, Cyrillic or Vietnamese text is written as is, not as numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddRazorPages(o =>
@@ -194,7 +197,8 @@ public static class AriadneHost
         });
         app.UseWhen(c => !c.Request.IsApi(), pages =>
         {
-            pages.UseExceptionHandler("/Errors/Status?code=500");
+            // No query string here: a path with one matches no page, and the error would show as "not found".
+            pages.UseExceptionHandler("/Errors/Status");
             pages.UseStatusCodePagesWithReExecute("/Errors/Status", "?code={0}");
         });
         if (!app.Environment.IsDevelopment())

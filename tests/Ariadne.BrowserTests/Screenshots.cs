@@ -11,11 +11,11 @@ internal static class Screenshots
 
     public static string PathOf(string name) => Path.Combine(Folder, name + ".png");
 
-    public static async Task<string> SaveAsync(IPage page, string name)
+    public static async Task<string> SaveAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(Folder);
         var path = PathOf(name);
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage });
         return path;
     }
 

@@ -100,6 +100,9 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
         builder.Entity<InformationSheetGiven>(i =>
         {
             i.ToTable("information_sheets_given");
+            // The id is set in code: without this, EF would take a new record added to the screening's list for
+            // an existing row and try to update it.
+            i.Property(x => x.Id).ValueGeneratedNever();
             i.Property(x => x.Language).HasMaxLength(10);
             i.Property(x => x.SheetVersion).HasMaxLength(20);
             i.Property(x => x.GivenByName).HasMaxLength(200);

@@ -1,6 +1,9 @@
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
+using System.Security.Claims;
 using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Screenings;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +14,12 @@ namespace Ariadne.Web.Features.Demo;
 /// Demo organisations and sign-ins (password <see cref="Password"/>), one per kind of user, plus a second
 /// police unit so that "another organisation" can be tried. Idempotent: an existing demo database is kept.
 /// </summary>
-internal sealed class DemoSeeder(AriadneDbContext db, UserManager<ApplicationUser> users, TimeProvider time)
+internal sealed class DemoSeeder(
+    AriadneDbContext db,
+    UserManager<ApplicationUser> users,
+    ScreeningService screenings,
+    ReferralService referrals,
+    TimeProvider time)
 {
     public const string Password = "ariadne-demo";
 
@@ -73,6 +81,83 @@ internal sealed class DemoSeeder(AriadneDbContext db, UserManager<ApplicationUse
             Check(await users.CreateAsync(user, Password), userName);
             Check(await users.AddToRolesAsync(user, roles), userName);
         }
+        if (!await db.Screenings.AnyAsync(ct) && !await db.Referrals.AnyAsync(ct))
+        {
+            await SeedScreeningsAsync();
+        }
+    }
+
+    /// <summary>
+    /// Invented encounters so that every screen has something real on first start: a draft, an adult referred
+    /// with consent, an unaccompanied child referred to the unit and the guardianship service, and an adult
+    /// who declined (counted anonymously).
+    /// </summary>
+    private async Task SeedScreeningsAsync()
+    {
+        var now = time.GetUtcNow();
+        var unit = await db.Organisations.SingleAsync(o => o.Name == "National Anti-Trafficking Unit");
+        var frontline = await PrincipalAsync("demo-frontline");
+        var border = await PrincipalAsync("demo-border");
+        var labour = await PrincipalAsync("demo-labour");
+
+        var draft = screenings.Start(frontline);
+        screenings.Update(draft, new ScreeningRequest(
+            IntakeChannel: "ENC-02", Place: "Riverside car wash, Mill Street", EncounteredAt: now.AddHours(-2),
+            ColleaguePresent: "Officer J. Lind", NameKind: "Alias", PersonName: "\"Sasha\"", ApproximateAge: 24,
+            Gender: "Male", Language: "Russian", InterpreterNeeded: true, Accompanied: true, CompanionSeemsToControl: true,
+            CompanionDescription: "Man in his forties who answered all questions; grey van",
+            Indicators: [new("GEN-06", "Says the manager keeps his passport"), new("LAB-07", null)],
+            Statement: "Routine check of the car wash. The worker avoided eye contact and looked to the manager before answering."));
+
+        var adult = screenings.Start(frontline);
+        screenings.Update(adult, new ScreeningRequest(
+            IntakeChannel: "ENC-05", Place: "Flat above the Lotus nail bar, 14 Canal Road", EncounteredAt: now.AddDays(-1),
+            ColleaguePresent: "Officer M. Stein (female)", NameKind: "Name", PersonName: "Elena Demo", ApproximateAge: 27,
+            Gender: "Female", Nationality: "Invented-land", Language: "Romanian", InterpreterNeeded: true,
+            ImmediateDanger: false,
+            Indicators: [new("GEN-01", null), new("GEN-06", "Passport held by 'the boss'"), new("SEX-02", "Gives all earnings to a man she calls her boyfriend"),
+                new("SEX-06", "Says her family at home will be hurt if she leaves"), new("CTE-01", "Owes 'travel money' that keeps growing")],
+            Statement: "A neighbour reported women coming and going at night. Ms Demo spoke to us alone with an interpreter on the phone. " +
+                       "She said she came for a job in a nail bar, was told she owed 4,000 for the journey and now works in the flat every night.",
+            PresumedVictim: true));
+        screenings.MarkActionDone(adult, MandatoryActions.AlertUnit, frontline);
+        screenings.RecordSheetGiven(adult, "ro", frontline);
+        await db.SaveChangesAsync();
+        await referrals.ReferAsync(adult, new ReferralRequest(unit.Id, ReferralService.ConsentGiven), frontline);
+
+        var child = screenings.Start(border);
+        screenings.Update(child, new ScreeningRequest(
+            IntakeChannel: "ENC-02", Place: "Eastern crossing, coach lane 3", EncounteredAt: now.AddHours(-5),
+            ColleaguePresent: "Guard P. Novak", NameKind: "Name", PersonName: "Mira Demo", ApproximateAge: 15, SuspectedMinor: true,
+            Gender: "Female", Language: "Bulgarian", Accompanied: true, CompanionSeemsToControl: true, SeparatedFromCompanion: true,
+            CompanionDescription: "Driver of the coach, said he was her uncle; no document shows it",
+            Indicators: [new("BOR-06", "Driver answered for all passengers"), new("BOR-10", "Says she does not know the other girls"),
+                new("CHS-01", "Said she was 19, ID card says 15")],
+            Statement: "Secondary check after the driver handed over all passports together. The girl said she was going to work in a hotel.",
+            PresumedVictim: true));
+        await db.SaveChangesAsync();
+        await referrals.ReferAsync(child, new ReferralRequest(unit.Id, null), border);
+
+        var declined = screenings.Start(labour);
+        screenings.Update(declined, new ScreeningRequest(
+            IntakeChannel: "ENC-02", Place: "Greenhouse, North Farm Road", EncounteredAt: now.AddDays(-3),
+            ColleaguePresent: "Inspector K. Aalto", NameKind: "Unknown", ApproximateAge: 35, Gender: "Male",
+            Indicators: [new("LAB-02", null), new("LAB-04", null), new("LAB-07", null)],
+            Statement: "Worker sleeps in the packing shed; said he owes the recruiter. Did not want to be referred."));
+        await db.SaveChangesAsync();
+        await referrals.ReferAsync(declined, new ReferralRequest(null, ReferralService.ConsentRefused), labour);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<ClaimsPrincipal> PrincipalAsync(string userName)
+    {
+        var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"Demo account {userName} is missing.");
+        return new ClaimsPrincipal(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new Claim(AriadneClaims.OrganisationId, user.OrganisationId.ToString()),
+            new Claim(AriadneClaims.DisplayName, user.DisplayName),
+        ], "demo-seed"));
     }
 
     private static void Check(IdentityResult result, string userName)

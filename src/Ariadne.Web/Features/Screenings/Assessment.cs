@@ -72,7 +72,10 @@ public static class Assessor
             .Select(c => new CategoryFindings(c, found.Where(f => f.Indicator.Category == c.Code).ToList()))
             .Where(c => c.Found.Count > 0)
             .ToList();
-        var byForm = found.SelectMany(f => f.Indicator.Forms).GroupBy(f => f, StringComparer.Ordinal)
+        // Generic signs, S001 signs and control methods are starting points common to every form (IG-03, IG-04):
+        // only the specific lists say which form of exploitation the signs point to.
+        var byForm = found.Where(f => catalogue.Category(f.Indicator.Category).Group is not ("Generic" or "Signs" or "Control"))
+            .SelectMany(f => f.Indicator.Forms).GroupBy(f => f, StringComparer.Ordinal)
             .Select(g => new FormFindings(g.Key, ExploitationForms.Name(g.Key), g.Count()))
             .OrderByDescending(f => f.Count).ThenBy(f => f.Form, StringComparer.Ordinal)
             .ToList();
