@@ -1,6 +1,8 @@
 using System.Net;
 using Ariadne.Tests.Infrastructure;
 using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Screenings;
 using Ariadne.Web.Security;
 
 namespace Ariadne.Tests.Security;
@@ -20,6 +22,9 @@ public sealed class PageAccessTests
         var app = await AriadneAppFactory.SharedAsync(database);
         var otherOrganisation = await app.CreateOrganisationAsync(OrganisationType.BorderGuard);
         var stranger = await app.CreateUserAsync(otherOrganisation, Roles.BorderGuard);
+        var strangerScreening = await ScreeningOfAsync(app, otherOrganisation, stranger);
+        var strangerUnit = await app.CreateOrganisationAsync(OrganisationType.AntiTraffickingUnit);
+        var strangerReferral = await ReferralAsync(app, await ScreeningOfAsync(app, otherOrganisation, stranger), strangerUnit, stranger);
         var failures = new List<string>();
 
         foreach (var role in Roles.All)
@@ -31,6 +36,9 @@ public sealed class PageAccessTests
             var colleague = await app.CreateUserAsync(organisation, type.AssignableRoles()[0]);
             using var client = await app.SignInToPagesAsync(await app.CreateUserAsync(organisation, role));
             var admin = role == Roles.Administrator;
+            var screener = Policies.ScreeningRoles.Contains(role);
+            var intake = Policies.IntakeRoles.Contains(role);
+            var ownScreening = await ScreeningOfAsync(app, organisation, colleague);
             var accountManager = admin || role == Roles.OrganisationAdministrator;
 
             var pages = new (string Url, Access Expected)[]
@@ -45,6 +53,16 @@ public sealed class PageAccessTests
                 ($"/Accounts/Users/Edit?id={colleague.Id}", accountManager ? Access.Allowed : Access.Refused),
                 ($"/Accounts/Users/Edit?id={stranger.Id}", admin ? Access.Allowed : Access.Refused),
                 ("/Audit", admin || role == Roles.Coordinator ? Access.Allowed : Access.Refused),
+                ("/Screenings", screener ? Access.Allowed : Access.Refused),
+                ($"/Screenings/Edit?id={ownScreening.Id}", screener ? Access.Allowed : Access.Refused),
+                ($"/Screenings/Guidance?id={ownScreening.Id}", screener ? Access.Allowed : Access.Refused),
+                ($"/Screenings/Statement?id={ownScreening.Id}", screener ? Access.Allowed : Access.Refused),
+                ($"/Screenings/Edit?id={strangerScreening.Id}", Access.Refused),
+                ($"/Screenings/Guidance?id={strangerScreening.Id}", Access.Refused),
+                ($"/Screenings/Statement?id={strangerScreening.Id}", Access.Refused),
+                ("/InformationSheets/Print?language=ar", screener ? Access.Allowed : Access.Refused),
+                ("/Referrals", intake ? Access.Allowed : Access.Refused),
+                ($"/Referrals/View?id={strangerReferral.Id}", Access.Refused),
             };
             foreach (var (url, expected) in pages)
             {
@@ -58,7 +76,8 @@ public sealed class PageAccessTests
                 {
                     failures.Add($"{role} GET {url}: {(int)response.StatusCode} {response.Headers.Location}, expected {expected}");
                 }
-                if (expected == Access.Refused && body.Contains(stranger.UserName, StringComparison.Ordinal))
+                if (expected == Access.Refused && (body.Contains(stranger.UserName, StringComparison.Ordinal)
+                                                   || body.Contains("Page Matrix Person", StringComparison.Ordinal)))
                 {
                     failures.Add($"{role} GET {url}: refused page still shows another organisation's account");
                 }
@@ -66,5 +85,38 @@ public sealed class PageAccessTests
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private static async Task<Screening> ScreeningOfAsync(AriadneAppFactory app, Organisation organisation, TestUser officer)
+    {
+        var screening = new Screening
+        {
+            OrganisationId = organisation.Id, OfficerUserId = officer.Id, OfficerName = officer.UserName, CatalogueVersion = "1",
+            CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow, NameKind = NameKind.Name, PersonName = "Page Matrix Person",
+        };
+        await app.WithDbAsync(async db =>
+        {
+            db.Screenings.Add(screening);
+            await db.SaveChangesAsync();
+        });
+        return screening;
+    }
+
+    private static async Task<Referral> ReferralAsync(AriadneAppFactory app, Screening screening, Organisation to, TestUser officer)
+    {
+        var referral = new Referral
+        {
+            Reference = "R-TEST-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), ScreeningId = screening.Id,
+            FromOrganisationId = screening.OrganisationId, ToOrganisationId = to.Id, ReferredByUserId = officer.Id,
+            ReferredByName = officer.UserName, ReferredAt = DateTime.UtcNow, StatementText = "== Referral ==\nPage Matrix Person",
+        };
+        await app.WithDbAsync(async db =>
+        {
+            screening.Status = ScreeningStatus.Referred;
+            db.Screenings.Update(screening);
+            db.Referrals.Add(referral);
+            await db.SaveChangesAsync();
+        });
+        return referral;
     }
 }
