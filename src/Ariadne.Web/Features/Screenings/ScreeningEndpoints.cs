@@ -52,15 +52,36 @@ public static class ScreeningEndpoints
     private static async Task<Results<Ok<ScreeningResponse>, NotFound>> GetAsync(Guid id, ScreeningService screenings, ClaimsPrincipal user) =>
         await screenings.ViewAsync(user, id, "api") is { } s ? TypedResults.Ok(screenings.ToResponse(s)) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, ScreeningRequest request, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db)
+    private static Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> UpdateAsync(
+        Guid id, ScreeningRequest request, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db) =>
+        ChangeAsync(id, screenings, user, db, s => screenings.Update(s, request));
+
+    private static Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> CompleteAsync(
+        Guid id, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db) =>
+        ChangeAsync(id, screenings, user, db, screenings.Complete);
+
+    private static Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> ActionDoneAsync(
+        Guid id, string actionId, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db) =>
+        ChangeAsync(id, screenings, user, db, s => Problem("actionId", screenings.MarkActionDone(s, actionId, user)));
+
+    private static Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> SheetGivenAsync(
+        Guid id, SheetGivenRequest request, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db) =>
+        ChangeAsync(id, screenings, user, db, s => Problem("language", screenings.RecordSheetGiven(s, request.Language, user).Error));
+
+    /// <summary>
+    /// Every change to a screening goes the same way: load it through the organisation check, apply, and
+    /// save only when the change was valid (the API never stores half a request).
+    /// </summary>
+    private static async Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> ChangeAsync(
+        Guid id, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db,
+        Func<Screening, Dictionary<string, string[]>> change)
     {
         var screening = await screenings.FindAsync(user, id);
         if (screening is null)
         {
             return TypedResults.NotFound();
         }
-        var errors = screenings.Update(screening, request);
+        var errors = change(screening);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
@@ -69,55 +90,8 @@ public static class ScreeningEndpoints
         return TypedResults.Ok(screenings.ToResponse(screening));
     }
 
-    private static async Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> CompleteAsync(
-        Guid id, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db)
-    {
-        var screening = await screenings.FindAsync(user, id);
-        if (screening is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var errors = screenings.Complete(screening);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(screenings.ToResponse(screening));
-    }
-
-    private static async Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> ActionDoneAsync(
-        Guid id, string actionId, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db)
-    {
-        var screening = await screenings.FindAsync(user, id);
-        if (screening is null)
-        {
-            return TypedResults.NotFound();
-        }
-        if (screenings.MarkActionDone(screening, actionId, user) is { } error)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actionId"] = [error] });
-        }
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(screenings.ToResponse(screening));
-    }
-
-    private static async Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> SheetGivenAsync(
-        Guid id, SheetGivenRequest request, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db)
-    {
-        var screening = await screenings.FindAsync(user, id);
-        if (screening is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var (_, error) = screenings.RecordSheetGiven(screening, request.Language, user);
-        if (error is not null)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["language"] = [error] });
-        }
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(screenings.ToResponse(screening));
-    }
+    private static Dictionary<string, string[]> Problem(string field, string? error) =>
+        error is null ? [] : new() { [field] = [error] };
 
     private static async Task<Results<Ok<ReferralOutcomeResponse>, NotFound, ValidationProblem>> ReferAsync(
         Guid id, ReferralRequest request, ScreeningService screenings, ReferralService referrals, ClaimsPrincipal user, AriadneDbContext db)
