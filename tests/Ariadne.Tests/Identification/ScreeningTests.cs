@@ -393,6 +393,18 @@ public sealed class ScreeningTests
         Assert.Equal(PersonName, kept.GetProperty("details").GetProperty("personName").GetString());
         var list = await client.GetFromJsonAsync<JsonElement>("/api/v1/screenings");
         Assert.Contains(list.EnumerateArray(), s => s.GetProperty("id").GetGuid() == id);
+
+        // The same refusal sent again (a second click, a retried request) does not count the encounter twice.
+        var again = await client.PostAsJsonAsync($"/api/v1/screenings/{id}/referral", new { unitId = unit.Id, consent = ReferralService.ConsentRefused });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("CountedAnonymously", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
+        Assert.Equal(added, (await AnonymousIdsAsync(app)).Except(before).ToList());
+
+        // Refusing is not a closure: the person may still agree later (FC-07).
+        var agreed = await client.PostAsJsonAsync($"/api/v1/screenings/{id}/referral", new { unitId = unit.Id, consent = ReferralService.ConsentGiven });
+        Assert.Equal(HttpStatusCode.OK, agreed.StatusCode);
+        Assert.Equal("Referred", (await agreed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/screenings/{id}")).StatusCode);
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -481,6 +493,10 @@ public sealed class ScreeningTests
         var noConsent = await ProblemAssert.IsProblemAsync(
             await client.PostAsJsonAsync($"/api/v1/screenings/{id}/referral", new { unitId = unit.Id }), HttpStatusCode.BadRequest);
         Assert.True(noConsent.GetProperty("errors").TryGetProperty("consent", out _));
+        // Only a specialised unit receives a referral.
+        var notAUnit = await ProblemAssert.IsProblemAsync(await client.PostAsJsonAsync($"/api/v1/screenings/{id}/referral",
+            new { unitId = screener.Organisation.Id, consent = ReferralService.ConsentGiven }), HttpStatusCode.BadRequest);
+        Assert.True(notAUnit.GetProperty("errors").TryGetProperty("unitId", out _));
         Assert.Equal("Draft", (await GetAsync(client, id)).GetProperty("status").GetString());
 
         var response = await client.PostAsJsonAsync($"/api/v1/screenings/{id}/referral", new { unitId = unit.Id, consent = ReferralService.ConsentGiven });
