@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Ariadne.Tests.Infrastructure;
+using Ariadne.Web.Features.Indicators;
 using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Screenings;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -21,9 +24,20 @@ public sealed partial class AuthorizationMatrixTests
         None,
         Organisation,
         User,
+        /// <summary>A draft screening of the target organisation, made by one of its screeners.</summary>
+        Screening,
+        /// <summary>A screening of its own for the referral row: referring hands it over, so it is used once.</summary>
+        ScreeningToRefer,
+        /// <summary>A referral sent by the target organisation.</summary>
+        SentReferral,
+        /// <summary>A referral received by the target organisation (own), or by another unit (other).</summary>
+        IncomingReferral,
     }
 
-    private sealed record Target(Organisation Organisation, TestUser Member);
+    /// <summary>Records that belong to the target organisation: another organisation's must stay invisible (404).</summary>
+    private sealed record Records(Guid Screening, Guid ScreeningToRefer, Guid SentReferral, Guid IncomingReferral, Guid Unit);
+
+    private sealed record Target(Organisation Organisation, TestUser Member, Records Records);
 
     private sealed record Rule(string Method, string Route, Subject Subject, Func<string, bool, bool> Allowed,
         Func<Target, object>? Body = null, string Query = "");
@@ -33,6 +47,16 @@ public sealed partial class AuthorizationMatrixTests
     private static bool AuditReaders(string role, bool own) => role is Roles.Administrator or Roles.Coordinator;
     private static bool AccountManagers(string role, bool own) =>
         role == Roles.Administrator || (role == Roles.OrganisationAdministrator && own);
+    private static bool Screeners(string role, bool own) => Policies.ScreeningRoles.Contains(role);
+    private static bool OwnScreeners(string role, bool own) => own && Policies.ScreeningRoles.Contains(role);
+    private static bool Intake(string role, bool own) => Policies.IntakeRoles.Contains(role);
+    private static bool OwnIntake(string role, bool own) => own && Policies.IntakeRoles.Contains(role);
+
+    private static object ScreeningBody() => new
+    {
+        intakeChannel = "ENC-02", place = "Matrix place", encounteredAt = DateTimeOffset.UtcNow.AddHours(-1),
+        statement = "Matrix statement", indicators = new[] { new { id = "GEN-01" } },
+    };
 
     private static readonly Rule[] Expected =
     [
@@ -57,6 +81,23 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/audit", Subject.None, AuditReaders, Query: "?pageSize=5"),
         new("GET", "/api/v1/audit/export", Subject.None, AuditReaders, Query: "?reason=Authorization%20matrix%20check&from=2999-01-01"),
         new("POST", "/api/v1/audit/verify", Subject.None, AdministratorOnly),
+        new("GET", "/api/v1/indicators", Subject.None, Everyone),
+        new("GET", "/api/v1/information-sheets", Subject.None, Screeners),
+        new("GET", "/api/v1/information-sheets/{language}", Subject.None, Screeners),
+        new("GET", "/api/v1/screenings", Subject.None, Screeners),
+        new("POST", "/api/v1/screenings", Subject.None, Screeners, _ => ScreeningBody()),
+        new("GET", "/api/v1/screenings/{id:guid}", Subject.Screening, OwnScreeners),
+        new("PUT", "/api/v1/screenings/{id:guid}", Subject.Screening, OwnScreeners, _ => ScreeningBody()),
+        new("POST", "/api/v1/screenings/{id:guid}/complete", Subject.Screening, OwnScreeners),
+        new("POST", "/api/v1/screenings/{id:guid}/actions/{actionId}", Subject.Screening, OwnScreeners),
+        new("POST", "/api/v1/screenings/{id:guid}/information-sheets", Subject.Screening, OwnScreeners, _ => new { language = "en" }),
+        new("POST", "/api/v1/screenings/{id:guid}/referral", Subject.ScreeningToRefer, OwnScreeners,
+            t => new { unitId = t.Records.Unit, consent = ReferralService.ConsentGiven }),
+        new("GET", "/api/v1/referrals/sent", Subject.None, Screeners),
+        new("GET", "/api/v1/referrals/sent/{id:guid}", Subject.SentReferral, OwnScreeners),
+        new("GET", "/api/v1/referrals/incoming", Subject.None, Intake),
+        new("GET", "/api/v1/referrals/incoming/{id:guid}", Subject.IncomingReferral, OwnIntake),
+        new("POST", "/api/v1/referrals/incoming/{id:guid}/acknowledge", Subject.IncomingReferral, OwnIntake),
     ];
 
     /// <summary>Endpoints anyone may call: checked separately, they answer without a token.</summary>
@@ -86,8 +127,13 @@ public sealed partial class AuthorizationMatrixTests
     public async Task Every_endpoint_against_every_role_in_own_and_other_organisation(string database)
     {
         var app = await AriadneAppFactory.SharedAsync(database);
+        var unit = await app.CreateOrganisationAsync(OrganisationType.AntiTraffickingUnit);
+        var otherUnit = await app.CreateOrganisationAsync(OrganisationType.AntiTraffickingUnit);
         var otherOrganisation = await app.CreateOrganisationAsync(OrganisationType.FrontlinePolice);
-        var other = new Target(otherOrganisation, await app.CreateUserAsync(otherOrganisation, Roles.FrontlineOfficer));
+        var otherMember = await app.CreateUserAsync(otherOrganisation, Roles.FrontlineOfficer);
+        // The other organisation's referral went to another unit: an investigator of the own unit must not see it.
+        var other = await TargetAsync(app, otherOrganisation, otherMember, otherUnit, receivedBy: otherUnit,
+            sender: (otherOrganisation, otherMember));
         var failures = new List<string>();
         var checkedCount = 0;
 
@@ -116,7 +162,8 @@ public sealed partial class AuthorizationMatrixTests
                 ? OrganisationType.FrontlinePolice
                 : OrganisationTypes.All.First(t => t.AssignableRoles().Contains(role));
             var ownOrganisation = await app.CreateOrganisationAsync(type);
-            var own = new Target(ownOrganisation, await app.CreateUserAsync(ownOrganisation, type.AssignableRoles()[0]));
+            var own = await TargetAsync(app, ownOrganisation, await app.CreateUserAsync(ownOrganisation, type.AssignableRoles()[0]),
+                unit, receivedBy: ownOrganisation, sender: (otherOrganisation, otherMember));
             using var client = await app.SignInAsync(await app.CreateUserAsync(ownOrganisation, role));
 
             foreach (var rule in Expected)
@@ -126,12 +173,14 @@ public sealed partial class AuthorizationMatrixTests
                     var response = await SendAsync(client, rule, target);
                     var status = (int)response.StatusCode;
                     var allowed = rule.Allowed(role, isOwn);
+                    // A role that may use the record in its own organisation is refused another's as if it did not exist.
+                    var hidden = !allowed && IsRecord(rule.Subject) && rule.Allowed(role, true);
                     var ok = allowed
                         ? status is not (401 or 403 or 404) && status < 500
-                        : status is 403 or 404;
+                        : hidden ? status == 404 : status is 403 or 404;
                     if (!ok)
                     {
-                        failures.Add($"{role} {(isOwn ? "own" : "other")} {rule.Method} {rule.Route}: {status}, expected {(allowed ? "allowed" : "403/404")}" +
+                        failures.Add($"{role} {(isOwn ? "own" : "other")} {rule.Method} {rule.Route}: {status}, expected {(allowed ? "allowed" : hidden ? "404" : "403/404")}" +
                                      (status >= 400 ? " " + await response.Content.ReadAsStringAsync() : ""));
                     }
                     checkedCount++;
@@ -143,11 +192,65 @@ public sealed partial class AuthorizationMatrixTests
         Assert.True(checkedCount >= Expected.Length * (Roles.All.Count + 1), $"only {checkedCount} checks ran");
     }
 
+    private static bool IsRecord(Subject subject) =>
+        subject is Subject.Screening or Subject.ScreeningToRefer or Subject.SentReferral or Subject.IncomingReferral;
+
+    /// <summary>
+    /// The target organisation with its records, written straight to the database (the API for them is what is
+    /// under test): a draft screening, one to refer, a referral it sent to <paramref name="unit"/> and one
+    /// received by <paramref name="receivedBy"/> from <paramref name="sender"/>.
+    /// </summary>
+    private static async Task<Target> TargetAsync(AriadneAppFactory app, Organisation organisation, TestUser member,
+        Organisation unit, Organisation receivedBy, (Organisation Organisation, TestUser Officer) sender)
+    {
+        var version = app.Services.GetRequiredService<IndicatorCatalogue>().Current.Version;
+        var now = DateTime.UtcNow;
+        Screening NewScreening(Organisation owner, TestUser officer, ScreeningStatus status) => new()
+        {
+            OrganisationId = owner.Id, OfficerUserId = officer.Id, OfficerName = "Matrix officer", CatalogueVersion = version,
+            Status = status, CreatedAt = now, UpdatedAt = now, IntakeChannel = "ENC-02", Place = "Matrix place",
+            EncounteredAt = now.AddHours(-1), Statement = "Matrix statement",
+        };
+        Referral NewReferral(Screening screening, Organisation to) => new()
+        {
+            Reference = "R-MX-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), ScreeningId = screening.Id,
+            FromOrganisationId = screening.OrganisationId, ToOrganisationId = to.Id, ReferredByUserId = screening.OfficerUserId,
+            ReferredByName = screening.OfficerName, ReferredAt = now, Consent = ReferralConsent.Given, StatementText = "Matrix statement",
+        };
+
+        var draft = NewScreening(organisation, member, ScreeningStatus.Draft);
+        var toRefer = NewScreening(organisation, member, ScreeningStatus.Draft);
+        var sentScreening = NewScreening(organisation, member, ScreeningStatus.Referred);
+        var receivedScreening = NewScreening(sender.Organisation, sender.Officer, ScreeningStatus.Referred);
+        var sent = NewReferral(sentScreening, unit);
+        var received = NewReferral(receivedScreening, receivedBy);
+        await app.WithDbAsync(async db =>
+        {
+            db.Screenings.AddRange(draft, toRefer, sentScreening, receivedScreening);
+            db.Referrals.AddRange(sent, received);
+            await db.SaveChangesAsync();
+        });
+        return new Target(organisation, member, new Records(draft.Id, toRefer.Id, sent.Id, received.Id, unit.Id));
+    }
+
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, Rule rule, Target target)
     {
-        var path = RouteParameter().Replace(rule.Route, _ => rule.Subject == Subject.User
-            ? target.Member.Id.ToString()
-            : target.Organisation.Id.ToString()) + rule.Query;
+        var path = RouteParameter().Replace(rule.Route, parameter => parameter.Value switch
+        {
+            "{language}" => "en",
+            "{actionId}" => MandatoryActions.AlertUnit,
+            _ => (rule.Subject switch
+            {
+                Subject.Organisation => target.Organisation.Id,
+                Subject.User => target.Member.Id,
+                Subject.Screening => target.Records.Screening,
+                Subject.ScreeningToRefer => target.Records.ScreeningToRefer,
+                Subject.SentReferral => target.Records.SentReferral,
+                Subject.IncomingReferral => target.Records.IncomingReferral,
+                Subject.None => throw new InvalidOperationException($"{rule.Route} has a parameter but no subject"),
+                _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Subject, null),
+            }).ToString(),
+        }) + rule.Query;
         var request = new HttpRequestMessage(new HttpMethod(rule.Method), path);
         if (rule.Body is not null)
         {

@@ -79,9 +79,13 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
         screenings.Complete(s);
         if (refused)
         {
-            db.Add(await AnonymousAsync(s, assessment));
-            s.Status = ScreeningStatus.ReferralDeclined;
-            s.UpdatedAt = Now;
+            // One encounter is counted once: a refusal sent again (a second click, a retried request) adds nothing.
+            if (s.Status != ScreeningStatus.ReferralDeclined)
+            {
+                db.Add(await AnonymousAsync(s, assessment));
+                s.Status = ScreeningStatus.ReferralDeclined;
+                s.UpdatedAt = Now;
+            }
             await db.SaveChangesAsync();
             return (new ReferralOutcome(ReferralResult.CountedAnonymously, []), errors);
         }

@@ -118,6 +118,9 @@ public sealed class ScreeningService(
             GivenByUserId = user.UserId()!.Value, GivenByName = user.DisplayName(),
         };
         s.InformationSheets.Add(given);
+        // Added explicitly: found only through the navigation, a row whose key is already set would be taken
+        // for an existing one and saved as an UPDATE of nothing (a concurrency error instead of the record).
+        db.Add(given);
         s.UpdatedAt = Now;
         return (given, null);
     }
