@@ -25,6 +25,7 @@ public sealed class AssessorTests
             new("AAA-02", "AAA", "No documents", "", ["EXP-LAB"], true, "test"),
             new("AAA-NB", "AAA", "A caution, not a sign", "", [], false, "test"),
             new("BBB-01", "BBB", "Lives at the employer's", "", ["EXP-DOM"], true, "test"),
+            new("BBB-02", "BBB", "Wages kept for a debt", "", ["EXP-LAB", "EXP-DOM"], true, "test"),
             new("CCC-01", "CCC", "Debt bondage", "", ["EXP-LAB"], true, "test"),
             new("CCC-02", "CCC", "Confinement", "", ["EXP-SEX"], true, "test"),
             new("DDD-01", "DDD", "Threats against family", "", ["EXP-SEX"], true, "test"),
@@ -93,13 +94,15 @@ public sealed class AssessorTests
     }
 
     [Fact]
-    public void Forms_are_counted_most_frequent_first_with_their_names()
+    public void Forms_are_counted_from_the_specific_lists_most_frequent_first_with_their_names()
     {
-        var assessment = Assess(ScreeningWith("AAA-01", "AAA-02", "CCC-01", "DDD-01", "BBB-01"));
+        // Generic signs and control methods are starting points for every form (IG-03/IG-04): they do not count.
+        var assessment = Assess(ScreeningWith("AAA-01", "AAA-02", "CCC-01", "DDD-01", "BBB-01", "BBB-02"));
 
-        Assert.Equal(new[] { ("EXP-LAB", 3), ("EXP-SEX", 2), ("EXP-DOM", 1) }, assessment.ByForm.Select(f => (f.Form, f.Count)));
-        Assert.Equal(ExploitationForms.Names["EXP-LAB"], assessment.ByForm[0].Name);
-        Assert.Equal("Domestic servitude", assessment.ByForm[2].Name);
+        Assert.Equal(new[] { ("EXP-DOM", 2), ("EXP-LAB", 1) }, assessment.ByForm.Select(f => (f.Form, f.Count)));
+        Assert.Equal("Domestic servitude", assessment.ByForm[0].Name);
+        Assert.Equal(ExploitationForms.Names["EXP-LAB"], assessment.ByForm[1].Name);
+        Assert.Empty(Assess(ScreeningWith("AAA-01", "CCC-01", "DDD-01")).ByForm);
     }
 
     [Theory]

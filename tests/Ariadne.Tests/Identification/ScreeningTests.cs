@@ -388,6 +388,14 @@ public sealed class ScreeningTests
             Assert.DoesNotContain(secret, everything, StringComparison.OrdinalIgnoreCase);
         }
 
+        // The creation is audited, but not under the count's id: the trail cannot join the count to the officer.
+        await app.WithDbAsync(async db =>
+        {
+            var key = countId.ToString();
+            Assert.False(await db.AuditEntries.AnyAsync(a => a.TargetId == key));
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.TargetType == nameof(AnonymousNotification) && a.TargetId == null));
+        });
+
         var kept = await GetAsync(client, id);
         Assert.Equal("ReferralDeclined", kept.GetProperty("status").GetString());
         Assert.Equal(PersonName, kept.GetProperty("details").GetProperty("personName").GetString());

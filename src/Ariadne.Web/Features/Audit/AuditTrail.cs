@@ -148,7 +148,7 @@ public sealed class AuditTrail(IAuditActor actor, AuditChain chain, TimeProvider
             var entry = NewEntry(action, AuditOutcome.Success);
             entry.TargetType = change.Metadata.ClrType.Name;
             var key = change.Metadata.FindPrimaryKey();
-            entry.TargetId = key is null
+            entry.TargetId = key is null || change.Entity is IUnlinkable
                 ? null
                 : string.Join('/', key.Properties.Select(p => Convert.ToString(change.Property(p.Name).CurrentValue,
                     System.Globalization.CultureInfo.InvariantCulture)));
@@ -181,3 +181,9 @@ public sealed class AuditTrail(IAuditActor actor, AuditChain chain, TimeProvider
         IpAddress = actor.IpAddress,
     };
 }
+
+/// <summary>
+/// A record that must not be traceable to who made it (an anonymous statistical count): its creation is
+/// audited, but without its id, so the trail cannot join the row back to the officer and the encounter.
+/// </summary>
+public interface IUnlinkable;

@@ -57,7 +57,7 @@ public enum ReferralStatus
 /// An adult declined referral: the encounter is still counted for national statistics, with no field that
 /// could identify the person, the officer or the screening (there is deliberately no link back).
 /// </summary>
-public sealed class AnonymousNotification
+public sealed class AnonymousNotification : Ariadne.Web.Features.Audit.IUnlinkable
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     /// <summary>The month only: a day and a district together can point at one person.</summary>
