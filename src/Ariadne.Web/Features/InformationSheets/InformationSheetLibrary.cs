@@ -40,14 +40,15 @@ public sealed class InformationSheetLibrary
         {
             throw new InvalidOperationException("The English information sheet is missing from Catalogue/information-sheets.");
         }
+        Current = _sheets
+            .GroupBy(s => s.Language, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(s => int.Parse(s.Version, System.Globalization.CultureInfo.InvariantCulture)).First())
+            .OrderBy(s => s.Language == "en" ? 0 : 1).ThenBy(s => s.EnglishName, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>The newest version of each language, English first.</summary>
-    public IReadOnlyList<InformationSheet> Current => _sheets
-        .GroupBy(s => s.Language, StringComparer.Ordinal)
-        .Select(g => g.OrderByDescending(s => int.Parse(s.Version, System.Globalization.CultureInfo.InvariantCulture)).First())
-        .OrderBy(s => s.Language == "en" ? 0 : 1).ThenBy(s => s.EnglishName, StringComparer.Ordinal)
-        .ToList();
+    public IReadOnlyList<InformationSheet> Current { get; }
 
     public InformationSheet? Find(string? language, string? version = null) => version is null
         ? Current.FirstOrDefault(s => s.Language == language)

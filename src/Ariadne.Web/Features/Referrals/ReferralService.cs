@@ -19,7 +19,7 @@ public enum ReferralResult
     CountedAnonymously,
 }
 
-public sealed record ReferralOutcome(ReferralResult Result, IReadOnlyList<Referral> Referrals);
+public sealed record ReferralOutcome(ReferralResult Result, IReadOnlyList<SentReferralResponse> Referrals);
 
 /// <summary>
 /// "Refer" in one submission (R-ACT-08): the statement goes to the chosen specialised unit; a child also goes
@@ -59,11 +59,10 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
             }
             if (child)
             {
-                guardianship = request.GuardianshipServiceId is { } gid
-                    ? await ReceiverAsync(gid, OrganisationType.Guardianship)
-                    : (await AreaContacts.ForOrganisationAsync(db, s.OrganisationId, OrganisationType.Guardianship)).FirstOrDefault() is { } c
-                        ? await ReceiverAsync(c.Id, OrganisationType.Guardianship)
-                        : null;
+                // Unless one is chosen, the guardianship service nearest to the officer is notified.
+                var guardianshipId = request.GuardianshipServiceId
+                    ?? (await AreaContacts.ForOrganisationAsync(db, s.OrganisationId, OrganisationType.Guardianship)).FirstOrDefault()?.Id;
+                guardianship = await ReceiverAsync(guardianshipId, OrganisationType.Guardianship);
                 if (guardianship is null)
                 {
                     errors["guardianshipServiceId"] = ["No guardianship service is registered for your area. Call the guardianship " +
@@ -90,17 +89,18 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
             return (new ReferralOutcome(ReferralResult.CountedAnonymously, []), errors);
         }
 
-        var organisationName = await db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).SingleAsync();
-        var referrals = new List<Referral> { NewReferral(s, assessment, ReferralKind.SpecialisedUnit, unit!, organisationName, child, user) };
-        if (guardianship is not null)
-        {
-            referrals.Add(NewReferral(s, assessment, ReferralKind.Guardianship, guardianship, organisationName, child, user));
-        }
-        db.AddRange(referrals);
+        var organisationName = await screenings.OrganisationNameAsync(s);
+        var receivers = guardianship is null
+            ? new[] { (ReferralKind.SpecialisedUnit, unit!) }
+            : [(ReferralKind.SpecialisedUnit, unit!), (ReferralKind.Guardianship, guardianship)];
+        var referrals = receivers.Select(x => (Referral: NewReferral(s, assessment, x.Item1, x.Item2, organisationName, child, user), To: x.Item2))
+            .ToList();
+        db.AddRange(referrals.Select(x => x.Referral));
         s.Status = ScreeningStatus.Referred;
         s.UpdatedAt = Now;
         await db.SaveChangesAsync();
-        return (new ReferralOutcome(ReferralResult.Referred, referrals), errors);
+        return (new ReferralOutcome(ReferralResult.Referred,
+            referrals.Select(x => SentReferralResponse.From(x.Referral, x.To.Name)).ToList()), errors);
     }
 
     private Referral NewReferral(Screening s, Assessment a, ReferralKind kind, Organisation to, string from, bool child, ClaimsPrincipal user) => new()
@@ -118,8 +118,7 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
         PresumedMinor = a.PresumedMinor,
         ImmediateDanger = s.ImmediateDanger,
         OffenderFlag = s.OffenderFlag,
-        StatementText = WrittenStatement.ToText(
-            WrittenStatement.Compose(s, screenings.EditionOf(s), a, from, to.Name, screenings.Jurisdiction.Zone)),
+        StatementText = WrittenStatement.ToText(screenings.Statement(s, a, from, to.Name)),
     };
 
     private async Task<AnonymousNotification> AnonymousAsync(Screening s, Assessment a)
@@ -156,51 +155,52 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
     }
 
     /// <summary>Referrals sent by the user's organisation: status only, never the content (the case is the unit's now).</summary>
-    public async Task<List<SentReferralResponse>> SentAsync(ClaimsPrincipal user)
-    {
-        var organisationId = user.OrganisationId();
-        var rows = await db.Set<Referral>().AsNoTracking()
-            .Where(r => r.FromOrganisationId == organisationId)
-            .OrderByDescending(r => r.ReferredAt)
-            .Join(db.Organisations, r => r.ToOrganisationId, o => o.Id, (r, o) => new { r, o.Name })
-            .ToListAsync();
-        return rows.Select(x => SentReferralResponse.From(x.r, x.Name)).ToList();
-    }
+    public async Task<List<SentReferralResponse>> SentAsync(ClaimsPrincipal user) =>
+        (await SentBy(user).OrderByDescending(x => x.Referral.ReferredAt).ToListAsync())
+        .Select(x => SentReferralResponse.From(x.Referral, x.Name)).ToList();
+
+    public async Task<SentReferralResponse?> SentOneAsync(ClaimsPrincipal user, Guid id) =>
+        await SentBy(user).SingleOrDefaultAsync(x => x.Referral.Id == id) is { } x ? SentReferralResponse.From(x.Referral, x.Name) : null;
 
     /// <summary>The intake queue: referrals to the user's organisation, unacknowledged first.</summary>
     public async Task<List<IncomingReferralResponse>> IncomingAsync(ClaimsPrincipal user)
     {
-        var organisationId = user.OrganisationId();
-        var rows = await db.Set<Referral>().AsNoTracking()
-            .Where(r => r.ToOrganisationId == organisationId)
-            .Join(db.Organisations, r => r.FromOrganisationId, o => o.Id, (r, o) => new { r, o.Name })
-            .ToListAsync();
+        var rows = await ReceivedBy(user).AsNoTracking().ToListAsync();
         await audit.RecordAsync(db, AuditActions.Search, AuditType, details: $"intake queue, {rows.Count} referrals");
-        return rows.OrderBy(x => x.r.Status).ThenByDescending(x => x.r.ImmediateDanger).ThenByDescending(x => x.r.ReferredAt)
-            .Select(x => IncomingReferralResponse.From(x.r, x.Name)).ToList();
+        return rows.OrderBy(x => x.Referral.Status).ThenByDescending(x => x.Referral.ImmediateDanger).ThenByDescending(x => x.Referral.ReferredAt)
+            .Select(x => IncomingReferralResponse.From(x.Referral, x.Name)).ToList();
     }
 
     /// <summary>A referral received by the user's organisation, with its statement; the read is audited.</summary>
     public async Task<(Referral Referral, string FromName)?> ReceivedAsync(ClaimsPrincipal user, Guid id)
     {
-        var organisationId = user.OrganisationId();
-        var row = await db.Set<Referral>()
-            .Where(r => r.Id == id && r.ToOrganisationId == organisationId)
-            .Join(db.Organisations, r => r.FromOrganisationId, o => o.Id, (r, o) => new { r, o.Name })
-            .SingleOrDefaultAsync();
+        var row = await ReceivedBy(user).SingleOrDefaultAsync(x => x.Referral.Id == id);
         await audit.RecordAsync(db, AuditActions.View, AuditType, id.ToString(), details: "referral statement",
             outcome: row is null ? AuditOutcome.Denied : AuditOutcome.Success);
-        return row is null ? null : (row.r, row.Name);
+        return row is null ? null : (row.Referral, row.Name);
     }
 
-    public async Task<SentReferralResponse?> SentOneAsync(ClaimsPrincipal user, Guid id)
+    /// <summary>Referrals from the user's organisation, with the receiver's name.</summary>
+    private IQueryable<ReferralWithName> SentBy(ClaimsPrincipal user)
     {
         var organisationId = user.OrganisationId();
-        var row = await db.Set<Referral>().AsNoTracking()
-            .Where(r => r.Id == id && r.FromOrganisationId == organisationId)
-            .Join(db.Organisations, r => r.ToOrganisationId, o => o.Id, (r, o) => new { r, o.Name })
-            .SingleOrDefaultAsync();
-        return row is null ? null : SentReferralResponse.From(row.r, row.Name);
+        return db.Referrals.AsNoTracking().Where(r => r.FromOrganisationId == organisationId)
+            .Join(db.Organisations, r => r.ToOrganisationId, o => o.Id, (r, o) => new ReferralWithName { Referral = r, Name = o.Name });
+    }
+
+    /// <summary>Referrals to the user's organisation, with the sender's name (tracked, so they can be acknowledged).</summary>
+    private IQueryable<ReferralWithName> ReceivedBy(ClaimsPrincipal user)
+    {
+        var organisationId = user.OrganisationId();
+        return db.Referrals.Where(r => r.ToOrganisationId == organisationId)
+            .Join(db.Organisations, r => r.FromOrganisationId, o => o.Id, (r, o) => new ReferralWithName { Referral = r, Name = o.Name });
+    }
+
+    // Initialised by member, not by constructor: EF can then filter and sort on its properties in SQL.
+    private sealed class ReferralWithName
+    {
+        public required Referral Referral { get; init; }
+        public required string Name { get; init; }
     }
 
     public async Task AcknowledgeAsync(Referral referral, ClaimsPrincipal user)

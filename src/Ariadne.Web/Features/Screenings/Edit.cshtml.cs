@@ -74,12 +74,7 @@ public sealed class ScreeningEditModel(ScreeningService screenings, AriadneDbCon
         {
             return NotFound();
         }
-        var errors = KeepUnreadable(screening);
-        foreach (var (field, messages) in screenings.Update(screening, ToRequest(Input)))
-        {
-            errors[field] = messages;
-        }
-        await db.SaveChangesAsync();
+        var errors = await ApplyAsync(screening);
         var local = screenings.Jurisdiction.ToLocal(screening.UpdatedAt);
         return new JsonResult(new { saved = true, savedAt = local.ToString("HH:mm:ss", CultureInfo.InvariantCulture), errors });
     }
@@ -90,13 +85,7 @@ public sealed class ScreeningEditModel(ScreeningService screenings, AriadneDbCon
         {
             return NotFound();
         }
-        // Valid fields are saved even when another is wrong: a typo in the age must not cost the statement.
-        Errors = KeepUnreadable(screening);
-        foreach (var (field, messages) in screenings.Update(screening, ToRequest(Input)))
-        {
-            Errors[field] = messages;
-        }
-        await db.SaveChangesAsync();
+        Errors = await ApplyAsync(screening);
         if (Errors.Count == 0 && complete)
         {
             Errors = screenings.Complete(screening);
@@ -109,6 +98,21 @@ public sealed class ScreeningEditModel(ScreeningService screenings, AriadneDbCon
         Show(screening);
         Message = Errors.Count == 0 ? "Saved." : null;
         return Page();
+    }
+
+    /// <summary>
+    /// Saves what the officer typed. Valid fields are saved even when another is wrong: a typo in the age must
+    /// not cost the statement.
+    /// </summary>
+    private async Task<Dictionary<string, string[]>> ApplyAsync(Screening screening)
+    {
+        var errors = KeepUnreadable(screening);
+        foreach (var (field, messages) in screenings.Update(screening, ToRequest(Input)))
+        {
+            errors[field] = messages;
+        }
+        await db.SaveChangesAsync();
+        return errors;
     }
 
     /// <summary>A value the browser sent that is not a number or a date keeps what was saved before.</summary>

@@ -6,7 +6,6 @@ using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Screenings;
 
@@ -97,9 +96,7 @@ public sealed class ScreeningGuidanceModel(
                       "national statistics. Make sure they have the information sheet: they can ask for help later.";
             return Redirect($"/Screenings/Guidance?id={Id}");
         }
-        var names = await db.Organisations.Where(o => outcome.Referrals.Select(r => r.ToOrganisationId).Contains(o.Id))
-            .ToDictionaryAsync(o => o.Id, o => o.Name);
-        Message = "Referred: " + string.Join("; ", outcome.Referrals.Select(r => $"{r.Reference} to {names[r.ToOrganisationId]}")) +
+        Message = "Referred: " + string.Join("; ", outcome.Referrals.Select(r => $"{r.Reference} to {r.ToOrganisation}")) +
                   ". The case is now the receiving unit's; you will see its status here.";
         return RedirectToPage("/Screenings/Index");
     }
@@ -109,7 +106,7 @@ public sealed class ScreeningGuidanceModel(
         Screening = screening;
         Assessment = screenings.Assess(screening);
         Contacts = await AreaContacts.ForOrganisationAsync(db, screening.OrganisationId);
-        Units = await AreaContacts.ForOrganisationAsync(db, screening.OrganisationId, OrganisationType.AntiTraffickingUnit);
+        Units = Contacts.Where(c => c.Type == OrganisationType.AntiTraffickingUnit).ToList();
         UnitId ??= Units.FirstOrDefault()?.Id;
     }
 }

@@ -1,5 +1,4 @@
 using Ariadne.Web.Data;
-using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Ariadne.Web.Features.Screenings;
 
 [Authorize(Policy = Policies.Screening)]
-public sealed class ScreeningsIndexModel(ScreeningService screenings, ReferralService referrals, AuditTrail audit, AriadneDbContext db)
+public sealed class ScreeningsIndexModel(ScreeningService screenings, ReferralService referrals, AriadneDbContext db)
     : PageModel
 {
     public List<ScreeningSummary> Screenings { get; private set; } = [];
@@ -20,7 +19,6 @@ public sealed class ScreeningsIndexModel(ScreeningService screenings, ReferralSe
     {
         Screenings = await screenings.ListAsync(User);
         Sent = await referrals.SentAsync(User);
-        await audit.RecordAsync(db, AuditActions.Search, ScreeningService.AuditType, details: $"own organisation's screenings, {Screenings.Count}");
     }
 
     public async Task<IActionResult> OnPostStartAsync()

@@ -60,7 +60,10 @@ public sealed class Screening
     public List<InformationSheetGiven> InformationSheets { get; set; } = [];
 
     /// <summary>A child until an age assessment says otherwise: a stated age is not enough to lift the presumption.</summary>
-    public bool IsPresumedMinor(int ageOfMajority) => SuspectedMinor || ApproximateAge < ageOfMajority;
+    public bool IsPresumedMinor(int ageOfMajority) => IsPresumedMinor(SuspectedMinor, ApproximateAge, ageOfMajority);
+
+    public static bool IsPresumedMinor(bool suspectedMinor, int? approximateAge, int ageOfMajority) =>
+        suspectedMinor || approximateAge < ageOfMajority;
 
     /// <summary>Once referred, the case belongs to the receiving unit; the referring organisation keeps only the status.</summary>
     public bool IsHandedOver => Status == ScreeningStatus.Referred;

@@ -25,13 +25,8 @@ public static class ScreeningEndpoints
         group.MapPost("/{id:guid}/referral", ReferAsync);
     }
 
-    private static async Task<Ok<List<ScreeningSummary>>> ListAsync(ScreeningService screenings, ClaimsPrincipal user,
-        Audit.AuditTrail audit, AriadneDbContext db)
-    {
-        var list = await screenings.ListAsync(user);
-        await audit.RecordAsync(db, Audit.AuditActions.Search, ScreeningService.AuditType, details: $"own organisation's screenings, {list.Count}");
-        return TypedResults.Ok(list);
-    }
+    private static async Task<Ok<List<ScreeningSummary>>> ListAsync(ScreeningService screenings, ClaimsPrincipal user) =>
+        TypedResults.Ok(await screenings.ListAsync(user));
 
     private static async Task<Results<Created<ScreeningResponse>, ValidationProblem>> CreateAsync(
         ScreeningRequest? request, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db)
@@ -94,7 +89,7 @@ public static class ScreeningEndpoints
         error is null ? [] : new() { [field] = [error] };
 
     private static async Task<Results<Ok<ReferralOutcomeResponse>, NotFound, ValidationProblem>> ReferAsync(
-        Guid id, ReferralRequest request, ScreeningService screenings, ReferralService referrals, ClaimsPrincipal user, AriadneDbContext db)
+        Guid id, ReferralRequest request, ScreeningService screenings, ReferralService referrals, ClaimsPrincipal user)
     {
         var screening = await screenings.FindAsync(user, id);
         if (screening is null)
@@ -102,13 +97,8 @@ public static class ScreeningEndpoints
             return TypedResults.NotFound();
         }
         var (outcome, errors) = await referrals.ReferAsync(screening, request, user);
-        if (outcome is null)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-        var names = db.Organisations.Where(o => outcome.Referrals.Select(r => r.ToOrganisationId).Contains(o.Id))
-            .ToDictionary(o => o.Id, o => o.Name);
-        return TypedResults.Ok(new ReferralOutcomeResponse(outcome.Result.ToString(),
-            outcome.Referrals.Select(r => SentReferralResponse.From(r, names[r.ToOrganisationId])).ToList()));
+        return outcome is null
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(new ReferralOutcomeResponse(outcome.Result.ToString(), outcome.Referrals));
     }
 }

@@ -4,6 +4,7 @@ using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Indicators;
 using Ariadne.Web.Features.InformationSheets;
 using Ariadne.Web.Features.Jurisdiction;
+using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -74,6 +75,13 @@ public sealed class ScreeningService(
 
     public Assessment Assess(Screening s) => Assessor.Assess(s, EditionOf(s), alertRule, jurisdiction);
 
+    public Task<string> OrganisationNameAsync(Screening s) =>
+        db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Name).SingleAsync();
+
+    /// <summary>The written statement for a recipient (null for a preview before one is chosen).</summary>
+    public IReadOnlyList<StatementSection> Statement(Screening s, Assessment assessment, string organisationName, string? recipient) =>
+        WrittenStatement.Compose(s, EditionOf(s), assessment, organisationName, recipient, jurisdiction.Zone);
+
     public Dictionary<string, string[]> Update(Screening s, ScreeningRequest request) =>
         ScreeningRules.Apply(s, request, EditionOf(s), Now);
 
@@ -125,6 +133,7 @@ public sealed class ScreeningService(
         return (given, null);
     }
 
+    /// <summary>The organisation's screenings not yet handed over; the listing is audited as a search.</summary>
     public async Task<List<ScreeningSummary>> ListAsync(ClaimsPrincipal user)
     {
         var organisationId = user.OrganisationId();
@@ -134,9 +143,10 @@ public sealed class ScreeningService(
             .Select(s => new { s.Id, s.Status, s.UpdatedAt, s.OfficerName, s.NameKind, s.PersonName, s.PresumedVictim,
                 s.SuspectedMinor, s.ApproximateAge, s.OffenderFlag, s.Place })
             .ToListAsync();
+        await audit.RecordAsync(db, AuditActions.Search, AuditType, details: $"own organisation's screenings, {list.Count}");
         return list.Select(s => new ScreeningSummary(s.Id, s.Status, s.UpdatedAt, s.OfficerName,
             s.NameKind == NameKind.Unknown ? "Unknown person" : s.PersonName ?? "Unnamed", s.Place, s.PresumedVictim,
-            s.SuspectedMinor || s.ApproximateAge < jurisdiction.AgeOfMajority, s.OffenderFlag)).ToList();
+            Screening.IsPresumedMinor(s.SuspectedMinor, s.ApproximateAge, jurisdiction.AgeOfMajority), s.OffenderFlag)).ToList();
     }
 
     public ScreeningResponse ToResponse(Screening s)
