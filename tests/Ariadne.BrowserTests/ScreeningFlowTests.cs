@@ -56,6 +56,7 @@ public sealed partial class ScreeningFlowTests(BrowserHost host)
         await page.GetByRole(AriaRole.Button, new() { Name = "Record as given and print" }).ClickAsync();
         await Assertions.Expect(page.Locator("article.info-sheet")).ToHaveAttributeAsync("dir", "rtl");
         await Assertions.Expect(page.Locator(".review-mark")).ToContainTextAsync("awaiting review");
+        Assert.True(await WidthAsync(page) <= PhoneWidth, "The information sheet scrolls sideways at 390 px.");
         await page.GoBackAsync();
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator("#information")).ToContainTextAsync("Arabic");
@@ -77,9 +78,11 @@ public sealed partial class ScreeningFlowTests(BrowserHost host)
         signIn = await new HomePage(page).SignOutAsync();
         await signIn.SignInAsync("demo-atu", DemoSeeder.Password);
         await page.GotoAsync("/Referrals");
+        Assert.True(await WidthAsync(page) <= PhoneWidth, "The intake queue scrolls sideways at 390 px.");
         await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         await Assertions.Expect(page.Locator("article.statement")).ToContainTextAsync("Ana Browsertest");
         await Assertions.Expect(page.Locator("article.statement")).ToContainTextAsync("held both passports");
+        Assert.True(await WidthAsync(page) <= PhoneWidth, "The received referral scrolls sideways at 390 px.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge receipt" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Acknowledged");
     });
