@@ -2,6 +2,9 @@ using System.Threading.RateLimiting;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
 using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Children;
+using Ariadne.Web.Features.Consent;
 using Ariadne.Web.Features.Demo;
 using Ariadne.Web.Features.Indicators;
 using Ariadne.Web.Features.InformationSheets;
@@ -9,7 +12,9 @@ using Ariadne.Web.Features.Jurisdiction;
 using Ariadne.Web.Features.Operations;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Screenings;
+using Ariadne.Web.Features.Support;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -167,11 +172,19 @@ public static class AriadneHost
             : Path.Combine(AppContext.BaseDirectory, "Catalogue");
         services.AddSingleton(IndicatorCatalogue.Load(Path.Combine(catalogueDirectory, "indicators")));
         services.AddSingleton(InformationSheetLibrary.Load(Path.Combine(catalogueDirectory, "information-sheets")));
-        services.AddSingleton(JurisdictionProfile.FromConfiguration(configuration));
+        services.AddSingleton(new JurisdictionSettings(JurisdictionProfile.FromConfiguration(configuration)));
+        // A snapshot per request: the administrator's change applies from the next request, never halfway through one.
+        services.AddScoped(sp => sp.GetRequiredService<JurisdictionSettings>().Current);
         services.AddSingleton(AlertRule.FromConfiguration(configuration));
         services.AddSingleton(DraftRetention.FromConfiguration(configuration));
         services.AddScoped<ScreeningService>();
         services.AddScoped<ReferralService>();
+        services.AddSingleton<CaseProtector>();
+        services.AddScoped<CaseService>();
+        services.AddScoped<SupportWork>();
+        services.AddScoped<ConsentWork>();
+        services.AddScoped<ChildWork>();
+        services.AddScoped<SafetyWork>();
         services.AddScoped<DraftPurge>();
         services.AddHostedService<DraftPurgeService>();
 
@@ -231,6 +244,9 @@ public static class AriadneHost
         api.MapInformationSheets();
         api.MapScreenings();
         api.MapReferrals();
+        api.MapCases();
+        api.MapShelters();
+        api.MapJurisdiction();
 
         app.MapRazorPages();
     }

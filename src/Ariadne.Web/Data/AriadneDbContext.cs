@@ -1,8 +1,14 @@
 using Ariadne.Web.Features.Accounts;
 using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Children;
+using Ariadne.Web.Features.Consent;
+using Ariadne.Web.Features.Jurisdiction;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Screenings;
+using Ariadne.Web.Features.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +33,19 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
     public DbSet<Screening> Screenings => Set<Screening>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<AnonymousNotification> AnonymousNotifications => Set<AnonymousNotification>();
+    public DbSet<StoredSetting> Settings => Set<StoredSetting>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseEvent> CaseEvents => Set<CaseEvent>();
+    public DbSet<CaseHandover> Handovers => Set<CaseHandover>();
+    public DbSet<ServiceProposal> ServiceProposals => Set<ServiceProposal>();
+    public DbSet<Shelter> Shelters => Set<Shelter>();
+    public DbSet<ShelterPlacement> Placements => Set<ShelterPlacement>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<AgeAssessment> AgeAssessments => Set<AgeAssessment>();
+    public DbSet<SafetyAction> SafetyActions => Set<SafetyAction>();
+    public DbSet<CaseMeeting> Meetings => Set<CaseMeeting>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
 
     /// <summary>
     /// Every stored time is UTC. SQLite keeps no kind, so values read back are marked UTC here; the API then
@@ -151,6 +170,8 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
             n.HasIndex(x => x.Month);
         });
 
+        OnCasesCreating(builder);
+
         builder.Entity<AuditEntry>(a =>
         {
             a.ToTable("audit_entries");
@@ -169,6 +190,190 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
             a.HasIndex(x => x.OccurredAt);
             a.HasIndex(x => x.ActorUserId);
             a.HasIndex(x => x.Action);
+        });
+    }
+
+    private static void OnCasesCreating(ModelBuilder builder)
+    {
+        const int name = 200;
+        const int note = 2000;
+        builder.Entity<StoredSetting>(s =>
+        {
+            s.ToTable("settings");
+            s.HasKey(x => x.Key);
+            s.Property(x => x.Key).HasMaxLength(50);
+            s.Property(x => x.UpdatedByName).HasMaxLength(name);
+        });
+        builder.Entity<Case>(c =>
+        {
+            c.ToTable("cases");
+            c.Property(x => x.Reference).HasMaxLength(20);
+            c.HasIndex(x => x.Reference).IsUnique();
+            c.HasIndex(x => x.ReferralId).IsUnique();
+            c.HasOne<Referral>().WithMany().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Restrict);
+            c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OwnerOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            c.Property(x => x.OpenedByName).HasMaxLength(name);
+            c.Property(x => x.OwnerName).HasMaxLength(name);
+            c.Property(x => x.NextDueWhat).HasMaxLength(100);
+            foreach (var e in new[] { nameof(Case.Stage), nameof(Case.StageBeforeClosure), nameof(Case.ReasonableGrounds),
+                         nameof(Case.Conclusive), nameof(Case.NegativeDecisionLevel), nameof(Case.ClosureReason), nameof(Case.AgeStatus) })
+            {
+                c.Property(e).HasConversion<string>().HasMaxLength(30);
+            }
+            c.Property(x => x.PersonName).HasMaxLength(ScreeningRules.ShortText);
+            c.Property(x => x.Gender).HasMaxLength(20);
+            c.Property(x => x.Nationality).HasMaxLength(ScreeningRules.ShortText);
+            c.Property(x => x.Language).HasMaxLength(ScreeningRules.ShortText);
+            c.Property(x => x.ExploitationForms).HasMaxLength(400);
+            c.Property(x => x.GuardianName).HasMaxLength(name);
+            c.Property(x => x.SafetyCoordinatorName).HasMaxLength(name);
+            c.Property(x => x.ReturnOrganiser).HasMaxLength(10);
+            c.Property(x => x.ReturnPlannedByName).HasMaxLength(name);
+            c.Property(x => x.DispositionConsultedParties).HasMaxLength(200);
+            c.Property(x => x.DispositionSummary).HasMaxLength(note);
+            c.HasIndex(x => new { x.Stage, x.NextDueAt });
+            c.HasIndex(x => new { x.OwnerOrganisationId, x.Stage });
+            c.HasIndex(x => x.LastActivityAt);
+            c.HasMany(x => x.Participants).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CaseParticipant>(p =>
+        {
+            p.ToTable("case_participants");
+            p.HasKey(x => new { x.CaseId, x.OrganisationId });
+            p.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            p.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            p.HasIndex(x => x.OrganisationId);
+        });
+        builder.Entity<CaseOutcome>(o =>
+        {
+            o.ToTable("case_outcomes");
+            o.HasKey(x => new { x.CaseId, x.Code });
+            o.Property(x => x.Code).HasMaxLength(20);
+            o.Property(x => x.RecordedByName).HasMaxLength(name);
+        });
+        builder.Entity<CaseEvent>(e =>
+        {
+            e.ToTable("case_events");
+            e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Kind).HasMaxLength(50);
+            e.Property(x => x.Summary).HasMaxLength(500);
+            e.Property(x => x.Detail).HasMaxLength(note);
+            e.Property(x => x.ActorName).HasMaxLength(name);
+            e.Property(x => x.FromStage).HasConversion<string>().HasMaxLength(30);
+            e.Property(x => x.ToStage).HasConversion<string>().HasMaxLength(30);
+            e.HasIndex(x => new { x.CaseId, x.At });
+        });
+        builder.Entity<CaseHandover>(h =>
+        {
+            h.ToTable("case_handovers");
+            h.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            h.HasOne<Organisation>().WithMany().HasForeignKey(x => x.FromOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            h.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            h.Property(x => x.Reason).HasMaxLength(note);
+            h.Property(x => x.RequestedByName).HasMaxLength(name);
+            h.Property(x => x.RespondedByName).HasMaxLength(name);
+            h.Property(x => x.DeclineReason).HasMaxLength(note);
+            h.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            h.HasIndex(x => new { x.Status, x.ToOrganisationId });
+            h.HasIndex(x => x.CaseId);
+        });
+        builder.Entity<ServiceProposal>(p =>
+        {
+            p.ToTable("service_proposals");
+            p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            p.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ProviderOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            p.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ProposedByOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            p.Property(x => x.ServiceCode).HasMaxLength(10);
+            p.Property(x => x.ProposedByName).HasMaxLength(name);
+            p.Property(x => x.RespondedByName).HasMaxLength(name);
+            p.Property(x => x.Note).HasMaxLength(note);
+            p.Property(x => x.StatusReason).HasMaxLength(note);
+            p.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            p.HasIndex(x => x.CaseId);
+            p.HasIndex(x => new { x.ProviderOrganisationId, x.Status });
+        });
+        builder.Entity<Shelter>(s =>
+        {
+            s.ToTable("shelters");
+            s.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+            s.Property(x => x.Name).HasMaxLength(100);
+            s.HasIndex(x => new { x.OrganisationId, x.Name }).IsUnique();
+            s.Property(x => x.Type).HasConversion<string>().HasMaxLength(30);
+        });
+        builder.Entity<ShelterPlacement>(p =>
+        {
+            p.ToTable("shelter_placements");
+            p.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            p.HasOne<Shelter>().WithMany().HasForeignKey(x => x.ShelterId).OnDelete(DeleteBehavior.Restrict);
+            p.HasOne<ServiceProposal>().WithMany().HasForeignKey(x => x.ProposalId).OnDelete(DeleteBehavior.Restrict);
+            p.HasOne<RiskAssessment>().WithMany().HasForeignKey(x => x.RiskAssessmentId).OnDelete(DeleteBehavior.Restrict);
+            p.Property(x => x.PlacedByName).HasMaxLength(name);
+            p.HasIndex(x => x.CaseId);
+        });
+        builder.Entity<ConsentRecord>(c =>
+        {
+            c.ToTable("consents");
+            c.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.RecipientOrganisationId).OnDelete(DeleteBehavior.Restrict);
+            c.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(30);
+            c.Property(x => x.GivenBy).HasConversion<string>().HasMaxLength(20);
+            c.Property(x => x.DocumentVersion).HasMaxLength(50);
+            c.Property(x => x.RecordedByName).HasMaxLength(name);
+            c.Property(x => x.WithdrawnByName).HasMaxLength(name);
+            c.Property(x => x.WithdrawalNote).HasMaxLength(note);
+            c.HasIndex(x => x.CaseId);
+        });
+        builder.Entity<RiskAssessment>(r =>
+        {
+            r.ToTable("risk_assessments");
+            r.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            foreach (var e in new[] { nameof(RiskAssessment.Purpose), nameof(RiskAssessment.ThreatToPerson),
+                         nameof(RiskAssessment.ThreatToFamily), nameof(RiskAssessment.ReTrafficking) })
+            {
+                r.Property(e).HasConversion<string>().HasMaxLength(20);
+            }
+            r.Property(x => x.Summary).HasMaxLength(note);
+            r.Property(x => x.ReviewerName).HasMaxLength(name);
+            r.Property(x => x.AssessedByName).HasMaxLength(name);
+            r.HasIndex(x => new { x.CaseId, x.Purpose });
+        });
+        builder.Entity<AgeAssessment>(a =>
+        {
+            a.ToTable("age_assessments");
+            a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            a.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Result).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.AssessedByName).HasMaxLength(name);
+            a.HasIndex(x => x.CaseId);
+        });
+        builder.Entity<SafetyAction>(a =>
+        {
+            a.ToTable("safety_actions");
+            a.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            a.Property(x => x.Description).HasMaxLength(500);
+            a.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.RecordedByName).HasMaxLength(name);
+            a.HasIndex(x => x.CaseId);
+        });
+        builder.Entity<CaseMeeting>(m =>
+        {
+            m.ToTable("case_meetings");
+            m.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            m.Property(x => x.Purpose).HasMaxLength(200);
+            m.Property(x => x.Venue).HasConversion<string>().HasMaxLength(40);
+            m.Property(x => x.VenueDescription).HasMaxLength(500);
+            m.Property(x => x.ArrangedByName).HasMaxLength(name);
+            m.HasIndex(x => x.CaseId);
+        });
+        builder.Entity<CaseDocument>(d =>
+        {
+            d.ToTable("case_documents");
+            d.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+            d.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+            d.Property(x => x.Title).HasMaxLength(200);
+            d.Property(x => x.RecordedByName).HasMaxLength(name);
+            d.HasIndex(x => x.CaseId);
         });
     }
 

@@ -21,6 +21,20 @@ public static class Policies
     /// <summary>Receiving referrals: the specialised unit, and the guardianship service for children.</summary>
     public const string ReferralIntake = "ReferralIntake";
 
+    /// <summary>Working on NRM cases: everyone with a part in a case. Administrators manage accounts, never cases.</summary>
+    public const string Cases = "Cases";
+    /// <summary>The national coordinator's dashboard of overdue, ownerless and stale cases.</summary>
+    public const string CaseOversight = "CaseOversight";
+
+    /// <summary>A support organisation's own shelter register, with the confidential addresses (V-01).</summary>
+    public const string ShelterManagement = "ShelterManagement";
+
+    public static readonly string[] CaseRoles =
+    [
+        Roles.FrontlineOfficer, Roles.BorderGuard, Roles.LabourInspector, Roles.Investigator, Roles.SupportWorker, Roles.Guardian,
+        Roles.Coordinator, Roles.Prosecutor,
+    ];
+
     public static readonly string[] ScreeningRoles =
         [Roles.FrontlineOfficer, Roles.BorderGuard, Roles.LabourInspector, Roles.SupportWorker, Roles.Investigator];
     public static readonly string[] IntakeRoles = [Roles.Investigator, Roles.Guardian];
@@ -36,6 +50,10 @@ public static class Policies
             .RequireRole(Roles.Administrator, Roles.OrganisationAdministrator));
         builder.AddPolicy(Screening, p => p.RequireAuthenticatedUser().RequireRole(ScreeningRoles));
         builder.AddPolicy(ReferralIntake, p => p.RequireAuthenticatedUser().RequireRole(IntakeRoles));
+        builder.AddPolicy(Cases, p => p.RequireAuthenticatedUser().RequireRole(CaseRoles));
+        builder.AddPolicy(ShelterManagement, p => p.RequireAuthenticatedUser().RequireRole(Roles.SupportWorker)
+            .RequireClaim(AriadneClaims.OrganisationType, nameof(Features.Organisations.OrganisationType.VictimSupport)));
+        builder.AddPolicy(CaseOversight, p => p.RequireAuthenticatedUser().RequireRole(Roles.Coordinator));
         builder.AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Coordinator));
     }
 }

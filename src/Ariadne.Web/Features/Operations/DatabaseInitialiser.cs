@@ -30,6 +30,8 @@ internal sealed class DatabaseInitialiser(
             logger.LogInformation("Applied schema scripts {Versions} on {Provider}", versions, database.Provider);
         }
 
+        await scope.ServiceProvider.GetRequiredService<Jurisdiction.JurisdictionSettings>().LoadAsync(db, cancellationToken);
+
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
         foreach (var role in Roles.All)
         {

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Screenings;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -105,7 +105,7 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
 
     private Referral NewReferral(Screening s, Assessment a, ReferralKind kind, Organisation to, string from, bool child, ClaimsPrincipal user) => new()
     {
-        Reference = NewReference(),
+        Reference = References.New("R", Now),
         ScreeningId = s.Id,
         Kind = kind,
         FromOrganisationId = s.OrganisationId,
@@ -141,18 +141,6 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
     private Task<Organisation?> ReceiverAsync(Guid? id, OrganisationType type) => id is null
         ? Task.FromResult<Organisation?>(null)
         : db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.Type == type && o.IsActive);
-
-    /// <summary>Readable on the phone ("R-2611-7KQ4MZ"), unguessable, and saying nothing about the person.</summary>
-    private string NewReference()
-    {
-        const string alphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-        Span<char> code = stackalloc char[6];
-        for (var i = 0; i < code.Length; i++)
-        {
-            code[i] = alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)];
-        }
-        return $"R-{Now:yyMM}-{code}";
-    }
 
     /// <summary>Referrals sent by the user's organisation: status only, never the content (the case is the unit's now).</summary>
     public async Task<List<SentReferralResponse>> SentAsync(ClaimsPrincipal user) =>

@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Cases;
+
+public enum QueueScope
+{
+    /// <summary>Cases the user works as named case worker.</summary>
+    Mine,
+    /// <summary>Every case the user's organisation has a part in.</summary>
+    Organisation,
+}
+
+public sealed partial class CaseService
+{
+    /// <summary>The work queue: soonest due first, so what is overdue is on top.</summary>
+    public async Task<List<CaseSummary>> QueueAsync(ClaimsPrincipal user, QueueScope scope, bool includeClosed = false)
+    {
+        var org = user.OrganisationId();
+        var uid = user.UserId();
+        var query = db.Cases.AsNoTracking().Where(c => c.Participants.Any(p => p.OrganisationId == org));
+        if (scope == QueueScope.Mine)
+        {
+            query = query.Where(c => c.OwnerUserId == uid);
+        }
+        if (!includeClosed)
+        {
+            query = query.Where(c => c.Stage != CaseStage.Closed);
+        }
+        var rows = await Summaries(query, org);
+        await audit.RecordAsync(db, AuditActions.Search, AuditType, details: $"work queue ({scope}), {rows.Count} cases");
+        return rows;
+    }
+
+    public async Task<CoordinatorDashboard> DashboardAsync()
+    {
+        var now = Now;
+        var open = db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed);
+        var staleBefore = now.AddDays(-profile.StaleAfterDays);
+        var overdue = await Summaries(open.Where(c => c.NextDueAt < now), null);
+        var ownerless = await Summaries(open.Where(c => c.OwnerUserId == null), null);
+        var stale = await Summaries(open.Where(c => c.LastActivityAt < staleBefore), null);
+        var handovers = await HandoversAsync(db.Handovers.Where(h => h.Status == HandoverStatus.Pending));
+        var byStage = (await open.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            .ToDictionary(x => x.Key.ToString(), x => x.Count, StringComparer.Ordinal);
+        await audit.RecordAsync(db, AuditActions.Search, AuditType, details: "coordinator dashboard");
+        return new CoordinatorDashboard(overdue, ownerless, stale, handovers, byStage);
+    }
+
+    /// <summary>Handovers waiting for the user's organisation to accept, and those it sent that are still pending.</summary>
+    public Task<List<HandoverSummary>> PendingHandoversAsync(ClaimsPrincipal user)
+    {
+        var org = user.OrganisationId();
+        return HandoversAsync(db.Handovers.Where(h => h.Status == HandoverStatus.Pending && (h.ToOrganisationId == org || h.FromOrganisationId == org)));
+    }
+
+    private async Task<List<HandoverSummary>> HandoversAsync(IQueryable<CaseHandover> handovers)
+    {
+        var rows = await handovers.AsNoTracking()
+            .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { h, c.Reference })
+            .Join(db.Organisations, x => x.h.FromOrganisationId, o => o.Id, (x, from) => new { x.h, x.Reference, From = from.Name })
+            .Join(db.Organisations, x => x.h.ToOrganisationId, o => o.Id, (x, to) => new { x.h, x.Reference, x.From, To = to.Name })
+            .ToListAsync();
+        return rows.OrderBy(x => x.h.RequestedAt)
+            .Select(x => new HandoverSummary(x.h.Id, x.h.CaseId, x.Reference, x.From, x.To, x.h.RequestedAt, x.h.RequestedByName,
+                x.h.Status.ToString(), x.h.Reason))
+            .ToList();
+    }
+
+    private async Task<List<CaseSummary>> Summaries(IQueryable<Case> cases, Guid? viewerOrganisation)
+    {
+        var now = Now;
+        var rows = await cases
+            .Join(db.Organisations, c => c.OwnerOrganisationId, o => o.Id, (c, o) => new { Case = c, Owner = o.Name })
+            .Select(x => new
+            {
+                x.Case, x.Owner,
+                Part = x.Case.Participants.Where(p => p.OrganisationId == viewerOrganisation).Select(p => (ParticipantKind?)p.Kind).FirstOrDefault(),
+            })
+            .ToListAsync();
+        return rows
+            .OrderBy(x => x.Case.NextDueAt ?? DateTime.MaxValue)
+            .Select(x => new CaseSummary(x.Case.Id, x.Case.Reference, x.Case.Stage.ToString(), x.Owner,
+                // A referrer sees the status of what it referred, not who works on it.
+                x.Part == ParticipantKind.Referrer ? null : x.Case.OwnerName,
+                x.Case.NextDueAt, x.Case.NextDueWhat, CaseDeadlines.IsOverdue(x.Case, now), CaseDeadlines.IsStale(x.Case, now, profile),
+                x.Case.IsChild, x.Case.LastActivityAt, x.Part?.ToString() ?? "Oversight"))
+            .ToList();
+    }
+
+    /// <summary>The case's history as the viewer may see it: typed reasons only with personal access.</summary>
+    public async Task<List<TimelineEntry>> TimelineAsync(LoadedCase loaded)
+    {
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == loaded.Case.Id).ToListAsync();
+        var orgIds = events.Where(e => e.ActorOrganisationId is not null).Select(e => e.ActorOrganisationId!.Value).Distinct().ToList();
+        var names = await db.Organisations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var personal = loaded.Access.SeesPersonalData;
+        return events.OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new TimelineEntry(e.At, e.Kind, e.Summary, personal ? e.Detail : null,
+                // The referrer and de-personalised viewers see organisations, not the names of the people working the case.
+                personal ? e.ActorName : "",
+                e.ActorOrganisationId is { } o && names.TryGetValue(o, out var n) ? n : null))
+            .ToList();
+    }
+
+    public async Task<CaseResponse> ToResponseAsync(LoadedCase loaded)
+    {
+        var c = loaded.Case;
+        var a = loaded.Access;
+        var now = Now;
+        var orgIds = new[] { c.OwnerOrganisationId, c.GuardianOrganisationId ?? Guid.Empty };
+        var names = await db.Organisations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var statusOnly = a.View == CaseView.StatusOnly;
+        var person = a.SeesPersonalData
+            ? new PersonResponse(c.PersonName, c.Gender, c.Nationality, c.Language, c.ApproximateAge, c.DateOfBirth)
+            : null;
+        var next = CaseLifecycle.Offered(c.Stage)
+            .Where(t => CaseLifecycle.IsDecision(t) ? a.MayDecide
+                : t == CaseTrigger.RequestReconsideration ? a.MayRequestReconsideration
+                : a.IsOwner)
+            .Select(t => t.ToString()).ToArray();
+        return new CaseResponse(c.Id, c.Reference, a.View.ToString(), c.Stage.ToString(), c.OpenedAt, names[c.OwnerOrganisationId],
+            statusOnly ? null : c.OwnerName, c.NextDueAt, c.NextDueWhat, CaseDeadlines.IsOverdue(c, now),
+            CaseDeadlines.IsStale(c, now, profile), c.LastActivityAt, c.IsChild, c.AgeStatus.ToString(),
+            statusOnly ? [] : c.ExploitationForms.Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            c.ReasonableGrounds?.ToString(), c.ReasonableGroundsAt, c.Conclusive?.ToString(), c.ConclusiveAt,
+            c.ReflectionMinimumEndsOn, c.ReflectionEndsOn,
+            statusOnly ? [] : c.Outcomes.OrderBy(o => o.Code, StringComparer.Ordinal).Select(o => o.Code).ToArray(),
+            c.ClosureReason?.ToString(),
+            c.GuardianOrganisationId is { } g && !statusOnly ? names.GetValueOrDefault(g) : null,
+            statusOnly ? null : c.GuardianName,
+            statusOnly ? null : c.SafetyCoordinatorName,
+            statusOnly ? null : c.ReturnOrganiser,
+            person, statusOnly ? [] : next);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Ariadne.Web.Data;
+using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Ariadne.Web.Features.Jurisdiction;
+
+public static class JurisdictionEndpoints
+{
+    public static void MapJurisdiction(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/jurisdiction").WithTags("Jurisdiction");
+        // Everyone works by these rules, so everyone may read them; only the administrator changes them.
+        group.MapGet("/", (JurisdictionProfile profile) => TypedResults.Ok(profile)).RequireAuthorization(Policies.SignedIn);
+        group.MapPut("/", SaveAsync).RequireAuthorization(Policies.Administration);
+    }
+
+    private static async Task<Results<Ok<JurisdictionProfile>, ValidationProblem>> SaveAsync(JurisdictionProfile profile,
+        JurisdictionSettings settings, AriadneDbContext db, ClaimsPrincipal user, TimeProvider time)
+    {
+        var errors = await settings.SaveAsync(db, profile, user, time.GetUtcNow().UtcDateTime);
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(settings.Current);
+    }
+}
