@@ -98,6 +98,12 @@ public static class CaseLifecycle
         ? [CaseTrigger.Reopen]
         : Table.Keys.Where(k => k.Item1 == stage).Select(k => k.Item2).Distinct().ToList();
 
+    /// <summary>As <see cref="Offered(CaseStage)"/>, with a reconsideration offering only the decision being reconsidered.</summary>
+    public static IReadOnlyList<CaseTrigger> Offered(CaseFacts facts) => Offered(facts.Stage)
+        .Where(t => facts.Stage != CaseStage.Reconsideration || facts.NegativeDecisionLevel is not { } level
+                    || (level == DecisionLevel.ReasonableGrounds) == t is CaseTrigger.ReasonableGroundsPositive or CaseTrigger.ReasonableGroundsNegative)
+        .ToList();
+
     public static TransitionResult Decide(CaseFacts facts, CaseActor actor, TransitionRequest request)
     {
         var stage = facts.Stage;

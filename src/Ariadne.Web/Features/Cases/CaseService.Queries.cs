@@ -90,10 +90,15 @@ public sealed partial class CaseService
             .ToList();
     }
 
-    /// <summary>The case's history as the viewer may see it: typed reasons only with personal access.</summary>
+    /// <summary>
+    /// The case's history as the viewer may see it: typed reasons only with personal access, and for the referring
+    /// organisation only the changes of stage (the status of its referral, V-08).
+    /// </summary>
     public async Task<List<TimelineEntry>> TimelineAsync(LoadedCase loaded)
     {
-        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == loaded.Case.Id).ToListAsync();
+        var statusOnly = !loaded.Access.SeesCase;
+        var events = await db.CaseEvents.AsNoTracking()
+            .Where(e => e.CaseId == loaded.Case.Id && (!statusOnly || e.ToStage != null)).ToListAsync();
         var orgIds = events.Where(e => e.ActorOrganisationId is not null).Select(e => e.ActorOrganisationId!.Value).Distinct().ToList();
         var names = await db.Organisations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         var personal = loaded.Access.SeesPersonalData;
@@ -116,7 +121,7 @@ public sealed partial class CaseService
         var person = a.SeesPersonalData
             ? new PersonResponse(c.PersonName, c.Gender, c.Nationality, c.Language, c.ApproximateAge, c.DateOfBirth)
             : null;
-        var next = CaseLifecycle.Offered(c.Stage)
+        var next = CaseLifecycle.Offered(CaseFacts.Of(c, profile.LocalDate(now)))
             .Where(t => CaseLifecycle.IsDecision(t) ? a.MayDecide
                 : t == CaseTrigger.RequestReconsideration ? a.MayRequestReconsideration
                 : a.IsOwner)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Ariadne.Web.Security;
 
 namespace Ariadne.Web.Features.Jurisdiction;
@@ -45,6 +46,7 @@ public sealed class JurisdictionProfile
         new("OUT-05", "Hosted by a third state, because of high risks at home and here"),
     ];
 
+    [JsonIgnore]
     public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
