@@ -82,7 +82,8 @@ public sealed class Case
     public List<CaseOutcome> Outcomes { get; set; } = [];
 
     /// <summary>CH-AGE-01..03: a presumed minor is treated exactly as a child until an assessment says otherwise.</summary>
-    public bool IsChild => AgeStatus is AgeStatus.ConfirmedMinor or AgeStatus.PresumedMinor;
+    public bool IsChild => IsMinor(AgeStatus);
+    public static bool IsMinor(AgeStatus status) => status is AgeStatus.ConfirmedMinor or AgeStatus.PresumedMinor;
     public bool IsOpen => Stage != CaseStage.Closed;
 }
 

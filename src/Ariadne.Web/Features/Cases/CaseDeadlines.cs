@@ -60,8 +60,13 @@ public static class CaseDeadlines
         _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 
-    public static bool IsOverdue(Case c, DateTime nowUtc) => c.IsOpen && c.NextDueAt is { } due && due < nowUtc;
+    public static bool IsOverdue(Case c, DateTime nowUtc) => IsOverdue(c.Stage, c.NextDueAt, nowUtc);
 
-    public static bool IsStale(Case c, DateTime nowUtc, JurisdictionProfile p) =>
-        c.IsOpen && c.LastActivityAt < nowUtc.AddDays(-p.StaleAfterDays);
+    public static bool IsOverdue(CaseStage stage, DateTime? nextDueAt, DateTime nowUtc) =>
+        stage != CaseStage.Closed && nextDueAt is { } due && due < nowUtc;
+
+    public static bool IsStale(Case c, DateTime nowUtc, JurisdictionProfile p) => IsStale(c.Stage, c.LastActivityAt, nowUtc, p);
+
+    public static bool IsStale(CaseStage stage, DateTime lastActivityAt, DateTime nowUtc, JurisdictionProfile p) =>
+        stage != CaseStage.Closed && lastActivityAt < nowUtc.AddDays(-p.StaleAfterDays);
 }

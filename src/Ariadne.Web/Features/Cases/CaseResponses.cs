@@ -62,7 +62,10 @@ public sealed record CoordinatorDashboard(
     IReadOnlyList<CaseSummary> WithoutOwner,
     IReadOnlyList<CaseSummary> Stale,
     IReadOnlyList<HandoverSummary> PendingHandovers,
-    IReadOnlyDictionary<string, int> OpenByStage);
+    IReadOnlyDictionary<string, int> OpenByStage,
+    int OverdueCount,
+    int WithoutOwnerCount,
+    int StaleCount);
 
 public sealed record HandoverResponse(Guid Id, Guid CaseId, Guid FromOrganisationId, Guid ToOrganisationId, DateTime RequestedAt,
     string Status, DateTime? RespondedAt);

@@ -34,19 +34,27 @@ public sealed partial class CaseService
         return rows;
     }
 
+    /// <summary>Each dashboard list shows the most urgent cases first, up to this many; the counts are always complete.</summary>
+    public const int DashboardListSize = 100;
+
     public async Task<CoordinatorDashboard> DashboardAsync()
     {
         var now = Now;
         var open = db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed);
         var staleBefore = now.AddDays(-profile.StaleAfterDays);
-        var overdue = await Summaries(open.Where(c => c.NextDueAt < now), null);
-        var ownerless = await Summaries(open.Where(c => c.OwnerUserId == null), null);
-        var stale = await Summaries(open.Where(c => c.LastActivityAt < staleBefore), null);
+        var overdue = open.Where(c => c.NextDueAt < now);
+        var ownerless = open.Where(c => c.OwnerUserId == null);
+        var stale = open.Where(c => c.LastActivityAt < staleBefore);
         var handovers = await HandoversAsync(db.Handovers.Where(h => h.Status == HandoverStatus.Pending));
         var byStage = (await open.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
             .ToDictionary(x => x.Key.ToString(), x => x.Count, StringComparer.Ordinal);
+        var dashboard = new CoordinatorDashboard(
+            await Summaries(overdue.OrderBy(c => c.NextDueAt).Take(DashboardListSize), null),
+            await Summaries(ownerless.OrderBy(c => c.NextDueAt).Take(DashboardListSize), null),
+            await Summaries(stale.OrderBy(c => c.LastActivityAt).Take(DashboardListSize), null),
+            handovers, byStage, await overdue.CountAsync(), await ownerless.CountAsync(), await stale.CountAsync());
         await audit.RecordAsync(db, AuditActions.Search, AuditType, details: "coordinator dashboard");
-        return new CoordinatorDashboard(overdue, ownerless, stale, handovers, byStage);
+        return dashboard;
     }
 
     /// <summary>Handovers waiting for the user's organisation to accept, and those it sent that are still pending.</summary>
@@ -72,21 +80,22 @@ public sealed partial class CaseService
     private async Task<List<CaseSummary>> Summaries(IQueryable<Case> cases, Guid? viewerOrganisation)
     {
         var now = Now;
+        // Only the columns a list shows: a national dashboard reads thousands of rows.
         var rows = await cases
-            .Join(db.Organisations, c => c.OwnerOrganisationId, o => o.Id, (c, o) => new { Case = c, Owner = o.Name })
-            .Select(x => new
+            .Join(db.Organisations, c => c.OwnerOrganisationId, o => o.Id, (c, o) => new
             {
-                x.Case, x.Owner,
-                Part = x.Case.Participants.Where(p => p.OrganisationId == viewerOrganisation).Select(p => (ParticipantKind?)p.Kind).FirstOrDefault(),
+                c.Id, c.Reference, c.Stage, Owner = o.Name, c.OwnerName, c.NextDueAt, c.NextDueWhat, c.LastActivityAt, c.AgeStatus,
+                Part = c.Participants.Where(p => p.OrganisationId == viewerOrganisation).Select(p => (ParticipantKind?)p.Kind).FirstOrDefault(),
             })
             .ToListAsync();
         return rows
-            .OrderBy(x => x.Case.NextDueAt ?? DateTime.MaxValue)
-            .Select(x => new CaseSummary(x.Case.Id, x.Case.Reference, x.Case.Stage.ToString(), x.Owner,
+            .OrderBy(x => x.NextDueAt ?? DateTime.MaxValue)
+            .Select(x => new CaseSummary(x.Id, x.Reference, x.Stage.ToString(), x.Owner,
                 // A referrer sees the status of what it referred, not who works on it.
-                x.Part == ParticipantKind.Referrer ? null : x.Case.OwnerName,
-                x.Case.NextDueAt, x.Case.NextDueWhat, CaseDeadlines.IsOverdue(x.Case, now), CaseDeadlines.IsStale(x.Case, now, profile),
-                x.Case.IsChild, x.Case.LastActivityAt, x.Part?.ToString() ?? "Oversight"))
+                x.Part == ParticipantKind.Referrer ? null : x.OwnerName,
+                x.NextDueAt, x.NextDueWhat, CaseDeadlines.IsOverdue(x.Stage, x.NextDueAt, now),
+                CaseDeadlines.IsStale(x.Stage, x.LastActivityAt, now, profile), Case.IsMinor(x.AgeStatus), x.LastActivityAt,
+                x.Part?.ToString() ?? "Oversight"))
             .ToList();
     }
 
