@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Ariadne.BrowserTests.Pages;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
@@ -133,24 +135,101 @@ public sealed class CaseFlowTests(BrowserHost host)
         });
     }
 
+    [Fact]
+    public async Task A_child_case_waits_for_its_guardian_and_a_refused_form_keeps_what_was_typed()
+    {
+        var referral = await ReferChildAsync();
+
+        await host.OnPhoneAsync(async page =>
+        {
+            var cases = new CasePage(page);
+            var signIn = new SignInPage(page);
+            await signIn.GotoAsync();
+            await signIn.SignInAsync("demo-atu", DemoSeeder.Password);
+            await page.GotoAsync("/Referrals");
+            await page.GetByRole(AriaRole.Link, new() { Name = referral }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Open case" }).ClickAsync();
+            await cases.ExpectShownAsync();
+            await Assertions.Expect(page.Locator("#child")).ToContainTextAsync("not recorded yet");
+
+            // Nobody moves a child's case on before a guardian is recorded (CH-PR-02).
+            await cases.SubmitStepAsync("Start the assessment", null);
+            await Assertions.Expect(cases.StepError).ToContainTextAsync("record the appointed guardian");
+            await Assertions.Expect(cases.Stage).ToContainTextAsync("Intake");
+
+            var guardian = await cases.OpenFormAsync("Record the appointed guardian");
+            await guardian.GetByLabel("Guardianship service").SelectOptionAsync(new SelectOptionValue { Label = "Child Guardianship Service" });
+            await guardian.GetByLabel("Guardian's name").FillAsync("Gita Guardianova");
+            await guardian.GetByRole(AriaRole.Button, new() { Name = "Record guardian" }).ClickAsync();
+            await Assertions.Expect(cases.Message).ToContainTextAsync("Guardian recorded");
+            await Assertions.Expect(page.Locator("#guardian")).ToContainTextAsync("Gita Guardianova, Child Guardianship Service");
+            await cases.RecordStepAsync("Start the assessment");
+            await Assertions.Expect(cases.Stage).ToContainTextAsync("Assessment");
+
+            // A child is not questioned at police premises: refused next to the form, with what was typed kept.
+            var meeting = await cases.OpenFormAsync("Arrange a meeting");
+            var when = DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd'T'10:00", CultureInfo.InvariantCulture);
+            await meeting.GetByLabel("When").FillAsync(when);
+            await meeting.GetByLabel("What for").FillAsync("Prepare the hearing with the guardian");
+            await meeting.GetByLabel("Venue", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Police premises" });
+            await meeting.GetByRole(AriaRole.Button, new() { Name = "Arrange meeting" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#error-meeting")).ToContainTextAsync("not questioned at police premises");
+            meeting = await cases.OpenFormAsync("Arrange a meeting");
+            await Assertions.Expect(meeting.GetByLabel("What for")).ToHaveValueAsync("Prepare the hearing with the guardian");
+            await Assertions.Expect(meeting.GetByLabel("When")).ToHaveValueAsync(new Regex("^" + Regex.Escape(when)));
+            await meeting.GetByLabel("Venue", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Child-friendly interview room" });
+            await meeting.GetByRole(AriaRole.Button, new() { Name = "Arrange meeting" }).ClickAsync();
+            await Assertions.Expect(cases.Message).ToContainTextAsync("Meeting arranged");
+            await Assertions.Expect(page.Locator("#meetings")).ToContainTextAsync("Child-friendly interview room");
+
+            // The statement that came with the referral is on the case, opened on a page of its own.
+            await page.Locator("#documents").GetByRole(AriaRole.Link, new() { Name = "First-contact statement" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#document-content")).ToContainTextAsync("said she was going to work in a kitchen");
+            Assert.True(await cases.ContentWidthAsync() <= PhoneWidth, "The statement page scrolls sideways at 390 px.");
+        });
+    }
+
+    private static async Task<ClaimsPrincipal> SignedInAsync(IServiceProvider services, string userName)
+    {
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        var principals = services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+        return await principals.CreateAsync(await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No demo account {userName}."));
+    }
+
+    /// <summary>A border guard referred an unaccompanied child: to the unit, and to the guardianship service at once.</summary>
+    private Task<string> ReferChildAsync() => host.WithServicesAsync(async services =>
+    {
+        var db = services.GetRequiredService<AriadneDbContext>();
+        var screenings = services.GetRequiredService<ScreeningService>();
+        var officer = await SignedInAsync(services, "demo-border");
+        var screening = screenings.Start(officer);
+        var errors = screenings.Update(screening, new ScreeningRequest(
+            IntakeChannel: "ENC-02", Place: "Eastern crossing, coach lane 5", EncounteredAt: DateTimeOffset.UtcNow.AddHours(-2),
+            ColleaguePresent: "Guard L. Petrov", NameKind: "Name", PersonName: "Lina Childcase", ApproximateAge: 14, SuspectedMinor: true,
+            Gender: "Female", Language: "Bulgarian", Indicators: [new("BOR-06", null), new("CHS-01", null)],
+            Statement: "Travelling without her parents; said she was going to work in a kitchen.", PresumedVictim: true));
+        Assert.Empty(errors);
+        await db.SaveChangesAsync();
+        var unit = await db.Organisations.SingleAsync(o => o.Name == Unit);
+        var (outcome, referralErrors) = await services.GetRequiredService<ReferralService>()
+            .ReferAsync(screening, new ReferralRequest(unit.Id, null), officer);
+        Assert.True(outcome is not null, string.Join(" ", referralErrors.Values.SelectMany(v => v)));
+        return outcome.Referrals.Single(r => r.Kind == nameof(ReferralKind.SpecialisedUnit)).Reference;
+    });
+
     /// <summary>
     /// What happened before this story, through the app's own services: the support organisation registered a shelter
     /// (there is no page for the register yet) and a frontline officer referred a person to the unit.
     /// </summary>
     private Task<string> ReferAndRegisterShelterAsync() => host.WithServicesAsync(async services =>
     {
-        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        var principals = services.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
-        async Task<ClaimsPrincipal> SignedInAsync(string userName) =>
-            await principals.CreateAsync(await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"No demo account {userName}."));
-
-        var shelter = await services.GetRequiredService<SupportWork>().AddShelterAsync(await SignedInAsync("demo-ngo"),
+        var shelter = await services.GetRequiredService<SupportWork>().AddShelterAsync(await SignedInAsync(services, "demo-ngo"),
             new ShelterRequest(ShelterName, nameof(ShelterType.FlightShelter), ShelterAddress));
         Assert.True(shelter.Ok, shelter.Error?.Message);
 
         var db = services.GetRequiredService<AriadneDbContext>();
         var screenings = services.GetRequiredService<ScreeningService>();
-        var officer = await SignedInAsync("demo-frontline");
+        var officer = await SignedInAsync(services, "demo-frontline");
         var screening = screenings.Start(officer);
         var errors = screenings.Update(screening, new ScreeningRequest(
             IntakeChannel: "ENC-05", Place: "Packing hall, Casetest Farm", EncounteredAt: DateTimeOffset.UtcNow.AddHours(-3),
