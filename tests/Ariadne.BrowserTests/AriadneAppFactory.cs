@@ -33,6 +33,13 @@ internal sealed class AriadneAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Runs test set-up against the running app's own services, in a scope of its own (as a request would).</summary>
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Demo:Enabled", "true");

@@ -52,6 +52,12 @@ public sealed class BrowserHost : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// Sets up data through the running app's services (the same ones the pages call), for what a test needs but
+    /// does not exercise itself: a shelter, a referral made earlier.
+    /// </summary>
+    public Task<T> WithServicesAsync<T>(Func<IServiceProvider, Task<T>> work) => _app.WithScopeAsync(work);
+
     /// <summary>A page in a fresh context the size of a common phone (390 × 844 CSS pixels), in British English.</summary>
     public async Task<IPage> NewPhonePageAsync()
     {

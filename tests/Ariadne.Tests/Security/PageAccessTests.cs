@@ -1,5 +1,6 @@
 using System.Net;
 using Ariadne.Tests.Infrastructure;
+using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Screenings;
@@ -25,6 +26,7 @@ public sealed class PageAccessTests
         var strangerScreening = await ScreeningOfAsync(app, otherOrganisation, stranger);
         var strangerUnit = await app.CreateOrganisationAsync(OrganisationType.AntiTraffickingUnit);
         var strangerReferral = await ReferralAsync(app, await ScreeningOfAsync(app, otherOrganisation, stranger), strangerUnit, stranger);
+        var strangerCase = await CaseOfAsync(app, strangerUnit);
         var failures = new List<string>();
 
         foreach (var role in Roles.All)
@@ -40,6 +42,8 @@ public sealed class PageAccessTests
             var intake = Policies.IntakeRoles.Contains(role);
             var ownScreening = await ScreeningOfAsync(app, organisation, colleague);
             var accountManager = admin || role == Roles.OrganisationAdministrator;
+            var caseWorker = Policies.CaseRoles.Contains(role);
+            var coordinator = role == Roles.Coordinator;
 
             var pages = new (string Url, Access Expected)[]
             {
@@ -63,6 +67,12 @@ public sealed class PageAccessTests
                 ("/InformationSheets/Print?language=ar", screener ? Access.Allowed : Access.Refused),
                 ("/Referrals", intake ? Access.Allowed : Access.Refused),
                 ($"/Referrals/View?id={strangerReferral.Id}", Access.Refused),
+                ("/Cases", caseWorker ? Access.Allowed : Access.Refused),
+                ("/Cases?scope=organisation", caseWorker ? Access.Allowed : Access.Refused),
+                ("/Cases/Dashboard", coordinator ? Access.Allowed : Access.Refused),
+                // The national coordinator oversees every case (de-personalised); nobody else sees a case they have no part in.
+                ($"/Cases/View?id={strangerCase.Id}", coordinator ? Access.Allowed : Access.Refused),
+                ($"/Cases/Document?id={strangerCase.Id}&documentId={Guid.NewGuid()}", Access.Refused),
             };
             foreach (var (url, expected) in pages)
             {
@@ -80,6 +90,10 @@ public sealed class PageAccessTests
                                                    || body.Contains("Page Matrix Person", StringComparison.Ordinal)))
                 {
                     failures.Add($"{role} GET {url}: refused page still shows another organisation's account");
+                }
+                if (url.StartsWith("/Cases/View", StringComparison.Ordinal) && body.Contains("Page Matrix Person", StringComparison.Ordinal))
+                {
+                    failures.Add($"{role} GET {url}: the identity of a person in a case the organisation has no part in is shown");
                 }
             }
         }
@@ -100,6 +114,24 @@ public sealed class PageAccessTests
             await db.SaveChangesAsync();
         });
         return screening;
+    }
+
+    private static async Task<Case> CaseOfAsync(AriadneAppFactory app, Organisation owner)
+    {
+        var now = DateTime.UtcNow;
+        var c = new Case
+        {
+            Reference = "C-TEST-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), OpenedAt = now, OpenedByName = "Page Matrix",
+            StageChangedAt = now, OwnerOrganisationId = owner.Id, LastActivityAt = now, DecisionTargetAt = now.AddDays(7),
+            PersonName = "Page Matrix Person",
+        };
+        c.Participants.Add(new CaseParticipant { CaseId = c.Id, OrganisationId = owner.Id, Kind = ParticipantKind.Owner, AddedAt = now });
+        await app.WithDbAsync(async db =>
+        {
+            db.Cases.Add(c);
+            await db.SaveChangesAsync();
+        });
+        return c;
     }
 
     private static async Task<Referral> ReferralAsync(AriadneAppFactory app, Screening screening, Organisation to, TestUser officer)

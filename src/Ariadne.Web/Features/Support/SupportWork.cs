@@ -20,6 +20,10 @@ public sealed record ServiceResponse(Guid Id, string Service, string ServiceName
 public sealed record PlacementResponse(Guid Id, string Shelter, string ShelterType, string Provider, DateTime StartedAt, DateTime? EndedAt,
     string? Address);
 
+/// <summary>A service proposed to the viewer's organisation and not yet answered, with the case reference to open it by.</summary>
+public sealed record ProposalToResponse(Guid Id, Guid CaseId, string CaseReference, string Service, string ServiceName, string ProposedBy,
+    DateTime ProposedAt);
+
 /// <summary>A shelter in its own organisation's list, address included: nobody else ever receives this record.</summary>
 public sealed record ShelterResponse(Guid Id, string Name, string Type, string Address, bool IsActive);
 
@@ -168,6 +172,24 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
         return rows.OrderBy(x => x.p.ProposedAt)
             .Select(x => new ServiceResponse(x.p.Id, x.p.ServiceCode, Services[x.p.ServiceCode], x.Provider, x.By, x.p.ProposedAt,
                 x.p.Status.ToString(), personal ? x.p.StatusReason : null, x.p.RespondedAt, x.p.CompletedAt, personal ? x.p.Note : null))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Services proposed to the user's organisation that wait for its answer, oldest first: the support organisation's
+    /// inbox. Only the case reference and who proposed what: the proposal's note stays on the case, behind its access rules.
+    /// </summary>
+    public async Task<List<ProposalToResponse>> ProposalsToAsync(ClaimsPrincipal user)
+    {
+        var org = user.OrganisationId();
+        var rows = await Db.ServiceProposals.AsNoTracking()
+            .Where(p => p.ProviderOrganisationId == org && p.Status == ServiceStatus.Proposed)
+            .Join(Db.Cases, p => p.CaseId, c => c.Id, (p, c) => new { p, c.Reference })
+            .Join(Db.Organisations, x => x.p.ProposedByOrganisationId, o => o.Id, (x, o) => new { x.p, x.Reference, By = o.Name })
+            .ToListAsync();
+        await audit.RecordAsync(Db, AuditActions.Search, "ServiceProposal", details: $"proposals to own organisation, {rows.Count}");
+        return rows.OrderBy(x => x.p.ProposedAt)
+            .Select(x => new ProposalToResponse(x.p.Id, x.p.CaseId, x.Reference, x.p.ServiceCode, Services[x.p.ServiceCode], x.By, x.p.ProposedAt))
             .ToList();
     }
 

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Ariadne.Web.Features.Children;
+using Ariadne.Web.Features.Safety;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>The words the case pages use for the codes in the responses (stages, steps, statuses), in one place.</summary>
+public static class CaseText
+{
+    /// <summary>"Assessment", "The reflection and recovery period": a stage as a case worker says it.</summary>
+    public static string Stage(string stage) => Enum.TryParse<CaseStage>(stage, out var s) && Enum.IsDefined(s)
+        ? Capitalised(CaseLifecycle.Words(s))
+        : stage;
+
+    public static string Step(string trigger) => Enum.TryParse<CaseTrigger>(trigger, out var t) && Enum.IsDefined(t)
+        ? CaseLifecycle.Words(t)
+        : trigger;
+
+    public static string Closure(CaseClosureReason reason) => reason switch
+    {
+        CaseClosureReason.OutcomesAchieved => "Outcomes achieved, support ended",
+        CaseClosureReason.NegativeDecisionFinal => "Negative decision final",
+        CaseClosureReason.PersonWithdrew => "The person chose to end contact",
+        CaseClosureReason.PersonMissing => "The person is missing (police told)",
+        CaseClosureReason.TransferredAbroad => "Transferred abroad",
+        CaseClosureReason.Duplicate => "Duplicate case",
+        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
+    };
+
+    public static string Closure(string? reason) =>
+        Enum.TryParse<CaseClosureReason>(reason, out var r) && Enum.IsDefined(r) ? Closure(r) : reason ?? "";
+
+    public static string Part(string part) => part switch
+    {
+        nameof(ParticipantKind.Owner) => "Owner",
+        nameof(ParticipantKind.Referrer) => "Referred it",
+        nameof(ParticipantKind.Guardian) => "Guardian",
+        nameof(ParticipantKind.Support) => "Support",
+        nameof(ParticipantKind.Invited) => "Invited",
+        nameof(ParticipantKind.HandoverReceiver) => "Handover to you",
+        nameof(ParticipantKind.FormerOwner) => "Former owner",
+        _ => part,
+    };
+
+    public static string AgeStatus(string status) => status switch
+    {
+        nameof(Cases.AgeStatus.Unknown) => "Age not assessed",
+        nameof(Cases.AgeStatus.PresumedMinor) => "Presumed child",
+        nameof(Cases.AgeStatus.ConfirmedMinor) => "Child (assessed)",
+        nameof(Cases.AgeStatus.ConfirmedAdult) => "Adult (assessed)",
+        _ => status,
+    };
+
+    public static string Venue(VenueType venue) => venue switch
+    {
+        VenueType.PolicePremises => "Police premises",
+        VenueType.PlaceOfExploitation => "Place of exploitation",
+        VenueType.Shelter => "Shelter",
+        VenueType.SupportOrganisationOffice => "Support organisation's office",
+        VenueType.ChildFriendlyInterviewRoom => "Child-friendly interview room",
+        VenueType.Court => "Court",
+        VenueType.GuardianshipService => "Guardianship service",
+        VenueType.Other => "Other",
+        _ => throw new ArgumentOutOfRangeException(nameof(venue)),
+    };
+
+    public static string Venue(string venue) => Enum.TryParse<VenueType>(venue, out var v) && Enum.IsDefined(v) ? Venue(v) : venue;
+
+    public static string Purpose(string purpose) => purpose switch
+    {
+        nameof(RiskPurpose.ShelterPlacement) => "Shelter placement",
+        nameof(RiskPurpose.Return) => "Return",
+        nameof(RiskPurpose.Review) => "Review",
+        _ => purpose,
+    };
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>"3 days", "5 hours": how long something has waited.</summary>
+    public static string Age(DateTime sinceUtc, DateTime nowUtc)
+    {
+        var span = nowUtc - sinceUtc;
+        return span.TotalDays >= 1 ? Plural((int)span.TotalDays, "day")
+            : span.TotalHours >= 1 ? Plural((int)span.TotalHours, "hour")
+            : Plural(Math.Max(0, (int)span.TotalMinutes), "minute");
+    }
+
+    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+
+    private static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

@@ -1,0 +1,15 @@
+using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>The national coordinator's view of what to chase: overdue decisions, cases without a case worker, stale cases, pending handovers.</summary>
+[Authorize(Policy = Policies.CaseOversight)]
+public sealed class CaseDashboardModel(CaseService cases) : PageModel
+{
+    public CoordinatorDashboard Dashboard { get; private set; } = null!;
+    public DateTime Now => cases.Now;
+
+    public async Task OnGetAsync() => Dashboard = await cases.DashboardAsync();
+}

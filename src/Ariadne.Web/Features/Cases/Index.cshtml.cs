@@ -1,0 +1,80 @@
+using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Support;
+using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Cases;
+
+/// <summary>
+/// The work queue: the user's own cases or all their organisation's, soonest due first; handovers waiting for the
+/// organisation to accept, and services proposed to it.
+/// </summary>
+[Authorize(Policy = Policies.Cases)]
+public sealed class CasesIndexModel(CaseService cases, SupportWork support) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Closed { get; set; }
+    [TempData] public string? Message { get; set; }
+
+    public QueueScope Queue => string.Equals(Scope, "organisation", StringComparison.OrdinalIgnoreCase) ? QueueScope.Organisation : QueueScope.Mine;
+    public List<CaseSummary> Cases { get; private set; } = [];
+    public List<HandoverSummary> HandoversToUs { get; private set; } = [];
+    public List<HandoverSummary> HandoversFromUs { get; private set; } = [];
+    public List<ProposalToResponse> Proposals { get; private set; } = [];
+
+    /// <summary>Which form failed (a handover or proposal id), with why; the typed reason is shown again.</summary>
+    private (Guid Id, string Message, string? Reason)? Failed { get; set; }
+
+    public (string Message, string? Reason)? FailureFor(Guid id) => Failed is { } f && f.Id == id ? (f.Message, f.Reason) : null;
+
+    public async Task OnGetAsync() => await ShowAsync();
+
+    public async Task<IActionResult> OnPostHandoverAsync(Guid caseId, Guid handoverId, bool accept, string? reason)
+    {
+        var result = await cases.RespondToHandoverAsync(User, caseId, handoverId, accept, reason);
+        if (result.Error is { } e)
+        {
+            Failed = (handoverId, e.Message, reason);
+            await ShowAsync();
+            return Page();
+        }
+        if (accept)
+        {
+            Message = "Handover accepted: your organisation owns the case now, and you work it.";
+            return Redirect($"/Cases/View?id={caseId}");
+        }
+        Message = "Handover declined; the sender sees your reason.";
+        return RedirectToPage("/Cases/Index", new { scope = Scope });
+    }
+
+    public async Task<IActionResult> OnPostProposalAsync(Guid caseId, Guid proposalId, bool accept, string? reason)
+    {
+        var result = await support.DecideAsync(User, caseId, proposalId, accept ? SupportWork.Decision.Accept : SupportWork.Decision.Decline, reason);
+        if (result.Error is { } e)
+        {
+            Failed = (proposalId, e.Message, reason);
+            await ShowAsync();
+            return Page();
+        }
+        Message = accept ? "Service accepted." : "Service declined; the case owner sees your reason.";
+        return RedirectToPage("/Cases/Index", new { scope = Scope });
+    }
+
+    private async Task ShowAsync()
+    {
+        Cases = await cases.QueueAsync(User, Queue, Closed);
+        var org = User.OrganisationId();
+        var pending = await cases.PendingHandoversAsync(User);
+        var toUs = await cases.Db.Handovers.Where(h => h.ToOrganisationId == org && h.Status == HandoverStatus.Pending)
+            .Select(h => h.Id).ToListAsync();
+        HandoversToUs = pending.Where(h => toUs.Contains(h.Id)).ToList();
+        HandoversFromUs = pending.Where(h => !toUs.Contains(h.Id)).ToList();
+        if (User.OrganisationType() == OrganisationType.VictimSupport)
+        {
+            Proposals = await support.ProposalsToAsync(User);
+        }
+    }
+}
