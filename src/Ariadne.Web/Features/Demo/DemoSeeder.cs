@@ -23,7 +23,8 @@ internal sealed partial class DemoSeeder(
     IServiceProvider services,
     ScreeningService screenings,
     ReferralService referrals,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<DemoSeeder> logger)
 {
     public const string Password = "ariadne-demo";
 
@@ -100,6 +101,8 @@ internal sealed partial class DemoSeeder(
         if (!await db.Cases.AnyAsync(ct))
         {
             await SeedCasesAsync(ct);
+            logger.LogInformation("Demo data: seeded {Cases} cases through the case services, {Shelters} shelters",
+                await db.Cases.CountAsync(ct), await db.Shelters.CountAsync(ct));
         }
     }
 
