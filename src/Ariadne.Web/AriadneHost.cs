@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.RateLimiting;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
@@ -60,9 +61,16 @@ public static class AriadneHost
         services.AddScoped<AuditTrail>();
         services.AddHttpContextAccessor();
 
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("Ariadne")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(database.DataDirectory, "keys")));
+        // Production: the key files (which decrypt statements and shelter addresses) are themselves encrypted
+        // with a certificate kept apart from the data directory (ADR 0006).
+        if (configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(certificatePath, configuration["DataProtection:CertificatePassword"]);
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
 
         services.AddIdentity<ApplicationUser, IdentityRole<Guid>>(o =>
             {

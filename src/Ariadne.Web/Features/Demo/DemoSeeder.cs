@@ -1,6 +1,6 @@
+using System.Security.Claims;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
-using System.Security.Claims;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Screenings;
@@ -12,14 +12,19 @@ namespace Ariadne.Web.Features.Demo;
 
 /// <summary>
 /// Demo organisations and sign-ins (password <see cref="Password"/>), one per kind of user, plus a second
-/// police unit so that "another organisation" can be tried. Idempotent: an existing demo database is kept.
+/// police unit and a second specialised unit so that "another organisation" can be tried, then screenings,
+/// referrals, shelters and cases in every stage (DemoSeeder.Cases.cs). Idempotent: each part is seeded only
+/// when it is missing, so an existing demo database is kept.
 /// </summary>
-internal sealed class DemoSeeder(
+internal sealed partial class DemoSeeder(
     AriadneDbContext db,
     UserManager<ApplicationUser> users,
+    IUserClaimsPrincipalFactory<ApplicationUser> principals,
+    IServiceProvider services,
     ScreeningService screenings,
     ReferralService referrals,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<DemoSeeder> logger)
 {
     public const string Password = "ariadne-demo";
 
@@ -35,6 +40,8 @@ internal sealed class DemoSeeder(
         ("demo-coordinator", "Cora Coordinator", "National Referral Coordinator", [Roles.Coordinator]),
         ("demo-prosecutor", "Paul Prosecutor", "Public Prosecution — Trafficking Desk", [Roles.Prosecutor]),
         ("demo-frontline-2", "Hugo Harbour", "Harbour Police — Port Unit", [Roles.FrontlineOfficer, Roles.OrganisationAdministrator]),
+        ("demo-safety", "Sam Safety", "National Anti-Trafficking Unit", [Roles.Investigator]),
+        ("demo-atu-south", "Sven Southward", "Southern Anti-Trafficking Unit", [Roles.Investigator, Roles.OrganisationAdministrator]),
     ];
 
     private static readonly (string Name, OrganisationType Type, string Area, string Phone)[] Organisations =
@@ -45,6 +52,7 @@ internal sealed class DemoSeeder(
         ("Border Guard — Eastern Crossing", OrganisationType.BorderGuard, "Eastern border", "+00 100 000 201"),
         ("Labour Inspectorate — North Region", OrganisationType.LabourInspectorate, "North Region", "+00 100 000 301"),
         ("National Anti-Trafficking Unit", OrganisationType.AntiTraffickingUnit, "National", "+00 100 000 401"),
+        ("Southern Anti-Trafficking Unit", OrganisationType.AntiTraffickingUnit, "South Region", "+00 100 000 402"),
         ("Safe Harbour Shelter", OrganisationType.VictimSupport, "National", "+00 100 000 501"),
         ("Child Guardianship Service", OrganisationType.Guardianship, "National", "+00 100 000 601"),
         ("National Referral Coordinator", OrganisationType.NationalReferralCoordinator, "National", "+00 100 000 701"),
@@ -84,6 +92,17 @@ internal sealed class DemoSeeder(
         if (!await db.Screenings.AnyAsync(ct) && !await db.Referrals.AnyAsync(ct))
         {
             await SeedScreeningsAsync();
+        }
+        var support = await db.Organisations.SingleAsync(o => o.Name == SupportOrganisation, ct);
+        if (!await db.Shelters.AnyAsync(s => s.OrganisationId == support.Id, ct))
+        {
+            await SeedSheltersAsync();
+        }
+        if (!await db.Cases.AnyAsync(ct))
+        {
+            await SeedCasesAsync(ct);
+            logger.LogInformation("Demo data: seeded {Cases} cases through the case services, {Shelters} shelters",
+                await db.Cases.CountAsync(ct), await db.Shelters.CountAsync(ct));
         }
     }
 
@@ -149,16 +168,20 @@ internal sealed class DemoSeeder(
         await db.SaveChangesAsync();
     }
 
+    /// <summary>The demo user as signed in: the same claims (organisation, its type, roles) a real sign-in gives.</summary>
     private async Task<ClaimsPrincipal> PrincipalAsync(string userName)
     {
+        if (_principals.TryGetValue(userName, out var known))
+        {
+            return known;
+        }
         var user = await users.FindByNameAsync(userName) ?? throw new InvalidOperationException($"Demo account {userName} is missing.");
-        return new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new Claim(AriadneClaims.OrganisationId, user.OrganisationId.ToString()),
-            new Claim(AriadneClaims.DisplayName, user.DisplayName),
-        ], "demo-seed"));
+        var principal = await principals.CreateAsync(user);
+        _principals[userName] = principal;
+        return principal;
     }
+
+    private readonly Dictionary<string, ClaimsPrincipal> _principals = new(StringComparer.Ordinal);
 
     private static void Check(IdentityResult result, string userName)
     {

@@ -61,7 +61,17 @@ public sealed class JurisdictionProfile
     public static JurisdictionProfile FromConfiguration(IConfiguration configuration)
     {
         var profile = new JurisdictionProfile();
-        configuration.GetSection("Jurisdiction").Bind(profile);
+        var section = configuration.GetSection("Jurisdiction");
+        section.Bind(profile);
+        // The binder adds configured list items to the defaults; a list in the configuration replaces them instead.
+        if (section.GetSection(nameof(DecisionRoles)).Exists())
+        {
+            profile.DecisionRoles = section.GetSection(nameof(DecisionRoles)).Get<List<string>>() ?? [];
+        }
+        if (section.GetSection(nameof(Outcomes)).Exists())
+        {
+            profile.Outcomes = section.GetSection(nameof(Outcomes)).Get<List<OutcomeDefinition>>() ?? [];
+        }
         var errors = profile.Validate();
         if (errors.Count > 0)
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Ariadne.Web.Data;
+using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,6 +44,15 @@ public sealed class JurisdictionSettings(JurisdictionProfile fromConfiguration)
         var errors = profile.Validate();
         if (errors.Count > 0)
         {
+            return errors;
+        }
+        // Cases refer to outcomes by code: a code in use may be relabelled, never removed.
+        var used = await db.Set<CaseOutcome>().Select(o => o.Code).Distinct().ToListAsync();
+        var removed = used.Where(code => profile.Outcomes.All(o => o.Code != code)).Order(StringComparer.Ordinal).ToList();
+        if (removed.Count > 0)
+        {
+            errors[nameof(JurisdictionProfile.Outcomes)] =
+                [$"{string.Join(", ", removed)} {(removed.Count == 1 ? "is" : "are")} recorded on cases: keep the code (you may change its label)."];
             return errors;
         }
         var value = JsonSerializer.Serialize(profile);
