@@ -147,6 +147,6 @@ public sealed partial class CaseService
             statusOnly ? null : c.GuardianName,
             statusOnly ? null : c.SafetyCoordinatorName,
             statusOnly ? null : c.ReturnOrganiser,
-            person, statusOnly ? [] : next);
+            person, statusOnly ? next.Where(t => t == nameof(CaseTrigger.RequestReconsideration)).ToArray() : next);
     }
 }

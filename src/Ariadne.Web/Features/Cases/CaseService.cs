@@ -145,7 +145,9 @@ public sealed partial class CaseService(
     /// <summary>Moves the case through the lifecycle; refused transitions change nothing and say why.</summary>
     public async Task<CaseResult<Case>> TransitionAsync(ClaimsPrincipal user, Guid id, TransitionRequest request)
     {
-        if (await FindAsync(user, id) is not { } loaded || !loaded.Access.SeesCase)
+        // The referring organisation sees only the status, yet may ask for a negative decision to be reconsidered.
+        if (await FindAsync(user, id) is not { } loaded
+            || (!loaded.Access.SeesCase && request.Trigger != CaseTrigger.RequestReconsideration))
         {
             return CaseError.NotFound;
         }
