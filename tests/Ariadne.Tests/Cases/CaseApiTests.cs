@@ -231,6 +231,168 @@ public sealed class CaseApiTests
         }
     }
 
+    // ---------------------------------------------------------------- V-08: the referrer sees the status only
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_referrer_follows_the_stage_and_dates_of_what_it_referred_and_sees_nothing_of_the_work_on_the_case(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await CaseWorld.CreateAsync(app);
+        var c = await world.OpenAdultCaseAsync();
+        await MoveAsync(world.Unit.Client, c.Id, "StartAssessment");
+        await world.ProposeAsync(c.Id, "SVC-01", world.Support.Organisation);
+        await world.InviteAsync(c.Id, world.Prosecution.Organisation);
+        await world.ConsentAsync(c.Id, "PersonalData", world.OtherUnit.Organisation);
+        await AssessRiskAsync(world.Unit.Client, c.Id, "ShelterPlacement", riskIdentified: false);
+        await OkAsync(await world.Unit.Client.PutAsJsonAsync($"/api/v1/cases/{c.Id}/safety-coordinator", new { userId = world.Unit.User.Id }));
+        await MoveAsync(world.Unit.Client, c.Id, "ReasonableGroundsPositive", "Indicators of labour exploitation confirmed");
+
+        var detail = await DetailAsync(world.Police.Client, c.Id);
+        var status = detail.GetProperty("case");
+        Assert.Equal("StatusOnly", status.GetProperty("view").GetString());
+        Assert.Equal("Reflection", status.GetProperty("stage").GetString());
+        Assert.Equal("Positive", status.GetProperty("reasonableGrounds").GetString());
+        Assert.NotEqual(JsonValueKind.Null, status.GetProperty("reflectionEndsOn").ValueKind);
+        Assert.Equal(world.Unit.Organisation.Name, status.GetProperty("ownerOrganisation").GetString());
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("ownerName").ValueKind);
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("person").ValueKind);
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("safetyCoordinatorName").ValueKind);
+        Assert.Empty(status.GetProperty("exploitationForms").EnumerateArray());
+        Assert.Empty(status.GetProperty("nextSteps").EnumerateArray());
+        foreach (var part in new[] { "services", "placements", "consents", "riskAssessments", "meetings", "safetyPlan", "documents" })
+        {
+            Assert.Empty(detail.GetProperty(part).EnumerateArray());
+        }
+
+        // Its timeline is the same status: the stage changes, not who else works with the person or what they did.
+        var timeline = await world.Police.Client.GetStringAsync($"/api/v1/cases/{c.Id}/timeline");
+        var kinds = JsonDocument.Parse(timeline).RootElement.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(new[] { "opened", "StartAssessment", "ReasonableGroundsPositive" }, kinds);
+        foreach (var hidden in new[]
+                 {
+                     world.Support.Organisation.Name, world.Prosecution.Organisation.Name, world.OtherUnit.Organisation.Name,
+                     world.Unit.DisplayName, "SVC-01", "Risk assessment", "Consent", "Safety coordinator", "Indicators of labour",
+                 })
+        {
+            Assert.DoesNotContain(hidden, timeline, StringComparison.OrdinalIgnoreCase);
+        }
+        // The owner's timeline has all of it.
+        var full = await world.Unit.Client.GetStringAsync($"/api/v1/cases/{c.Id}/timeline");
+        Assert.Contains(world.Support.Organisation.Name, full, StringComparison.Ordinal);
+        Assert.Contains("Indicators of labour exploitation confirmed", full, StringComparison.Ordinal);
+    }
+
+    // ---------------------------------------------------------------- reconsideration, outcomes, closing and reopening
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_referrer_or_a_support_organisation_asks_for_a_negative_decision_to_be_reconsidered_at_its_level(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await CaseWorld.CreateAsync(app);
+        var c = await world.OpenAdultCaseAsync();
+        var unit = world.Unit.Client;
+        await MoveAsync(unit, c.Id, "StartAssessment");
+        var negative = await MoveAsync(unit, c.Id, "ReasonableGroundsNegative", "No indicator could be confirmed");
+        Assert.Equal("NegativeDecision", negative.GetProperty("stage").GetString());
+        Assert.Equal("Negative", negative.GetProperty("reasonableGrounds").GetString());
+        Assert.DoesNotContain("RequestReconsideration", negative.GetProperty("nextSteps").EnumerateArray().Select(s => s.GetString()));
+
+        // The unit that decided does not ask itself to think again.
+        var byOwner = await ProblemAssert.IsProblemAsync(
+            await TransitionAsync(unit, c.Id, "RequestReconsideration", "We were wrong"), HttpStatusCode.Forbidden);
+        Assert.Contains("referring organisation", byOwner.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The referring police officer sees the negative decision and may ask for it to be reconsidered.
+        var police = world.Police.Client;
+        var seen = (await DetailAsync(police, c.Id)).GetProperty("case");
+        Assert.Equal("StatusOnly", seen.GetProperty("view").GetString());
+        Assert.Equal(new[] { "RequestReconsideration" }, seen.GetProperty("nextSteps").EnumerateArray().Select(s => s.GetString()));
+        await ProblemAssert.IsProblemAsync(await TransitionAsync(police, c.Id, "RequestReconsideration"), HttpStatusCode.BadRequest);
+        // Status only: asking for a reconsideration is all a referrer can do on the case.
+        await ProblemAssert.IsProblemAsync(await TransitionAsync(police, c.Id, "Review", "Looked again"), HttpStatusCode.NotFound);
+        var requested = await MoveAsync(police, c.Id, "RequestReconsideration", "The employer has since been arrested for trafficking");
+        Assert.Equal("Reconsideration", requested.GetProperty("stage").GetString());
+        Assert.Equal("StatusOnly", requested.GetProperty("view").GetString());
+        var pending = (await DetailAsync(unit, c.Id)).GetProperty("case");
+        Assert.Equal("Reconsidered decision", pending.GetProperty("nextDueWhat").GetString());
+        Assert.Contains(JsonDocument.Parse(await unit.GetStringAsync($"/api/v1/cases/{c.Id}/timeline")).RootElement.EnumerateArray(),
+            e => e.GetProperty("kind").GetString() == "RequestReconsideration"
+                 && e.GetProperty("summary").GetString()!.Contains(world.Police.Organisation.Name, StringComparison.Ordinal)
+                 && e.GetProperty("detail").GetString() == "The employer has since been arrested for trafficking");
+
+        // The decision is taken again at the level that was negative.
+        var wrongLevel = await ProblemAssert.IsProblemAsync(
+            await TransitionAsync(unit, c.Id, "ConclusivePositive", "Established"), HttpStatusCode.Conflict);
+        Assert.Contains("reasonable-grounds decision", wrongLevel.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Reflection", (await MoveAsync(unit, c.Id, "ReasonableGroundsPositive", "New evidence")).GetProperty("stage").GetString());
+
+        // A negative conclusive decision is reconsidered at the request of a support organisation working with the person.
+        await world.ProposeAsync(c.Id, "SVC-06", world.Support.Organisation);
+        await MoveAsync(unit, c.Id, "ConclusiveNegative", "Not established");
+        await MoveAsync(world.Support.Client, c.Id, "RequestReconsideration", "Her lawyer has new documents");
+        var wrong = await ProblemAssert.IsProblemAsync(
+            await TransitionAsync(unit, c.Id, "ReasonableGroundsPositive", "Again"), HttpStatusCode.Conflict);
+        Assert.Contains("conclusive decision", wrong.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var recovery = await MoveAsync(unit, c.Id, "ConclusivePositive", "Established on the new documents");
+        Assert.Equal("Recovery", recovery.GetProperty("stage").GetString());
+        Assert.Equal("Positive", recovery.GetProperty("conclusive").GetString());
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Outcomes_extensions_closing_and_reopening_through_the_api(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await CaseWorld.CreateAsync(app);
+        var c = await world.OpenAdultCaseAsync();
+        var unit = world.Unit.Client;
+        await MoveAsync(unit, c.Id, "StartAssessment");
+        var reflection = await MoveAsync(unit, c.Id, "ReasonableGroundsPositive", "Indicators confirmed");
+        var minimum = DateOnly.Parse(reflection.GetProperty("reflectionMinimumEndsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(minimum, DateOnly.Parse(reflection.GetProperty("reflectionEndsOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+
+        var extended = await OkAsync(await TransitionAsync(unit, c.Id, "ExtendReflection", "Still recovering", extensionDays: 14));
+        Assert.Equal(minimum.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            extended.GetProperty("reflectionEndsOn").GetString());
+        Assert.Equal(minimum.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            extended.GetProperty("reflectionMinimumEndsOn").GetString());
+        var tooLong = await ProblemAssert.IsProblemAsync(
+            await TransitionAsync(unit, c.Id, "ExtendReflection", "Long", extensionDays: 400), HttpStatusCode.BadRequest);
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("extensionDays", out _));
+        // During the reflection period the case cannot be closed as if the outcomes were reached.
+        var early = await ProblemAssert.IsProblemAsync(
+            await TransitionAsync(unit, c.Id, "Close", "Done", closureReason: "OutcomesAchieved"), HttpStatusCode.BadRequest);
+        Assert.True(early.GetProperty("errors").TryGetProperty("closureReason", out _));
+        var unknownReason = await ProblemAssert.IsProblemAsync(
+            await TransitionAsync(unit, c.Id, "Close", "Done", closureReason: "Bored"), HttpStatusCode.BadRequest);
+        Assert.True(unknownReason.GetProperty("errors").TryGetProperty("closureReason", out _));
+
+        await MoveAsync(unit, c.Id, "ConclusivePositive", "Established");
+        var unknownOutcome = await ProblemAssert.IsProblemAsync(
+            await TransitionAsync(unit, c.Id, "RecordOutcome", outcome: "OUT-99"), HttpStatusCode.BadRequest);
+        Assert.True(unknownOutcome.GetProperty("errors").TryGetProperty("outcome", out _));
+        var outcome = await OkAsync(await TransitionAsync(unit, c.Id, "RecordOutcome", outcome: "OUT-01"));
+        Assert.Equal(new[] { "OUT-01" }, outcome.GetProperty("outcomes").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal("Case review", outcome.GetProperty("nextDueWhat").GetString());
+        await ProblemAssert.IsProblemAsync(await TransitionAsync(unit, c.Id, "RecordOutcome", outcome: "OUT-01"), HttpStatusCode.Conflict);
+
+        var closed = await OkAsync(await TransitionAsync(unit, c.Id, "Close", "Testified; settled with a work permit",
+            closureReason: "OutcomesAchieved"));
+        Assert.Equal("Closed", closed.GetProperty("stage").GetString());
+        Assert.Equal("OutcomesAchieved", closed.GetProperty("closureReason").GetString());
+        Assert.Equal(new[] { "Reopen" }, closed.GetProperty("nextSteps").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(JsonValueKind.Null, closed.GetProperty("nextDueAt").ValueKind);
+        Assert.DoesNotContain((await OkAsync(await unit.GetAsync("/api/v1/cases"))).EnumerateArray(), r => r.GetProperty("id").GetGuid() == c.Id);
+        Assert.Contains((await OkAsync(await unit.GetAsync("/api/v1/cases?closed=true"))).EnumerateArray(), r => r.GetProperty("id").GetGuid() == c.Id);
+        var closedAgain = await ProblemAssert.IsProblemAsync(await TransitionAsync(unit, c.Id, "Review", "Checked"), HttpStatusCode.Conflict);
+        Assert.Contains("reopen it first", closedAgain.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var reopened = await MoveAsync(unit, c.Id, "Reopen", "She asked for help again");
+        Assert.Equal("Recovery", reopened.GetProperty("stage").GetString());
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("closureReason").ValueKind);
+        Assert.Equal(new[] { "OUT-01" }, reopened.GetProperty("outcomes").EnumerateArray().Select(o => o.GetString()));
+        Assert.Contains((await OkAsync(await unit.GetAsync("/api/v1/cases"))).EnumerateArray(), r => r.GetProperty("id").GetGuid() == c.Id);
+    }
+
     // ---------------------------------------------------------------- children
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -272,6 +434,153 @@ public sealed class CaseApiTests
             Assert.Equal("Personal", seen.GetProperty("view").GetString());
             Assert.Equal(c.PersonName, seen.GetProperty("person").GetProperty("name").GetString());
         }
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_childs_interview_consent_age_assessment_and_final_disposition_follow_the_child_procedure(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await CaseWorld.CreateAsync(app);
+        var unit = world.Unit.Client;
+        var guardian = world.Guardianship.Client;
+        var c = await world.OpenChildCaseAsync();
+
+        // Consent for a child is the guardian's: none can be recorded before one is appointed.
+        var noGuardian = await ProblemAssert.IsProblemAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/consents", new
+        {
+            purpose = "PersonalData", recipientOrganisationId = world.Prosecution.Organisation.Id, documentVersion = "IS-en-1",
+            rolesExplained = true, explainedToPerson = true,
+        }), HttpStatusCode.Conflict);
+        Assert.Contains("guardian", noGuardian.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var interviewEarly = await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/child-interviews", Interview("ChildFriendlyInterviewRoom"));
+        await ProblemAssert.IsProblemAsync(interviewEarly, HttpStatusCode.Conflict);
+
+        await world.AppointGuardianAsync(c);
+        Assert.Equal("Jo Guardian", (await DetailAsync(unit, c.Id)).GetProperty("case").GetProperty("guardianName").GetString());
+        await OkAsync(await guardian.PostAsync($"/api/v1/cases/{c.Id}/guardian/acknowledge", null));
+        await ProblemAssert.IsProblemAsync(await unit.PostAsync($"/api/v1/cases/{c.Id}/guardian/acknowledge", null), HttpStatusCode.Forbidden);
+
+        // The first interview: never at police premises, only the child-specific fields, encrypted, read by the guardian.
+        var atPolice = await ProblemAssert.IsProblemAsync(
+            await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/child-interviews", Interview("PolicePremises")), HttpStatusCode.BadRequest);
+        Assert.Contains("CH-PR-16", atPolice.GetProperty("errors").GetProperty("venue")[0].GetString(), StringComparison.Ordinal);
+        var interview = await OkAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/child-interviews", Interview("ChildFriendlyInterviewRoom")));
+        Assert.Equal("ChildFirstInterview", interview.GetProperty("kind").GetString());
+        var read = await OkAsync(await guardian.GetAsync($"/api/v1/cases/{c.Id}/documents/{interview.GetProperty("id").GetGuid()}"));
+        Assert.Contains("I want to go to school", read.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await world.Prosecution.Client.GetAsync($"/api/v1/cases/{c.Id}/documents/{interview.GetProperty("id").GetGuid()}")).StatusCode);
+
+        // The guardian gives consent for the child.
+        await world.InviteAsync(c.Id, world.Prosecution.Organisation);
+        await world.ConsentAsync(c.Id, "PersonalData", world.Prosecution.Organisation, by: guardian);
+        var consents = (await DetailAsync(unit, c.Id)).GetProperty("consents").EnumerateArray().ToList();
+        Assert.Equal("Guardian", Assert.Single(consents).GetProperty("givenBy").GetString());
+        Assert.Equal("Personal", (await DetailAsync(world.Prosecution.Client, c.Id)).GetProperty("case").GetProperty("view").GetString());
+
+        // An inconclusive age assessment keeps the presumption of minority; a date in the future is refused.
+        var future = await ProblemAssert.IsProblemAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/age-assessments",
+            new { method = "PsychoSocial", result = "Adult", assessedOn = Day(3), assessedBy = "Dr A" }),
+            HttpStatusCode.BadRequest);
+        Assert.True(future.GetProperty("errors").TryGetProperty("assessedOn", out _));
+        await OkAsync(await guardian.PostAsJsonAsync($"/api/v1/cases/{c.Id}/age-assessments",
+            new { method = "PsychoSocial", result = "Inconclusive", assessedOn = Day(-1), assessedBy = "Dr A" }));
+        var stillChild = (await DetailAsync(unit, c.Id)).GetProperty("case");
+        Assert.Equal("PresumedMinor", stillChild.GetProperty("ageStatus").GetString());
+        Assert.True(stillChild.GetProperty("child").GetBoolean());
+
+        // A child's case closes only after the final disposition, made with the guardian and the Ministry of Interior.
+        await world.MoveToRecoveryAsync(c);
+        var undisposed = await ProblemAssert.IsProblemAsync(
+            await TransitionAsync(unit, c.Id, "Close", "She left the shelter", closureReason: "PersonWithdrew"), HttpStatusCode.BadRequest);
+        Assert.True(undisposed.GetProperty("errors").TryGetProperty("disposition", out _));
+        var missingParty = await ProblemAssert.IsProblemAsync(await guardian.PutAsJsonAsync($"/api/v1/cases/{c.Id}/disposition",
+            new { consultedParties = new[] { "Guardian", "Ngo" }, summary = "Stays in foster care" }), HttpStatusCode.BadRequest);
+        Assert.True(missingParty.GetProperty("errors").TryGetProperty("consultedParties", out _));
+        await OkAsync(await guardian.PutAsJsonAsync($"/api/v1/cases/{c.Id}/disposition",
+            new { consultedParties = new[] { "Guardian", "Ngo", "MinistryOfInterior" }, summary = "Stays in foster care" }));
+        var closed = await OkAsync(await TransitionAsync(unit, c.Id, "Close", "She left the shelter", closureReason: "PersonWithdrew"));
+        Assert.Equal("Closed", closed.GetProperty("stage").GetString());
+
+        // Once an assessment finds an adult, the guardianship service no longer sees the person.
+        var other = await world.OpenChildCaseAsync();
+        await world.AppointGuardianAsync(other);
+        await OkAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{other.Id}/age-assessments",
+            new { method = "Combined", result = "Adult", assessedOn = Day(-1), assessedBy = "Dr B" }));
+        var adult = (await DetailAsync(guardian, other.Id)).GetProperty("case");
+        Assert.Equal("ConfirmedAdult", adult.GetProperty("ageStatus").GetString());
+        Assert.Equal("Depersonalised", adult.GetProperty("view").GetString());
+        Assert.Equal(JsonValueKind.Null, adult.GetProperty("person").ValueKind);
+    }
+
+    private static string Day(int fromToday) =>
+        DateTime.UtcNow.AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static object Interview(string venue) => new
+    {
+        heldAt = DateTime.UtcNow.AddHours(-2), venue, venueDescription = "Room 2", interviewerName = "Trained interviewer",
+        guardianPresent = "Jo Guardian", nameUsed = "A.", ageStated = "14", nationality = "Ruritanian", languagesSpoken = "Ruritanian",
+        familyAndSocialHistory = "Lived with an aunt", schooling = "Until age 11", spontaneousStatementsVerbatim = "I want to go to school.",
+    };
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_safety_coordinator_is_a_police_officer_taking_part_and_keeps_the_safety_plan(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await CaseWorld.CreateAsync(app);
+        var unit = world.Unit.Client;
+        var c = await world.OpenAdultCaseAsync();
+        var borderGuard = await world.MemberAsync(OrganisationType.BorderGuard, Roles.BorderGuard);
+        await world.InviteAsync(c.Id, borderGuard.Organisation);
+        await world.InviteAsync(c.Id, world.Prosecution.Organisation);
+        await world.ProposeAsync(c.Id, "SVC-02", world.Support.Organisation);
+        Task<HttpResponseMessage> NameAsync(Guid userId) =>
+            unit.PutAsJsonAsync($"/api/v1/cases/{c.Id}/safety-coordinator", new { userId });
+
+        // Not a prosecutor, not a support worker, not an officer of an organisation outside the case.
+        foreach (var candidate in new[] { world.Prosecution.User.Id, world.Support.User.Id, world.OtherUnit.User.Id })
+        {
+            var refused = await ProblemAssert.IsProblemAsync(await NameAsync(candidate), HttpStatusCode.BadRequest);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("userId", out _));
+        }
+        var named = await OkAsync(await NameAsync(borderGuard.User.Id));
+        Assert.Equal(borderGuard.DisplayName, named.GetProperty("safetyCoordinatorName").GetString());
+
+        // The coordinator keeps the plan although another organisation owns the case; other participants do not.
+        var added = await OkAsync(await borderGuard.Client.PostAsJsonAsync($"/api/v1/cases/{c.Id}/safety-actions",
+            new { description = "Escort to the hearing", dueOn = Day(5) }));
+        var action = added.GetProperty("id").GetGuid();
+        var done = await OkAsync(await borderGuard.Client.PutAsJsonAsync($"/api/v1/cases/{c.Id}/safety-actions/{action}", new { status = "Done" }));
+        Assert.Equal("Done", done.GetProperty("status").GetString());
+        Assert.NotEqual(JsonValueKind.Null, done.GetProperty("doneAt").ValueKind);
+        await ProblemAssert.IsProblemAsync(await world.Prosecution.Client.PostAsJsonAsync($"/api/v1/cases/{c.Id}/safety-actions",
+            new { description = "Not mine to add" }), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await world.Support.Client.PutAsJsonAsync($"/api/v1/cases/{c.Id}/safety-actions/{action}",
+            new { status = "Cancelled" }), HttpStatusCode.Forbidden);
+
+        var plan = Assert.Single((await DetailAsync(unit, c.Id)).GetProperty("safetyPlan").EnumerateArray());
+        Assert.Equal("Escort to the hearing", plan.GetProperty("description").GetString());
+        var coordinatorsPlan = Assert.Single((await DetailAsync(borderGuard.Client, c.Id)).GetProperty("safetyPlan").EnumerateArray());
+        Assert.Equal("Done", coordinatorsPlan.GetProperty("status").GetString());
+        Assert.Empty((await DetailAsync(world.Prosecution.Client, c.Id)).GetProperty("safetyPlan").EnumerateArray());
+
+        // Law enforcement never meets the person at a shelter, whoever arranges the meeting.
+        var byUnit = await ProblemAssert.IsProblemAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/meetings", new
+        {
+            at = DateTime.UtcNow.AddDays(1), purpose = "Statement", lawEnforcementPresent = false, venue = "Shelter",
+        }), HttpStatusCode.BadRequest);
+        Assert.Contains("V-01", byUnit.GetProperty("errors").GetProperty("venue")[0].GetString(), StringComparison.Ordinal);
+        await ProblemAssert.IsProblemAsync(await world.Support.Client.PostAsJsonAsync($"/api/v1/cases/{c.Id}/meetings", new
+        {
+            at = DateTime.UtcNow.AddDays(1), purpose = "Statement", lawEnforcementPresent = true, venue = "Shelter",
+        }), HttpStatusCode.BadRequest);
+        var meeting = await OkAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/meetings", new
+        {
+            at = DateTime.UtcNow.AddDays(1), purpose = "Statement", lawEnforcementPresent = false, venue = "SupportOrganisationOffice",
+            venueDescription = "Meeting room B", counsellorRequested = true, safetyCoordinatorInvited = true,
+        }));
+        Assert.True(meeting.GetProperty("lawEnforcementPresent").GetBoolean());
+        Assert.True(meeting.GetProperty("counsellorRequested").GetBoolean());
     }
 
     // ---------------------------------------------------------------- return
@@ -365,6 +674,62 @@ public sealed class CaseApiTests
             HttpStatusCode.Forbidden);
         await ProblemAssert.IsProblemAsync(await world.Unit.Client.PutAsJsonAsync($"/api/v1/cases/{c.Id}/owner",
             new { userId = world.Unit.User.Id }), HttpStatusCode.Forbidden);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task An_organisation_that_declines_a_handover_keeps_the_part_it_had_in_the_case(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await CaseWorld.CreateAsync(app);
+        var c = await world.OpenAdultCaseAsync();
+        var other = world.OtherUnit;
+        await world.InviteAsync(c.Id, other.Organisation);
+        await world.ConsentAsync(c.Id, "PersonalData", other.Organisation);
+        Assert.Equal("Personal", (await DetailAsync(other.Client, c.Id)).GetProperty("case").GetProperty("view").GetString());
+
+        var handover = (await OkAsync(await world.Unit.Client.PostAsJsonAsync($"/api/v1/cases/{c.Id}/handovers",
+            new { toOrganisationId = other.Organisation.Id, reason = "Closer to where she lives now" }))).GetProperty("id").GetGuid();
+        var noReason = await ProblemAssert.IsProblemAsync(await other.Client.PostAsJsonAsync(
+            $"/api/v1/cases/{c.Id}/handovers/{handover}/response", new { accept = false }), HttpStatusCode.BadRequest);
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
+        var declined = await OkAsync(await other.Client.PostAsJsonAsync($"/api/v1/cases/{c.Id}/handovers/{handover}/response",
+            new { accept = false, reason = "No capacity this month" }));
+        Assert.Equal("Declined", declined.GetProperty("status").GetString());
+
+        // Still invited, with the person's consent: declining to take the case over takes nothing away.
+        var after = (await DetailAsync(other.Client, c.Id)).GetProperty("case");
+        Assert.Equal("Personal", after.GetProperty("view").GetString());
+        Assert.Equal(world.Unit.Organisation.Name, after.GetProperty("ownerOrganisation").GetString());
+        Assert.Contains((await OkAsync(await other.Client.GetAsync("/api/v1/cases"))).EnumerateArray(),
+            r => r.GetProperty("id").GetGuid() == c.Id && r.GetProperty("part").GetString() == "Invited");
+        Assert.DoesNotContain(await PendingHandoversAsync(world.Coordinator.Client), h => h.GetProperty("id").GetGuid() == handover);
+
+        // A receiver that had no part before has none after declining.
+        var third = await world.MemberAsync(OrganisationType.AntiTraffickingUnit, Roles.Investigator);
+        var second = (await OkAsync(await world.Unit.Client.PostAsJsonAsync($"/api/v1/cases/{c.Id}/handovers",
+            new { toOrganisationId = third.Organisation.Id, reason = "Specialised in domestic servitude" }))).GetProperty("id").GetGuid();
+        Assert.Equal("Depersonalised", (await DetailAsync(third.Client, c.Id)).GetProperty("case").GetProperty("view").GetString());
+        await OkAsync(await third.Client.PostAsJsonAsync($"/api/v1/cases/{c.Id}/handovers/{second}/response",
+            new { accept = false, reason = "Not our area" }));
+        Assert.Equal(HttpStatusCode.NotFound, (await third.Client.GetAsync($"/api/v1/cases/{c.Id}")).StatusCode);
+
+        // A support organisation that referred the person sees the status only; offered the case, it sees enough to
+        // decide, and after declining it follows its referral again. Offered again, it accepts and owns the case.
+        var shelter = await world.MemberAsync(OrganisationType.VictimSupport, Roles.SupportWorker);
+        var referred = await world.OpenAdultCaseAsync(referrer: shelter);
+        Assert.Equal("StatusOnly", (await DetailAsync(shelter.Client, referred.Id)).GetProperty("case").GetProperty("view").GetString());
+        async Task<Guid> OfferAsync() => (await OkAsync(await world.Unit.Client.PostAsJsonAsync($"/api/v1/cases/{referred.Id}/handovers",
+            new { toOrganisationId = shelter.Organisation.Id, reason = "Support-led case" }))).GetProperty("id").GetGuid();
+        var offer = await OfferAsync();
+        Assert.Equal("Depersonalised", (await DetailAsync(shelter.Client, referred.Id)).GetProperty("case").GetProperty("view").GetString());
+        await OkAsync(await shelter.Client.PostAsJsonAsync($"/api/v1/cases/{referred.Id}/handovers/{offer}/response",
+            new { accept = false, reason = "Not now" }));
+        Assert.Equal("StatusOnly", (await DetailAsync(shelter.Client, referred.Id)).GetProperty("case").GetProperty("view").GetString());
+        var again = await OfferAsync();
+        await OkAsync(await shelter.Client.PostAsJsonAsync($"/api/v1/cases/{referred.Id}/handovers/{again}/response", new { accept = true }));
+        var owned = (await DetailAsync(shelter.Client, referred.Id)).GetProperty("case");
+        Assert.Equal("Personal", owned.GetProperty("view").GetString());
+        Assert.Equal(shelter.Organisation.Name, owned.GetProperty("ownerOrganisation").GetString());
     }
 
     private static async Task<List<JsonElement>> PendingHandoversAsync(HttpClient coordinator) =>

@@ -89,17 +89,18 @@ public sealed class CaseWorld : IDisposable
         }
     }
 
-    public Task<OpenedCase> OpenAdultCaseAsync() => OpenAsync(child: false);
+    /// <summary>An adult referred, with consent, by <see cref="Police"/> or by another screening organisation.</summary>
+    public Task<OpenedCase> OpenAdultCaseAsync(Member? referrer = null) => OpenAsync(child: false, referrer ?? Police);
 
     /// <summary>A presumed child, referred to the unit and, whatever the consent, to <see cref="Guardianship"/>.</summary>
-    public Task<OpenedCase> OpenChildCaseAsync() => OpenAsync(child: true);
+    public Task<OpenedCase> OpenChildCaseAsync() => OpenAsync(child: true, Police);
 
-    private async Task<OpenedCase> OpenAsync(bool child)
+    private async Task<OpenedCase> OpenAsync(bool child, Member referrer)
     {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var name = $"Amina Testperson-{suffix}";
         var nationality = $"Ruritanian-{suffix}";
-        var officer = Police.Client;
+        var officer = referrer.Client;
         var created = await OkAsync(await officer.PostAsJsonAsync("/api/v1/screenings", new { }));
         var screeningId = created.GetProperty("id").GetGuid();
         await OkAsync(await officer.PutAsJsonAsync($"/api/v1/screenings/{screeningId}", new
