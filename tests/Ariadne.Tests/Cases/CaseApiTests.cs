@@ -88,6 +88,7 @@ public sealed class CaseApiTests
         Assert.Contains(apiUrls, u => u.EndsWith("/timeline", StringComparison.Ordinal));
         Assert.Contains(pageUrls, u => u.StartsWith("/Referrals/View", StringComparison.Ordinal));
         var leaks = new List<string>();
+        var pagesShown = 0;
         foreach (var (who, member) in viewers)
         {
             var answered = 0;
@@ -110,12 +111,15 @@ public sealed class CaseApiTests
             foreach (var url in pageUrls)
             {
                 var response = await browser.GetAsync(url);
+                pagesShown += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
                 if ((await response.Content.ReadAsStringAsync()).Contains(street, StringComparison.OrdinalIgnoreCase))
                 {
                     leaks.Add($"{who}: page {url} ({(int)response.StatusCode}) shows the shelter's address");
                 }
             }
         }
+        // Not vacuous either: the unit reads the intake queue and the referral's statement.
+        Assert.True(pagesShown >= 2, $"only {pagesShown} pages shown");
         Assert.True(leaks.Count == 0, string.Join('\n', leaks));
 
         // Those with a view of the case's work see that there is a placement, just not where.
@@ -137,6 +141,105 @@ public sealed class CaseApiTests
             var stored = await db.Shelters.AsNoTracking().SingleAsync(s => s.Name == shelterName);
             Assert.False(Contains(stored.AddressCipher, street), "the shelter's address is stored in plain text");
         });
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Support_services_are_answered_by_the_provider_and_a_placement_needs_accepted_lodging_a_risk_assessment_and_its_own_shelter(
+        string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await CaseWorld.CreateAsync(app);
+        var c = await world.OpenAdultCaseAsync();
+        var unit = world.Unit.Client;
+        var support = world.Support.Client;
+        Task<HttpResponseMessage> DecideAsync(HttpClient client, Guid proposal, string decision, string? reason = null) =>
+            client.PostAsJsonAsync($"/api/v1/cases/{c.Id}/services/{proposal}/{decision}", new { reason });
+
+        var notSupport = await ProblemAssert.IsProblemAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/services",
+            new { service = "SVC-02", providerOrganisationId = world.Prosecution.Organisation.Id }), HttpStatusCode.BadRequest);
+        Assert.True(notSupport.GetProperty("errors").TryGetProperty("providerOrganisationId", out _));
+        await ProblemAssert.IsProblemAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/services",
+            new { service = "SVC-99", providerOrganisationId = world.Support.Organisation.Id }), HttpStatusCode.BadRequest);
+
+        var counselling = await world.ProposeAsync(c.Id, "SVC-02", world.Support.Organisation);
+        await ProblemAssert.IsProblemAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/services",
+            new { service = "SVC-02", providerOrganisationId = world.Support.Organisation.Id }), HttpStatusCode.Conflict);
+        await ProblemAssert.IsProblemAsync(await DecideAsync(unit, counselling, "accept"), HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await DecideAsync(support, counselling, "decline"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await DecideAsync(support, counselling, "postpone"), HttpStatusCode.BadRequest);
+        var declined = await OkAsync(await DecideAsync(support, counselling, "decline", "No Ruritanian-speaking counsellor"));
+        Assert.Equal("Declined", declined.GetProperty("status").GetString());
+        await ProblemAssert.IsProblemAsync(await DecideAsync(support, counselling, "accept"), HttpStatusCode.Conflict);
+
+        var again = await world.ProposeAsync(c.Id, "SVC-02", world.Support.Organisation);
+        Assert.Equal("Accepted", (await OkAsync(await DecideAsync(support, again, "accept"))).GetProperty("status").GetString());
+        Assert.Equal("Completed", (await OkAsync(await DecideAsync(support, again, "complete"))).GetProperty("status").GetString());
+        await ProblemAssert.IsProblemAsync(await DecideAsync(unit, again, "revoke", "Not needed"), HttpStatusCode.Conflict);
+        var services = (await DetailAsync(unit, c.Id)).GetProperty("services").EnumerateArray().ToList();
+        Assert.Equal(new[] { "Declined", "Completed" }, services.Select(s => s.GetProperty("status").GetString()));
+        Assert.Equal("No Ruritanian-speaking counsellor", services[0].GetProperty("statusReason").GetString());
+
+        // Lodging: only on the accepted SVC-01, after a risk assessment for the placement, in one of the provider's own shelters.
+        var shelter = (await OkAsync(await support.PostAsJsonAsync("/api/v1/shelters",
+            new { name = $"Shelter East-{world.Marker}", type = "CareShelter", address = "Somewhere 1" }))).GetProperty("id").GetGuid();
+        var otherSupport = await world.MemberAsync(OrganisationType.VictimSupport, Roles.SupportWorker);
+        var foreignShelter = (await OkAsync(await otherSupport.Client.PostAsJsonAsync("/api/v1/shelters",
+            new { name = $"Shelter West-{world.Marker}", type = "CareShelter", address = "Elsewhere 2" }))).GetProperty("id").GetGuid();
+        var lodging = await world.ProposeAsync(c.Id, "SVC-01", world.Support.Organisation);
+        Task<HttpResponseMessage> PlaceAsync(Guid shelterId, Guid risk) =>
+            support.PostAsJsonAsync($"/api/v1/cases/{c.Id}/placements", new { proposalId = lodging, shelterId, riskAssessmentId = risk });
+        var forReturn = await AssessRiskAsync(support, c.Id, "Return", riskIdentified: false);
+
+        await ProblemAssert.IsProblemAsync(await PlaceAsync(shelter, forReturn), HttpStatusCode.Conflict); // not accepted yet
+        await OkAsync(await DecideAsync(support, lodging, "accept"));
+        var noAssessment = await ProblemAssert.IsProblemAsync(await PlaceAsync(shelter, forReturn), HttpStatusCode.BadRequest);
+        Assert.Contains("LE-D9", noAssessment.GetProperty("errors").GetProperty("riskAssessmentId")[0].GetString(), StringComparison.Ordinal);
+        var risk = await AssessRiskAsync(support, c.Id, "ShelterPlacement", riskIdentified: false);
+        var notOurs = await ProblemAssert.IsProblemAsync(await PlaceAsync(foreignShelter, risk), HttpStatusCode.BadRequest);
+        Assert.True(notOurs.GetProperty("errors").TryGetProperty("shelterId", out _));
+        await ProblemAssert.IsProblemAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/placements",
+            new { proposalId = lodging, shelterId = shelter, riskAssessmentId = risk }), HttpStatusCode.Forbidden);
+
+        var placement = (await OkAsync(await PlaceAsync(shelter, risk))).GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblemAsync(await PlaceAsync(shelter, risk), HttpStatusCode.Conflict); // one current placement
+        await ProblemAssert.IsProblemAsync(await unit.PostAsync($"/api/v1/cases/{c.Id}/placements/{placement}/end", null),
+            HttpStatusCode.Forbidden);
+        var ended = await OkAsync(await support.PostAsync($"/api/v1/cases/{c.Id}/placements/{placement}/end", null));
+        Assert.NotEqual(JsonValueKind.Null, ended.GetProperty("endedAt").ValueKind);
+        await ProblemAssert.IsProblemAsync(await support.PostAsync($"/api/v1/cases/{c.Id}/placements/{placement}/end", null),
+            HttpStatusCode.Conflict);
+        var timeline = await unit.GetStringAsync($"/api/v1/cases/{c.Id}/timeline");
+        Assert.Contains("Placed in a care shelter run by " + world.Support.Organisation.Name, timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("Somewhere 1", timeline, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_administrator_changes_the_jurisdictions_rules_and_the_next_case_follows_them(string database)
+    {
+        await using var app = await AriadneAppFactory.IsolatedAsync(database);
+        using var world = await CaseWorld.CreateAsync(app);
+        using var admin = await app.SignInAsAsync(Roles.Administrator);
+
+        var profile = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(
+            await world.Unit.Client.GetStringAsync("/api/v1/jurisdiction"))!;
+        Assert.Equal(30, profile["minimumReflectionDays"].GetInt32());
+        var changed = profile.Where(p => p.Key != "zone").ToDictionary(p => p.Key, p => (object)p.Value, StringComparer.Ordinal);
+        changed["minimumReflectionDays"] = 10;
+        var refused = await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync("/api/v1/jurisdiction", changed), HttpStatusCode.BadRequest);
+        Assert.Contains("Council of Europe", refused.GetRawText(), StringComparison.Ordinal);
+        await ProblemAssert.IsProblemAsync(await world.Coordinator.Client.PutAsJsonAsync("/api/v1/jurisdiction", changed), HttpStatusCode.Forbidden);
+
+        changed["minimumReflectionDays"] = 45;
+        var saved = await OkAsync(await admin.PutAsJsonAsync("/api/v1/jurisdiction", changed));
+        Assert.Equal(45, saved.GetProperty("minimumReflectionDays").GetInt32());
+        Assert.Equal(45, (await OkAsync(await world.Unit.Client.GetAsync("/api/v1/jurisdiction"))).GetProperty("minimumReflectionDays").GetInt32());
+
+        var c = await world.OpenAdultCaseAsync();
+        await MoveAsync(world.Unit.Client, c.Id, "StartAssessment");
+        var reflection = await MoveAsync(world.Unit.Client, c.Id, "ReasonableGroundsPositive", "Indicators confirmed");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")));
+        Assert.Equal(today.AddDays(45).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            reflection.GetProperty("reflectionMinimumEndsOn").GetString());
     }
 
     /// <summary>Every GET route of the API about cases and shelters, with the case's ids filled in.</summary>
