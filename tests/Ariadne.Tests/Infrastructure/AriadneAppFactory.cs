@@ -8,8 +8,10 @@ using Ariadne.Web.Features.Organisations;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Ariadne.Tests.Infrastructure;
@@ -29,14 +31,16 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _dataDirectory;
     private readonly string? _postgresDatabase;
+    private readonly TimeProvider? _time;
 
     public string Database { get; }
     public string ConnectionString { get; }
     public string ChainKey { get; }
 
-    private AriadneAppFactory(string database, IDictionary<string, string?>? overrides)
+    private AriadneAppFactory(string database, IDictionary<string, string?>? overrides, TimeProvider? time)
     {
         Database = database;
+        _time = time;
         _dataDirectory = Path.Combine(Path.GetTempPath(), "ariadne-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_dataDirectory);
         ChainKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -66,15 +70,19 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The app shared by all tests on one database; tests isolate themselves with their own organisations.</summary>
     public static Task<AriadneAppFactory> SharedAsync(string database) =>
-        Shared.GetOrAdd(database, d => new Lazy<Task<AriadneAppFactory>>(() => StartAsync(d, null))).Value;
+        Shared.GetOrAdd(database, d => new Lazy<Task<AriadneAppFactory>>(() => StartAsync(d, null, null))).Value;
 
-    /// <summary>An app with a database of its own, for tests that tamper with data or change settings.</summary>
-    public static Task<AriadneAppFactory> IsolatedAsync(string database, IDictionary<string, string?>? settings = null) =>
-        StartAsync(database, settings);
+    /// <summary>
+    /// An app with a database of its own, for tests that tamper with data or change settings. With
+    /// <paramref name="time"/> (a <see cref="FakeClock"/>), the app reads the time from it, so a test can let days pass.
+    /// </summary>
+    public static Task<AriadneAppFactory> IsolatedAsync(string database, IDictionary<string, string?>? settings = null,
+        TimeProvider? time = null) =>
+        StartAsync(database, settings, time);
 
-    private static async Task<AriadneAppFactory> StartAsync(string database, IDictionary<string, string?>? settings)
+    private static async Task<AriadneAppFactory> StartAsync(string database, IDictionary<string, string?>? settings, TimeProvider? time)
     {
-        var factory = new AriadneAppFactory(database, settings);
+        var factory = new AriadneAppFactory(database, settings, time);
         if (factory._postgresDatabase is not null)
         {
             await using var connection = new NpgsqlConnection(Databases.PostgresServer);
@@ -91,6 +99,14 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (_time is not null)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(_time);
+            });
         }
     }
 

@@ -2,10 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Ariadne.Tests.Infrastructure;
+using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Consent;
 using Ariadne.Web.Features.Indicators;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Screenings;
+using Ariadne.Web.Features.Support;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -32,10 +36,24 @@ public sealed partial class AuthorizationMatrixTests
         SentReferral,
         /// <summary>A referral received by the target organisation (own), or by another unit (other).</summary>
         IncomingReferral,
+        /// <summary>
+        /// A case in which the target organisation has the part its type has in practice: a unit owns it, a police
+        /// organisation, border guard or labour inspectorate referred it, a support organisation runs its shelter
+        /// placement, a guardianship service is the (presumed) child's guardian, the prosecution was invited. The
+        /// coordinator has no part and sees every case through oversight. Its services, placement, consent, safety
+        /// action and statement fill the other route parameters.
+        /// </summary>
+        Case,
+        /// <summary>A case another unit owns and is handing over to the target organisation (when it is one that can own cases).</summary>
+        CaseHandedOver,
     }
 
     /// <summary>Records that belong to the target organisation: another organisation's must stay invisible (404).</summary>
-    private sealed record Records(Guid Screening, Guid ScreeningToRefer, Guid SentReferral, Guid IncomingReferral, Guid Unit);
+    private sealed record Records(Guid Screening, Guid ScreeningToRefer, Guid SentReferral, Guid IncomingReferral, Guid Unit, Guid Support,
+        CaseRecords Case);
+
+    private sealed record CaseRecords(Guid Case, Guid Proposal, Guid Placement, Guid Consent, Guid SafetyAction, Guid Document,
+        Guid RiskAssessment, Guid HandedOverCase, Guid Handover);
 
     private sealed record Target(Organisation Organisation, TestUser Member, Records Records);
 
@@ -51,6 +69,22 @@ public sealed partial class AuthorizationMatrixTests
     private static bool OwnScreeners(string role, bool own) => own && Policies.ScreeningRoles.Contains(role);
     private static bool Intake(string role, bool own) => Policies.IntakeRoles.Contains(role);
     private static bool OwnIntake(string role, bool own) => own && Policies.IntakeRoles.Contains(role);
+
+    // Cases: the Cases policy lets every case role in; then the organisation's part in the case decides (see Subject.Case),
+    // and an organisation without a part gets 404. The role fixes the organisation's type here, so it fixes the part.
+    private static bool CaseWorkers(string role, bool own) => Policies.CaseRoles.Contains(role);
+    private static bool CaseReaders(string role, bool own) => Policies.CaseRoles.Contains(role) && (own || role == Roles.Coordinator);
+    private static bool CaseOwner(string role, bool own) => own && role == Roles.Investigator;
+    private static bool CaseOwnerOrCoordinator(string role, bool own) => CaseOwner(role, own) || role == Roles.Coordinator;
+    private static bool CaseOwnerOrGuardian(string role, bool own) => own && role is Roles.Investigator or Roles.Guardian;
+    private static bool CaseOwnerSupportOrGuardian(string role, bool own) =>
+        own && role is Roles.Investigator or Roles.SupportWorker or Roles.Guardian;
+    private static bool ChildsGuardian(string role, bool own) => own && role == Roles.Guardian;
+    private static bool ServiceProvider(string role, bool own) => own && role == Roles.SupportWorker;
+    private static bool HandoverReceiver(string role, bool own) =>
+        own && role is Roles.Investigator or Roles.SupportWorker or Roles.Guardian or Roles.Coordinator;
+    private static bool Coordinators(string role, bool own) => role == Roles.Coordinator;
+    private static bool ShelterKeepers(string role, bool own) => role == Roles.SupportWorker;
 
     private static object ScreeningBody() => new
     {
@@ -98,6 +132,60 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/referrals/incoming", Subject.None, Intake),
         new("GET", "/api/v1/referrals/incoming/{id:guid}", Subject.IncomingReferral, OwnIntake),
         new("POST", "/api/v1/referrals/incoming/{id:guid}/acknowledge", Subject.IncomingReferral, OwnIntake),
+
+        new("GET", "/api/v1/cases", Subject.None, CaseWorkers),
+        new("POST", "/api/v1/cases", Subject.None, CaseWorkers, t => new { referralId = t.Records.IncomingReferral }),
+        new("GET", "/api/v1/cases/dashboard", Subject.None, Coordinators),
+        new("GET", "/api/v1/cases/handovers", Subject.None, CaseWorkers),
+        new("GET", "/api/v1/cases/{id:guid}", Subject.Case, CaseReaders),
+        new("GET", "/api/v1/cases/{id:guid}/timeline", Subject.Case, CaseReaders),
+        new("POST", "/api/v1/cases/{id:guid}/transitions", Subject.Case, CaseOwner, _ => new { trigger = "StartAssessment" }),
+        new("PUT", "/api/v1/cases/{id:guid}/owner", Subject.Case, CaseOwner, t => new { userId = t.Member.Id }),
+        new("POST", "/api/v1/cases/{id:guid}/handovers", Subject.Case, CaseOwnerOrCoordinator,
+            t => new { toOrganisationId = t.Records.Unit, reason = "Matrix handover" }),
+        new("POST", "/api/v1/cases/{id:guid}/handovers/{handoverId:guid}/response", Subject.CaseHandedOver, HandoverReceiver,
+            _ => new { accept = false, reason = "Matrix decline" }),
+        new("POST", "/api/v1/cases/{id:guid}/participants", Subject.Case, CaseOwner, t => new { organisationId = t.Records.Unit }),
+        new("POST", "/api/v1/cases/{id:guid}/services", Subject.Case, CaseOwner,
+            t => new { service = "SVC-02", providerOrganisationId = t.Records.Support }),
+        new("POST", "/api/v1/cases/{id:guid}/services/{serviceId:guid}/{decision}", Subject.Case, ServiceProvider,
+            _ => new { reason = "Matrix" }),
+        new("POST", "/api/v1/cases/{id:guid}/placements", Subject.Case, ServiceProvider,
+            t => new { proposalId = t.Records.Case.Proposal, shelterId = Guid.NewGuid(), riskAssessmentId = t.Records.Case.RiskAssessment }),
+        new("POST", "/api/v1/cases/{id:guid}/placements/{placementId:guid}/end", Subject.Case, ServiceProvider),
+        new("POST", "/api/v1/cases/{id:guid}/consents", Subject.Case, CaseOwnerOrGuardian, t => new
+        {
+            purpose = "Statements", recipientOrganisationId = t.Records.Support, documentVersion = "MX-1", rolesExplained = true,
+            explainedToPerson = true,
+        }),
+        new("POST", "/api/v1/cases/{id:guid}/consents/{consentId:guid}/withdraw", Subject.Case, CaseOwnerOrGuardian,
+            _ => new { note = "Matrix" }),
+        new("PUT", "/api/v1/cases/{id:guid}/guardian", Subject.Case, CaseOwnerOrGuardian,
+            t => new { guardianshipOrganisationId = t.Organisation.Id, guardianName = "Matrix guardian" }),
+        new("POST", "/api/v1/cases/{id:guid}/guardian/acknowledge", Subject.Case, ChildsGuardian),
+        new("POST", "/api/v1/cases/{id:guid}/age-assessments", Subject.Case, CaseOwnerOrGuardian, _ => new { method = "Matrix" }),
+        new("POST", "/api/v1/cases/{id:guid}/child-interviews", Subject.Case, CaseOwnerOrGuardian, _ => new
+        {
+            heldAt = DateTime.UtcNow.AddHours(-1), venue = "PolicePremises", venueDescription = "Matrix", interviewerName = "Matrix",
+            guardianPresent = "Matrix",
+        }),
+        new("PUT", "/api/v1/cases/{id:guid}/disposition", Subject.Case, CaseOwnerOrGuardian,
+            _ => new { consultedParties = new[] { "Matrix" }, summary = "Matrix" }),
+        new("POST", "/api/v1/cases/{id:guid}/risk-assessments", Subject.Case, CaseOwnerSupportOrGuardian, _ => new { purpose = "Matrix" }),
+        new("PUT", "/api/v1/cases/{id:guid}/return-plan", Subject.Case, CaseOwner,
+            t => new { organiser = "RET-04", riskAssessmentId = t.Records.Case.RiskAssessment }),
+        new("PUT", "/api/v1/cases/{id:guid}/safety-coordinator", Subject.Case, CaseOwner, t => new { userId = t.Member.Id }),
+        new("POST", "/api/v1/cases/{id:guid}/safety-actions", Subject.Case, CaseOwner, _ => new { description = "Matrix action" }),
+        new("PUT", "/api/v1/cases/{id:guid}/safety-actions/{actionId:guid}", Subject.Case, CaseOwner, _ => new { status = "Done" }),
+        new("POST", "/api/v1/cases/{id:guid}/meetings", Subject.Case, CaseOwnerSupportOrGuardian, _ => new { venue = "Matrix" }),
+        new("POST", "/api/v1/cases/{id:guid}/documents", Subject.Case, CaseOwnerOrGuardian, _ => new { title = "", content = "" }),
+        new("GET", "/api/v1/cases/{id:guid}/documents/{documentId:guid}", Subject.Case, CaseOwnerOrGuardian),
+        new("GET", "/api/v1/shelters", Subject.None, ShelterKeepers),
+        new("POST", "/api/v1/shelters", Subject.None, ShelterKeepers,
+            _ => new { name = "Matrix " + Guid.NewGuid().ToString("N")[..10], type = "FlightShelter", address = "Matrix address" }),
+        new("GET", "/api/v1/jurisdiction", Subject.None, Everyone),
+        // An invalid profile (a reflection period below the Convention's 30 days): refused, so the shared app keeps its rules.
+        new("PUT", "/api/v1/jurisdiction", Subject.None, AdministratorOnly, _ => new { name = "Matrix", minimumReflectionDays = 10 }),
     ];
 
     /// <summary>Endpoints anyone may call: checked separately, they answer without a token.</summary>
@@ -131,9 +219,10 @@ public sealed partial class AuthorizationMatrixTests
         var otherUnit = await app.CreateOrganisationAsync(OrganisationType.AntiTraffickingUnit);
         var otherOrganisation = await app.CreateOrganisationAsync(OrganisationType.FrontlinePolice);
         var otherMember = await app.CreateUserAsync(otherOrganisation, Roles.FrontlineOfficer);
+        var support = await app.CreateOrganisationAsync(OrganisationType.VictimSupport);
         // The other organisation's referral went to another unit: an investigator of the own unit must not see it.
         var other = await TargetAsync(app, otherOrganisation, otherMember, otherUnit, receivedBy: otherUnit,
-            sender: (otherOrganisation, otherMember));
+            sender: (otherOrganisation, otherMember), support);
         var failures = new List<string>();
         var checkedCount = 0;
 
@@ -163,7 +252,7 @@ public sealed partial class AuthorizationMatrixTests
                 : OrganisationTypes.All.First(t => t.AssignableRoles().Contains(role));
             var ownOrganisation = await app.CreateOrganisationAsync(type);
             var own = await TargetAsync(app, ownOrganisation, await app.CreateUserAsync(ownOrganisation, type.AssignableRoles()[0]),
-                unit, receivedBy: ownOrganisation, sender: (otherOrganisation, otherMember));
+                unit, receivedBy: ownOrganisation, sender: (otherOrganisation, otherMember), support);
             using var client = await app.SignInAsync(await app.CreateUserAsync(ownOrganisation, role));
 
             foreach (var rule in Expected)
@@ -193,15 +282,16 @@ public sealed partial class AuthorizationMatrixTests
     }
 
     private static bool IsRecord(Subject subject) =>
-        subject is Subject.Screening or Subject.ScreeningToRefer or Subject.SentReferral or Subject.IncomingReferral;
+        subject is Subject.Screening or Subject.ScreeningToRefer or Subject.SentReferral or Subject.IncomingReferral or Subject.Case
+            or Subject.CaseHandedOver;
 
     /// <summary>
     /// The target organisation with its records, written straight to the database (the API for them is what is
     /// under test): a draft screening, one to refer, a referral it sent to <paramref name="unit"/> and one
-    /// received by <paramref name="receivedBy"/> from <paramref name="sender"/>.
+    /// received by <paramref name="receivedBy"/> from <paramref name="sender"/>, and its case (<see cref="Subject.Case"/>).
     /// </summary>
     private static async Task<Target> TargetAsync(AriadneAppFactory app, Organisation organisation, TestUser member,
-        Organisation unit, Organisation receivedBy, (Organisation Organisation, TestUser Officer) sender)
+        Organisation unit, Organisation receivedBy, (Organisation Organisation, TestUser Officer) sender, Organisation support)
     {
         var version = app.Services.GetRequiredService<IndicatorCatalogue>().Current.Version;
         var now = DateTime.UtcNow;
@@ -230,7 +320,113 @@ public sealed partial class AuthorizationMatrixTests
             db.Referrals.AddRange(sent, received);
             await db.SaveChangesAsync();
         });
-        return new Target(organisation, member, new Records(draft.Id, toRefer.Id, sent.Id, received.Id, unit.Id));
+        return new Target(organisation, member, new Records(draft.Id, toRefer.Id, sent.Id, received.Id, unit.Id, support.Id,
+            await CaseOfAsync(app, organisation, unit, support)));
+    }
+
+    /// <summary>The target organisation's case (<see cref="Subject.Case"/>) and one handed over to it, written straight to the database.</summary>
+    private static async Task<CaseRecords> CaseOfAsync(AriadneAppFactory app, Organisation organisation, Organisation unit, Organisation support)
+    {
+        var protector = app.Services.GetRequiredService<CaseProtector>();
+        var now = DateTime.UtcNow;
+        var type = organisation.Type;
+        Case NewCase(Guid owner) => new()
+        {
+            Reference = "C-MX-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), OpenedAt = now, OpenedByName = "Matrix",
+            StageChangedAt = now, OwnerOrganisationId = owner, OwnerName = "Matrix", LastActivityAt = now, DecisionTargetAt = now.AddDays(7),
+            NextDueAt = now.AddDays(7), NextDueWhat = "Reasonable-grounds decision", PersonName = "Matrix Person", ExploitationForms = "EXP-LAB",
+            Participants = [new CaseParticipant { OrganisationId = owner, Kind = ParticipantKind.Owner, AddedAt = now }],
+        };
+        var owner = type == OrganisationType.AntiTraffickingUnit ? organisation.Id : unit.Id;
+        var provider = type == OrganisationType.VictimSupport ? organisation.Id : support.Id;
+        var c = NewCase(owner);
+        ParticipantKind? part = type switch
+        {
+            OrganisationType.FrontlinePolice or OrganisationType.BorderGuard or OrganisationType.LabourInspectorate => ParticipantKind.Referrer,
+            OrganisationType.VictimSupport => ParticipantKind.Support,
+            OrganisationType.Guardianship => ParticipantKind.Guardian,
+            OrganisationType.Prosecution => ParticipantKind.Invited,
+            OrganisationType.AntiTraffickingUnit or OrganisationType.NationalReferralCoordinator or OrganisationType.Administration => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(organisation), type, null),
+        };
+        if (part is { } kind)
+        {
+            c.Participants.Add(new CaseParticipant { OrganisationId = organisation.Id, Kind = kind, AddedAt = now });
+        }
+        if (provider != organisation.Id)
+        {
+            c.Participants.Add(new CaseParticipant { OrganisationId = provider, Kind = ParticipantKind.Support, AddedAt = now });
+        }
+        if (type == OrganisationType.Guardianship)
+        {
+            c.AgeStatus = AgeStatus.PresumedMinor;
+            c.GuardianOrganisationId = organisation.Id;
+            c.GuardianName = "Matrix guardian";
+            c.GuardianAppointedAt = now;
+        }
+        var proposal = new ServiceProposal
+        {
+            CaseId = c.Id, ServiceCode = SupportWork.Lodging, ProviderOrganisationId = provider, ProposedByOrganisationId = owner,
+            ProposedByName = "Matrix", ProposedAt = now,
+        };
+        var risk = new RiskAssessment
+        {
+            CaseId = c.Id, Purpose = RiskPurpose.ShelterPlacement, Summary = "Matrix", ReviewerName = "Matrix", AssessedAt = now,
+            AssessedByName = "Matrix", OrganisationId = provider,
+        };
+        var shelter = new Shelter
+        {
+            OrganisationId = provider, Name = "Matrix shelter " + Guid.NewGuid().ToString("N")[..10], Type = ShelterType.FlightShelter,
+            AddressCipher = protector.ProtectAddress("Matrix address"),
+        };
+        var placement = new ShelterPlacement
+        {
+            CaseId = c.Id, ShelterId = shelter.Id, ProposalId = proposal.Id, RiskAssessmentId = risk.Id, StartedAt = now, PlacedByName = "Matrix",
+        };
+        var consent = new ConsentRecord
+        {
+            CaseId = c.Id, Purpose = ConsentPurpose.PersonalData, RecipientOrganisationId = support.Id, DocumentVersion = "MX-1",
+            RolesExplained = true, GivenAt = now, RecordedByName = "Matrix", RecordedByOrganisationId = owner,
+            GivenBy = c.IsChild ? ConsentGiver.Guardian : ConsentGiver.Person,
+        };
+        var action = new SafetyAction { CaseId = c.Id, Description = "Matrix action", CreatedAt = now, RecordedByName = "Matrix" };
+        var document = new CaseDocument
+        {
+            CaseId = c.Id, Kind = DocumentKind.Statement, Title = "Matrix statement", ContentCipher = protector.ProtectDocument("Matrix statement"),
+            RecordedAt = now, RecordedByName = "Matrix", RecordedByOrganisationId = owner,
+        };
+        // A handover to the organisation is possible only to one that can own cases; otherwise there is none to answer.
+        var handedOver = c;
+        CaseHandover? handover = null;
+        if (CaseService.CanOwnCases(type))
+        {
+            handedOver = NewCase(unit.Id);
+            handedOver.Participants.Add(new CaseParticipant { OrganisationId = organisation.Id, Kind = ParticipantKind.HandoverReceiver, AddedAt = now });
+            handover = new CaseHandover
+            {
+                CaseId = handedOver.Id, FromOrganisationId = unit.Id, ToOrganisationId = organisation.Id, Reason = "Matrix", RequestedAt = now,
+                RequestedByName = "Matrix",
+            };
+        }
+        await app.WithDbAsync(async db =>
+        {
+            db.Cases.Add(c);
+            if (handover is not null)
+            {
+                db.Cases.Add(handedOver);
+                db.Handovers.Add(handover);
+            }
+            db.ServiceProposals.Add(proposal);
+            db.RiskAssessments.Add(risk);
+            db.Shelters.Add(shelter);
+            db.Placements.Add(placement);
+            db.Consents.Add(consent);
+            db.SafetyActions.Add(action);
+            db.CaseDocuments.Add(document);
+            await db.SaveChangesAsync();
+        });
+        return new CaseRecords(c.Id, proposal.Id, placement.Id, consent.Id, action.Id, document.Id, risk.Id, handedOver.Id,
+            handover?.Id ?? Guid.NewGuid());
     }
 
     private static Task<HttpResponseMessage> SendAsync(HttpClient client, Rule rule, Target target)
@@ -239,6 +435,13 @@ public sealed partial class AuthorizationMatrixTests
         {
             "{language}" => "en",
             "{actionId}" => MandatoryActions.AlertUnit,
+            "{decision}" => "accept",
+            "{serviceId:guid}" => target.Records.Case.Proposal.ToString(),
+            "{placementId:guid}" => target.Records.Case.Placement.ToString(),
+            "{consentId:guid}" => target.Records.Case.Consent.ToString(),
+            "{actionId:guid}" => target.Records.Case.SafetyAction.ToString(),
+            "{documentId:guid}" => target.Records.Case.Document.ToString(),
+            "{handoverId:guid}" => target.Records.Case.Handover.ToString(),
             _ => (rule.Subject switch
             {
                 Subject.Organisation => target.Organisation.Id,
@@ -247,6 +450,8 @@ public sealed partial class AuthorizationMatrixTests
                 Subject.ScreeningToRefer => target.Records.ScreeningToRefer,
                 Subject.SentReferral => target.Records.SentReferral,
                 Subject.IncomingReferral => target.Records.IncomingReferral,
+                Subject.Case => target.Records.Case.Case,
+                Subject.CaseHandedOver => target.Records.Case.HandedOverCase,
                 Subject.None => throw new InvalidOperationException($"{rule.Route} has a parameter but no subject"),
                 _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Subject, null),
             }).ToString(),

@@ -90,11 +90,11 @@ public static class CaseEndpoints
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(await DetailAsync(loaded, cases, support, consent, safety));
+        return TypedResults.Ok(await DetailAsync(loaded, cases, support, consent, safety, user));
     }
 
     public static async Task<CaseDetailResponse> DetailAsync(LoadedCase loaded, CaseService cases, SupportWork support, ConsentWork consent,
-        SafetyWork safety)
+        SafetyWork safety, ClaimsPrincipal user)
     {
         var response = await cases.ToResponseAsync(loaded);
         if (!loaded.Access.SeesCase)
@@ -104,7 +104,7 @@ public static class CaseEndpoints
         }
         return new CaseDetailResponse(response, await support.ListAsync(loaded), await support.PlacementsAsync(loaded),
             await consent.ListAsync(loaded), await safety.RiskAssessmentsAsync(loaded), await safety.MeetingsAsync(loaded),
-            await safety.SafetyPlanAsync(loaded), await safety.DocumentsAsync(loaded));
+            await safety.SafetyPlanAsync(loaded, user), await safety.DocumentsAsync(loaded));
     }
 
     private static async Task<Results<Ok<List<TimelineEntry>>, NotFound>> TimelineAsync(Guid id, CaseService cases, ClaimsPrincipal user) =>

@@ -100,14 +100,16 @@ public sealed partial class CaseService
     }
 
     /// <summary>
-    /// The case's history as the viewer may see it: typed reasons only with personal access, and for the referring
-    /// organisation only the changes of stage (the status of its referral, V-08).
+    /// The case's history as the viewer may see it: typed reasons only with personal access, and for the referrer
+    /// (status only, V-08) the changes of stage alone, not the work of the other organisations on the case.
     /// </summary>
     public async Task<List<TimelineEntry>> TimelineAsync(LoadedCase loaded)
     {
-        var statusOnly = !loaded.Access.SeesCase;
-        var events = await db.CaseEvents.AsNoTracking()
-            .Where(e => e.CaseId == loaded.Case.Id && (!statusOnly || e.ToStage != null)).ToListAsync();
+        var events = await db.CaseEvents.AsNoTracking().Where(e => e.CaseId == loaded.Case.Id).ToListAsync();
+        if (!loaded.Access.SeesCase)
+        {
+            events = events.Where(e => e.ToStage is not null && e.FromStage != e.ToStage).ToList();
+        }
         var orgIds = events.Where(e => e.ActorOrganisationId is not null).Select(e => e.ActorOrganisationId!.Value).Distinct().ToList();
         var names = await db.Organisations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         var personal = loaded.Access.SeesPersonalData;
@@ -147,6 +149,7 @@ public sealed partial class CaseService
             statusOnly ? null : c.GuardianName,
             statusOnly ? null : c.SafetyCoordinatorName,
             statusOnly ? null : c.ReturnOrganiser,
-            person, statusOnly ? next.Where(t => t == nameof(CaseTrigger.RequestReconsideration)).ToArray() : next);
+            // For the referrer this leaves only the request for reconsideration of a negative decision.
+            person, next);
     }
 }

@@ -145,9 +145,9 @@ public sealed partial class CaseService(
     /// <summary>Moves the case through the lifecycle; refused transitions change nothing and say why.</summary>
     public async Task<CaseResult<Case>> TransitionAsync(ClaimsPrincipal user, Guid id, TransitionRequest request)
     {
-        // The referring organisation sees only the status, yet may ask for a negative decision to be reconsidered.
+        // The referrer sees the status only, and the one step it may take is to ask for a negative decision to be reconsidered.
         if (await FindAsync(user, id) is not { } loaded
-            || (!loaded.Access.SeesCase && request.Trigger != CaseTrigger.RequestReconsideration))
+            || !(loaded.Access.SeesCase || (request.Trigger == CaseTrigger.RequestReconsideration && loaded.Access.MayRequestReconsideration)))
         {
             return CaseError.NotFound;
         }
@@ -319,7 +319,12 @@ public sealed partial class CaseService(
             RequestedAt = now, RequestedByName = user.DisplayName(),
         };
         db.Handovers.Add(handover);
-        AddParticipant(c, to.Id, ParticipantKind.HandoverReceiver, now);
+        // An organisation already working on the case keeps its part, so it still has it if it declines; a newcomer, or the
+        // referrer (which sees the status only), becomes the receiver and sees the de-personalised case until it answers.
+        if (c.Participants.SingleOrDefault(p => p.OrganisationId == to.Id)?.Kind is null or ParticipantKind.Referrer)
+        {
+            AddParticipant(c, to.Id, ParticipantKind.HandoverReceiver, now);
+        }
         AddEvent(c, user, "handover-requested", $"Handover to {to.Name} requested; pending until {to.Name} accepts", reason, null, null);
         await db.SaveChangesAsync();
         return handover;
@@ -373,7 +378,17 @@ public sealed partial class CaseService(
         }
         else
         {
-            c.Participants.RemoveAll(p => p.OrganisationId == handover.ToOrganisationId && p.Kind == ParticipantKind.HandoverReceiver);
+            // A receiver that had no part before has none after declining; the referrer goes back to following its referral.
+            var receiver = c.Participants.SingleOrDefault(p => p.OrganisationId == handover.ToOrganisationId
+                                                               && p.Kind == ParticipantKind.HandoverReceiver);
+            if (receiver is not null && receiver.OrganisationId == c.ReferringOrganisationId)
+            {
+                receiver.Kind = ParticipantKind.Referrer;
+            }
+            else if (receiver is not null)
+            {
+                c.Participants.Remove(receiver);
+            }
             AddEvent(c, user, "handover-declined", $"Handover declined by {toName}", reason, null, null);
         }
         await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ariadne.Web.Data;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ariadne.Web.Features.Jurisdiction;
 
@@ -15,7 +16,8 @@ public static class JurisdictionEndpoints
         group.MapPut("/", SaveAsync).RequireAuthorization(Policies.Administration);
     }
 
-    private static async Task<Results<Ok<JurisdictionProfile>, ValidationProblem>> SaveAsync(JurisdictionProfile profile,
+    // [FromBody]: the profile is also a (scoped) service, and without it the endpoint would be given the one in force.
+    private static async Task<Results<Ok<JurisdictionProfile>, ValidationProblem>> SaveAsync([FromBody] JurisdictionProfile profile,
         JurisdictionSettings settings, AriadneDbContext db, ClaimsPrincipal user, TimeProvider time)
     {
         var errors = await settings.SaveAsync(db, profile, user, time.GetUtcNow().UtcDateTime);

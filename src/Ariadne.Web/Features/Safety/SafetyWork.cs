@@ -338,7 +338,9 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
             r.AssessedByName))
         .ToList();
 
-    public async Task<List<SafetyActionResponse>> SafetyPlanAsync(LoadedCase loaded) => !loaded.Access.SeesPersonalData
+    /// <summary>The safety plan, for those who see personal data and for the safety coordinator who keeps it (R-SC-02).</summary>
+    public async Task<List<SafetyActionResponse>> SafetyPlanAsync(LoadedCase loaded, ClaimsPrincipal user) =>
+        !loaded.Access.SeesPersonalData && !WorksSafety(loaded, user)
         ? []
         : (await Db.SafetyActions.AsNoTracking().Where(a => a.CaseId == loaded.Case.Id).ToListAsync())
         .OrderBy(a => a.CreatedAt)
