@@ -366,9 +366,9 @@ public sealed class CaseViewModel(
             return false;
         }
         Access = loaded.Access;
-        Detail = await CaseEndpoints.DetailAsync(loaded, cases, support, consent, safety);
-        // The referring organisation sees the status of what it referred, not the work on the case.
-        Timeline = Access.SeesCase ? await cases.TimelineAsync(loaded) : [];
+        Detail = await CaseEndpoints.DetailAsync(loaded, cases, support, consent, safety, User);
+        // For the referring organisation this holds only the changes of stage: the status of what it referred.
+        Timeline = await cases.TimelineAsync(loaded);
         if (!Access.SeesCase)
         {
             return true;
