@@ -48,6 +48,7 @@ public sealed class CaseFlowTests(BrowserHost host)
             await page.GetByRole(AriaRole.Button, new() { Name = "Open case" }).ClickAsync();
             await cases.ExpectShownAsync();
             var caseUrl = page.Url;
+            var reference = (await page.Locator("h1").InnerTextAsync()).Replace("Case ", "", StringComparison.Ordinal).Trim();
             await Assertions.Expect(cases.Stage).ToContainTextAsync("Intake");
             await Assertions.Expect(cases.Person).ToContainTextAsync(PersonName);
             await Assertions.Expect(cases.Timeline).ToContainTextAsync($"Case opened from referral {referral}");
@@ -92,8 +93,9 @@ public sealed class CaseFlowTests(BrowserHost host)
             await signIn.SignInAsync("demo-ngo", DemoSeeder.Password);
             var queue = new CaseQueuePage(page);
             await queue.GotoAsync();
+            // The demo data has proposals of its own to this organisation: find this case's by its reference.
+            await Assertions.Expect(queue.Proposals).ToContainTextAsync(reference);
             await Assertions.Expect(queue.Proposals).ToContainTextAsync("SVC-01");
-            var reference = (await page.Locator("#proposals a").First.InnerTextAsync()).Trim();
             await queue.ShowOrganisationAsync();
             await Assertions.Expect(queue.Queue).ToContainTextAsync(reference);
             Assert.True(await cases.ContentWidthAsync() <= PhoneWidth, "The work queue scrolls sideways at 390 px.");

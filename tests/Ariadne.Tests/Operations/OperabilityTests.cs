@@ -77,6 +77,12 @@ public sealed class OperabilityTests
         Assert.Contains("/api/v1/auth/token", paths);
         Assert.Contains("/api/v1/organisations/{organisationId}/users", paths);
         Assert.Contains("/api/v1/audit", paths);
+        Assert.Contains("/api/v1/cases", paths);
+        Assert.Contains("/api/v1/cases/dashboard", paths);
+        Assert.Contains("/api/v1/cases/{id}/transitions", paths);
+        Assert.Contains("/api/v1/cases/{id}/placements", paths);
+        Assert.Contains("/api/v1/cases/{id}/consents/{consentId}/withdraw", paths);
+        Assert.Contains("/api/v1/jurisdiction", paths);
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
