@@ -177,18 +177,14 @@ public sealed partial class CaseService(
                 summary = "Assessment started";
                 break;
             case CaseTrigger.ReasonableGroundsPositive:
-                c.ReasonableGrounds = DecisionResult.Positive;
-                c.ReasonableGroundsAt = now;
-                c.NegativeDecisionLevel = null;
+                RecordDecision(c, DecisionLevel.ReasonableGrounds, DecisionResult.Positive, now);
                 c.ReflectionStartedAt = now;
                 c.ReflectionMinimumEndsOn = CaseDeadlines.ReflectionMinimumEnd(now, profile);
                 c.ReflectionEndsOn = c.ReflectionMinimumEndsOn;
                 summary = $"Positive reasonable-grounds decision; reflection and recovery period until {c.ReflectionEndsOn:d MMM yyyy}";
                 break;
             case CaseTrigger.ReasonableGroundsNegative:
-                c.ReasonableGrounds = DecisionResult.Negative;
-                c.ReasonableGroundsAt = now;
-                c.NegativeDecisionLevel = DecisionLevel.ReasonableGrounds;
+                RecordDecision(c, DecisionLevel.ReasonableGrounds, DecisionResult.Negative, now);
                 summary = "Negative reasonable-grounds decision";
                 break;
             case CaseTrigger.ExtendReflection:
@@ -197,15 +193,11 @@ public sealed partial class CaseService(
                 summary = $"Reflection and recovery period extended by {request.ExtensionDays} days, to {c.ReflectionEndsOn:d MMM yyyy}";
                 break;
             case CaseTrigger.ConclusivePositive:
-                c.Conclusive = DecisionResult.Positive;
-                c.ConclusiveAt = now;
-                c.NegativeDecisionLevel = null;
+                RecordDecision(c, DecisionLevel.Conclusive, DecisionResult.Positive, now);
                 summary = "Positive conclusive decision";
                 break;
             case CaseTrigger.ConclusiveNegative:
-                c.Conclusive = DecisionResult.Negative;
-                c.ConclusiveAt = now;
-                c.NegativeDecisionLevel = DecisionLevel.Conclusive;
+                RecordDecision(c, DecisionLevel.Conclusive, DecisionResult.Negative, now);
                 summary = "Negative conclusive decision";
                 break;
             case CaseTrigger.RequestReconsideration:
@@ -248,6 +240,22 @@ public sealed partial class CaseService(
         AddEvent(c, user, request.Trigger.ToString(), summary, request.Reason, from, result.To);
         await db.SaveChangesAsync();
         return c;
+    }
+
+    /// <summary>Records a decision; a negative one is remembered as the one a reconsideration would concern.</summary>
+    private static void RecordDecision(Case c, DecisionLevel level, DecisionResult result, DateTime now)
+    {
+        if (level == DecisionLevel.ReasonableGrounds)
+        {
+            c.ReasonableGrounds = result;
+            c.ReasonableGroundsAt = now;
+        }
+        else
+        {
+            c.Conclusive = result;
+            c.ConclusiveAt = now;
+        }
+        c.NegativeDecisionLevel = result == DecisionResult.Negative ? level : null;
     }
 
     /// <summary>Gives the case to a named person of the owning organisation (or leaves it for the team: the coordinator sees that).</summary>
