@@ -560,7 +560,10 @@ public sealed class CaseApiTests
 
         await world.AppointGuardianAsync(c);
         Assert.Equal("Jo Guardian", (await DetailAsync(unit, c.Id)).GetProperty("case").GetProperty("guardianName").GetString());
-        await OkAsync(await guardian.PostAsync($"/api/v1/cases/{c.Id}/guardian/acknowledge", null));
+        // Appointed by the unit: the guardianship service has not acknowledged yet, and everyone sees that.
+        Assert.Equal(JsonValueKind.Null, (await DetailAsync(unit, c.Id)).GetProperty("case").GetProperty("guardianAcknowledgedAt").ValueKind);
+        var acknowledged = await OkAsync(await guardian.PostAsync($"/api/v1/cases/{c.Id}/guardian/acknowledge", null));
+        Assert.Equal(JsonValueKind.String, acknowledged.GetProperty("guardianAcknowledgedAt").ValueKind);
         await ProblemAssert.IsProblemAsync(await unit.PostAsync($"/api/v1/cases/{c.Id}/guardian/acknowledge", null), HttpStatusCode.Forbidden);
 
         // The first interview: never at police premises, only the child-specific fields, encrypted, read by the guardian.

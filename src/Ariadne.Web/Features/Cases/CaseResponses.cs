@@ -43,6 +43,7 @@ public sealed record CaseResponse(
     string? ClosureReason,
     string? GuardianOrganisation,
     string? GuardianName,
+    DateTime? GuardianAcknowledgedAt,
     string? SafetyCoordinatorName,
     string? ReturnOrganiser,
     PersonResponse? Person,

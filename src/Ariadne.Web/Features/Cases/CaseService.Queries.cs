@@ -147,6 +147,7 @@ public sealed partial class CaseService
             c.ClosureReason?.ToString(),
             c.GuardianOrganisationId is { } g && !statusOnly ? names.GetValueOrDefault(g) : null,
             statusOnly ? null : c.GuardianName,
+            statusOnly ? null : c.GuardianAcknowledgedAt,
             statusOnly ? null : c.SafetyCoordinatorName,
             statusOnly ? null : c.ReturnOrganiser,
             // For the referrer this leaves only the request for reconsideration of a negative decision.

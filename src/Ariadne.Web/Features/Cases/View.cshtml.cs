@@ -287,6 +287,9 @@ public sealed class CaseViewModel(
         AnswerAsync(children.RecordGuardianAsync(User, Id, new GuardianRequest(Guardian.GuardianshipOrganisationId ?? Guid.Empty,
             Guardian.GuardianName)), "guardian", "Guardian recorded; the guardianship service sees the case.", "child");
 
+    public Task<IActionResult> OnPostAcknowledgeGuardianAsync() =>
+        AnswerAsync(children.AcknowledgeGuardianAsync(User, Id), "guardian", "Appointment acknowledged.", "child");
+
     public Task<IActionResult> OnPostAgeAsync() =>
         AnswerAsync(children.RecordAgeAssessmentAsync(User, Id, new AgeAssessmentRequest(Age.Method, Age.Result, Age.AssessedOn, Age.AssessedBy)),
             "age", "Age assessment recorded.", "child");
