@@ -54,7 +54,8 @@ public sealed record CaseSummary(Guid Id, string Reference, string Stage, string
 
 public sealed record TimelineEntry(DateTime At, string Kind, string Summary, string? Detail, string Actor, string? Organisation);
 
-public sealed record HandoverSummary(Guid Id, Guid CaseId, string CaseReference, string From, string To, DateTime RequestedAt,
+public sealed record HandoverSummary(Guid Id, Guid CaseId, string CaseReference, string From, Guid FromOrganisationId, string To,
+    Guid ToOrganisationId, DateTime RequestedAt,
     string RequestedBy, string Status, string? Reason);
 
 /// <summary>What the national coordinator must chase (NRM-P3).</summary>

@@ -72,7 +72,7 @@ public sealed partial class CaseService
             .Join(db.Organisations, x => x.h.ToOrganisationId, o => o.Id, (x, to) => new { x.h, x.Reference, x.From, To = to.Name })
             .ToListAsync();
         return rows.OrderBy(x => x.h.RequestedAt)
-            .Select(x => new HandoverSummary(x.h.Id, x.h.CaseId, x.Reference, x.From, x.To, x.h.RequestedAt, x.h.RequestedByName,
+            .Select(x => new HandoverSummary(x.h.Id, x.h.CaseId, x.Reference, x.From, x.h.FromOrganisationId, x.To, x.h.ToOrganisationId, x.h.RequestedAt, x.h.RequestedByName,
                 x.h.Status.ToString(), x.h.Reason))
             .ToList();
     }

@@ -4,7 +4,6 @@ using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Cases;
 
@@ -68,10 +67,8 @@ public sealed class CasesIndexModel(CaseService cases, SupportWork support) : Pa
         Cases = await cases.QueueAsync(User, Queue, Closed);
         var org = User.OrganisationId();
         var pending = await cases.PendingHandoversAsync(User);
-        var toUs = await cases.Db.Handovers.Where(h => h.ToOrganisationId == org && h.Status == HandoverStatus.Pending)
-            .Select(h => h.Id).ToListAsync();
-        HandoversToUs = pending.Where(h => toUs.Contains(h.Id)).ToList();
-        HandoversFromUs = pending.Where(h => !toUs.Contains(h.Id)).ToList();
+        HandoversToUs = pending.Where(h => h.ToOrganisationId == org).ToList();
+        HandoversFromUs = pending.Where(h => h.ToOrganisationId != org).ToList();
         if (User.OrganisationType() == OrganisationType.VictimSupport)
         {
             Proposals = await support.ProposalsToAsync(User);

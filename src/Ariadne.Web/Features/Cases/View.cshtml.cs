@@ -192,7 +192,6 @@ public sealed class CaseViewModel(
     public List<Choice> SafetyCoordinators { get; private set; } = [];
     public List<(Guid Id, string Name, ShelterType Type)> MyShelters { get; private set; } = [];
     /// <summary>For each service on the case: who provides it and who proposed it (ids, for the buttons).</summary>
-    public Dictionary<Guid, (Guid Provider, Guid ProposedBy)> ServiceParties { get; private set; } = [];
     public bool IsSafetyCoordinator { get; private set; }
 
     public Jurisdiction.JurisdictionProfile Profile => cases.Profile;
@@ -407,9 +406,7 @@ public sealed class CaseViewModel(
         {
             GuardianshipServices = organisations.Where(o => o.Type == OrganisationType.Guardianship).Select(o => new Choice(o.Id, o.Name)).ToList();
         }
-        ServiceParties = await db.ServiceProposals.AsNoTracking().Where(p => p.CaseId == c.Id)
-            .ToDictionaryAsync(p => p.Id, p => (p.ProviderOrganisationId, p.ProposedByOrganisationId));
-        if (IsSupportWorker && ServiceParties.Values.Any(p => p.Provider == Access.OrganisationId))
+        if (IsSupportWorker && Detail.Services.Any(s => s.ProviderOrganisationId == Access.OrganisationId))
         {
             // Names and kinds only: the addresses stay in the shelter register.
             MyShelters = (await db.Shelters.AsNoTracking().Where(s => s.OrganisationId == Access.OrganisationId && s.IsActive)
@@ -420,12 +417,10 @@ public sealed class CaseViewModel(
     }
 
     /// <summary>The viewer's organisation provides this service and may answer it.</summary>
-    public bool Provides(ServiceResponse s) =>
-        IsSupportWorker && ServiceParties.TryGetValue(s.Id, out var p) && p.Provider == Access.OrganisationId;
+    public bool Provides(ServiceResponse s) => IsSupportWorker && s.ProviderOrganisationId == Access.OrganisationId;
 
     /// <summary>The viewer's organisation proposed this service and still owns the case.</summary>
-    public bool Proposed(ServiceResponse s) =>
-        Access.IsOwner && ServiceParties.TryGetValue(s.Id, out var p) && p.ProposedBy == Access.OrganisationId;
+    public bool Proposed(ServiceResponse s) => Access.IsOwner && s.ProposedByOrganisationId == Access.OrganisationId;
 
     /// <summary>Board and lodging the viewer's organisation accepted: it may place the person, once nobody is placed.</summary>
     public IEnumerable<ServiceResponse> LodgingToPlace =>

@@ -14,7 +14,8 @@ public sealed record ShelterRequest(string? Name, string? Type, string? Address)
 public sealed record PlacementRequest(Guid ProposalId, Guid ShelterId, Guid RiskAssessmentId);
 
 public sealed record ServiceResponse(Guid Id, string Service, string ServiceName, string Provider, string ProposedBy, DateTime ProposedAt,
-    string Status, string? StatusReason, DateTime? RespondedAt, DateTime? CompletedAt, string? Note);
+    string Status, string? StatusReason, DateTime? RespondedAt, DateTime? CompletedAt, string? Note, Guid ProviderOrganisationId,
+    Guid ProposedByOrganisationId);
 
 /// <summary>A placement as its viewer may see it: <see cref="Address"/> is filled only for the shelter's own organisation (V-01).</summary>
 public sealed record PlacementResponse(Guid Id, string Shelter, string ShelterType, string Provider, DateTime StartedAt, DateTime? EndedAt,
@@ -171,7 +172,8 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
         var personal = loaded.Access.SeesPersonalData;
         return rows.OrderBy(x => x.p.ProposedAt)
             .Select(x => new ServiceResponse(x.p.Id, x.p.ServiceCode, Services[x.p.ServiceCode], x.Provider, x.By, x.p.ProposedAt,
-                x.p.Status.ToString(), personal ? x.p.StatusReason : null, x.p.RespondedAt, x.p.CompletedAt, personal ? x.p.Note : null))
+                x.p.Status.ToString(), personal ? x.p.StatusReason : null, x.p.RespondedAt, x.p.CompletedAt, personal ? x.p.Note : null,
+                x.p.ProviderOrganisationId, x.p.ProposedByOrganisationId))
             .ToList();
     }
 
