@@ -547,6 +547,9 @@ public sealed class CaseApiTests
         var unit = world.Unit.Client;
         var guardian = world.Guardianship.Client;
         var c = await world.OpenChildCaseAsync();
+        async Task<List<Guid>> AwaitingGuardianAcknowledgementAsync() =>
+            (await OkAsync(await world.Coordinator.Client.GetAsync("/api/v1/cases/dashboard"))).GetProperty("guardianNotAcknowledged")
+            .EnumerateArray().Select(x => x.GetProperty("id").GetGuid()).ToList();
 
         // Consent for a child is the guardian's: none can be recorded before one is appointed.
         var noGuardian = await ProblemAssert.IsProblemAsync(await unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/consents", new
@@ -562,8 +565,10 @@ public sealed class CaseApiTests
         Assert.Equal("Jo Guardian", (await DetailAsync(unit, c.Id)).GetProperty("case").GetProperty("guardianName").GetString());
         // Appointed by the unit: the guardianship service has not acknowledged yet, and everyone sees that.
         Assert.Equal(JsonValueKind.Null, (await DetailAsync(unit, c.Id)).GetProperty("case").GetProperty("guardianAcknowledgedAt").ValueKind);
+        Assert.Contains(c.Id, await AwaitingGuardianAcknowledgementAsync());
         var acknowledged = await OkAsync(await guardian.PostAsync($"/api/v1/cases/{c.Id}/guardian/acknowledge", null));
         Assert.Equal(JsonValueKind.String, acknowledged.GetProperty("guardianAcknowledgedAt").ValueKind);
+        Assert.DoesNotContain(c.Id, await AwaitingGuardianAcknowledgementAsync());
         await ProblemAssert.IsProblemAsync(await unit.PostAsync($"/api/v1/cases/{c.Id}/guardian/acknowledge", null), HttpStatusCode.Forbidden);
 
         // The first interview: never at police premises, only the child-specific fields, encrypted, read by the guardian.

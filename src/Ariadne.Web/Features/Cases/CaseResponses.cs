@@ -58,7 +58,10 @@ public sealed record HandoverSummary(Guid Id, Guid CaseId, string CaseReference,
     Guid ToOrganisationId, DateTime RequestedAt,
     string RequestedBy, string Status, string? Reason);
 
-/// <summary>What the national coordinator must chase (NRM-P3).</summary>
+/// <summary>
+/// What the national coordinator must chase (NRM-P3). <c>GuardianNotAcknowledged</c>: children whose guardian was
+/// recorded but whose guardianship service has not confirmed it has the case (CH-PR-05).
+/// </summary>
 public sealed record CoordinatorDashboard(
     IReadOnlyList<CaseSummary> OverdueDecisions,
     IReadOnlyList<CaseSummary> WithoutOwner,
@@ -67,7 +70,8 @@ public sealed record CoordinatorDashboard(
     IReadOnlyDictionary<string, int> OpenByStage,
     int OverdueCount,
     int WithoutOwnerCount,
-    int StaleCount);
+    int StaleCount,
+    IReadOnlyList<CaseSummary> GuardianNotAcknowledged);
 
 public sealed record HandoverResponse(Guid Id, Guid CaseId, Guid FromOrganisationId, Guid ToOrganisationId, DateTime RequestedAt,
     string Status, DateTime? RespondedAt);

@@ -52,7 +52,9 @@ public sealed partial class CaseService
             await Summaries(overdue.OrderBy(c => c.NextDueAt).Take(DashboardListSize), null),
             await Summaries(ownerless.OrderBy(c => c.NextDueAt).Take(DashboardListSize), null),
             await Summaries(stale.OrderBy(c => c.LastActivityAt).Take(DashboardListSize), null),
-            handovers, byStage, await overdue.CountAsync(), await ownerless.CountAsync(), await stale.CountAsync());
+            handovers, byStage, await overdue.CountAsync(), await ownerless.CountAsync(), await stale.CountAsync(),
+            await Summaries(open.Where(c => c.GuardianOrganisationId != null && c.GuardianAcknowledgedAt == null)
+                .OrderBy(c => c.GuardianAppointedAt).Take(DashboardListSize), null));
         await audit.RecordAsync(db, AuditActions.Search, AuditType, details: "coordinator dashboard");
         return dashboard;
     }
