@@ -127,8 +127,8 @@ public static class CaseEndpoints
             }
             closure = c;
         }
-        var result = await cases.TransitionAsync(user, id, new TransitionRequest(trigger, body.Reason, closure, body.ExtensionDays, body.Outcome));
-        return result.Error is { } e ? Problem<CaseResponse>(e) : TypedResults.Ok(await cases.ToResponseAsync((await cases.FindAsync(user, id))!));
+        return await CaseAnswerAsync(cases.TransitionAsync(user, id, new TransitionRequest(trigger, body.Reason, closure, body.ExtensionDays,
+            body.Outcome)), cases, user, id);
     }
 
     private static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> AssignAsync(Guid id, AssignRequest request,

@@ -142,6 +142,13 @@ public sealed partial class CaseService(
         return access.View == CaseView.None ? null : new LoadedCase(c, access, consents);
     }
 
+    /// <summary>
+    /// The case, when the user's organisation works on it: beyond the referrer's view of the status. Every operation
+    /// that changes a case starts here; a case the organisation only follows, or has no part in, answers "not found".
+    /// </summary>
+    public async Task<LoadedCase?> FindForWorkAsync(ClaimsPrincipal user, Guid id) =>
+        await FindAsync(user, id) is { Access.SeesCase: true } loaded ? loaded : null;
+
     /// <summary>Moves the case through the lifecycle; refused transitions change nothing and say why.</summary>
     public async Task<CaseResult<Case>> TransitionAsync(ClaimsPrincipal user, Guid id, TransitionRequest request)
     {
@@ -261,7 +268,7 @@ public sealed partial class CaseService(
     /// <summary>Gives the case to a named person of the owning organisation (or leaves it for the team: the coordinator sees that).</summary>
     public async Task<CaseResult<Case>> AssignAsync(ClaimsPrincipal user, Guid id, Guid? userId)
     {
-        if (await FindAsync(user, id) is not { } loaded || !loaded.Access.SeesCase)
+        if (await FindForWorkAsync(user, id) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -293,7 +300,7 @@ public sealed partial class CaseService(
     /// </summary>
     public async Task<CaseResult<CaseHandover>> RequestHandoverAsync(ClaimsPrincipal user, Guid id, Guid toOrganisationId, string? reason)
     {
-        if (await FindAsync(user, id) is not { } loaded || !loaded.Access.SeesCase)
+        if (await FindForWorkAsync(user, id) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -344,7 +351,7 @@ public sealed partial class CaseService(
     /// <summary>The receiving organisation accepts (it now owns the case, the acceptor works it) or declines with a reason.</summary>
     public async Task<CaseResult<CaseHandover>> RespondToHandoverAsync(ClaimsPrincipal user, Guid id, Guid handoverId, bool accept, string? reason)
     {
-        if (await FindAsync(user, id) is not { } loaded || !loaded.Access.SeesCase)
+        if (await FindForWorkAsync(user, id) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -406,7 +413,7 @@ public sealed partial class CaseService(
     /// <summary>Brings another organisation into the case (prosecution, another unit). It sees personal data only with consent.</summary>
     public async Task<CaseResult<Case>> InviteAsync(ClaimsPrincipal user, Guid id, Guid organisationId)
     {
-        if (await FindAsync(user, id) is not { } loaded || !loaded.Access.SeesCase)
+        if (await FindForWorkAsync(user, id) is not { } loaded)
         {
             return CaseError.NotFound;
         }

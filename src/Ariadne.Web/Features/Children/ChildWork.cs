@@ -23,7 +23,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
     /// <summary>Records the appointed guardian; the guardianship service then sees the child's case (CH-PR-05, V-16).</summary>
     public async Task<CaseResult<Case>> RecordGuardianAsync(ClaimsPrincipal user, Guid caseId, GuardianRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -62,8 +62,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
     /// <summary>The guardianship service confirms it has seen the notification.</summary>
     public async Task<CaseResult<Case>> AcknowledgeGuardianAsync(ClaimsPrincipal user, Guid caseId)
     {
-        var loaded = await cases.FindAsync(user, caseId);
-        if (loaded is null || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -84,7 +83,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
     /// <summary>CH-AGE-04: only a recorded result moves a presumed minor to adult; an inconclusive one keeps the presumption.</summary>
     public async Task<CaseResult<AgeAssessment>> RecordAgeAssessmentAsync(ClaimsPrincipal user, Guid caseId, AgeAssessmentRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -134,7 +133,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
     /// </summary>
     public async Task<CaseResult<CaseDocument>> RecordFirstInterviewAsync(ClaimsPrincipal user, Guid caseId, ChildFirstInterview interview)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -182,7 +181,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
     /// <summary>CH-PR-17: the final disposition lists who was consulted; the guardian and the Ministry of Interior always are.</summary>
     public async Task<CaseResult<Case>> RecordDispositionAsync(ClaimsPrincipal user, Guid caseId, DispositionRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }

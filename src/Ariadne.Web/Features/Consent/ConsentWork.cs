@@ -21,7 +21,7 @@ public sealed class ConsentWork(CaseService cases)
 
     public async Task<CaseResult<ConsentRecord>> RecordAsync(ClaimsPrincipal user, Guid caseId, ConsentRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -76,7 +76,7 @@ public sealed class ConsentWork(CaseService cases)
     /// <summary>Withdrawal at any time, by whoever works with the person; effective at once.</summary>
     public async Task<CaseResult<ConsentRecord>> WithdrawAsync(ClaimsPrincipal user, Guid caseId, Guid consentId, string? note)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }

@@ -46,7 +46,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
     /// <summary>Both the unit (LE-D9) and support organisations working with the person (matrix §1.3: contribute) assess risk.</summary>
     public async Task<CaseResult<RiskAssessment>> AssessRiskAsync(ClaimsPrincipal user, Guid caseId, RiskAssessmentRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -103,7 +103,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
     /// </summary>
     public async Task<CaseResult<Case>> PlanReturnAsync(ClaimsPrincipal user, Guid caseId, ReturnPlanRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -147,7 +147,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
     /// <summary>R-SC-01: a named safety coordinator from law enforcement, kept across every stage.</summary>
     public async Task<CaseResult<Case>> AssignSafetyCoordinatorAsync(ClaimsPrincipal user, Guid caseId, Guid userId)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -175,7 +175,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
 
     public async Task<CaseResult<SafetyAction>> AddSafetyActionAsync(ClaimsPrincipal user, Guid caseId, SafetyActionRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -199,7 +199,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
 
     public async Task<CaseResult<SafetyAction>> SetSafetyActionStatusAsync(ClaimsPrincipal user, Guid caseId, Guid actionId, string? status)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -237,7 +237,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
 
     public async Task<CaseResult<CaseMeeting>> ScheduleMeetingAsync(ClaimsPrincipal user, Guid caseId, MeetingRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -279,7 +279,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
     /// <summary>A statement or document recorded once on the case, encrypted at rest.</summary>
     public async Task<CaseResult<CaseDocument>> AddDocumentAsync(ClaimsPrincipal user, Guid caseId, DocumentRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }

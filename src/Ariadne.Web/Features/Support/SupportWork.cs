@@ -54,7 +54,7 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
 
     public async Task<CaseResult<ServiceProposal>> ProposeAsync(ClaimsPrincipal user, Guid caseId, ProposeServiceRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -107,7 +107,7 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
     /// <summary>The provider accepts, declines (with a reason) or completes; the proposer revokes (with a reason).</summary>
     public async Task<CaseResult<ServiceProposal>> DecideAsync(ClaimsPrincipal user, Guid caseId, Guid proposalId, Decision decision, string? reason)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -201,7 +201,7 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
     /// </summary>
     public async Task<CaseResult<ShelterPlacement>> PlaceAsync(ClaimsPrincipal user, Guid caseId, PlacementRequest request)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
@@ -246,7 +246,7 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
 
     public async Task<CaseResult<ShelterPlacement>> EndPlacementAsync(ClaimsPrincipal user, Guid caseId, Guid placementId)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded || !loaded.Access.SeesCase)
+        if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
         }
