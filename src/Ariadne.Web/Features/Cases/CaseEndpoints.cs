@@ -5,6 +5,7 @@ using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Support;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Cases;
 
@@ -113,14 +114,14 @@ public static class CaseEndpoints
     private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> TransitionAsync(Guid id, TransitionBody body,
         CaseService cases, ClaimsPrincipal user)
     {
-        if (!Enum.TryParse<CaseTrigger>(body.Trigger, out var trigger) || !Enum.IsDefined(trigger))
+        if (Enums.Named<CaseTrigger>(body.Trigger) is not { } trigger)
         {
             return Problem<CaseResponse>(CaseError.Invalid("trigger", "Unknown step. Steps are: " + string.Join(", ", Enum.GetNames<CaseTrigger>()) + "."));
         }
         CaseClosureReason? closure = null;
         if (body.ClosureReason is not null)
         {
-            if (!Enum.TryParse<CaseClosureReason>(body.ClosureReason, out var c) || !Enum.IsDefined(c))
+            if (Enums.Named<CaseClosureReason>(body.ClosureReason) is not { } c)
             {
                 return Problem<CaseResponse>(CaseError.Invalid("closureReason",
                     "Closure reasons are: " + string.Join(", ", Enum.GetNames<CaseClosureReason>()) + "."));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ariadne.Web.Features.Children;
 using Ariadne.Web.Features.Safety;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Cases;
 
@@ -8,11 +9,11 @@ namespace Ariadne.Web.Features.Cases;
 public static class CaseText
 {
     /// <summary>"Assessment", "The reflection and recovery period": a stage as a case worker says it.</summary>
-    public static string Stage(string stage) => Enum.TryParse<CaseStage>(stage, out var s) && Enum.IsDefined(s)
+    public static string Stage(string stage) => Enums.Named<CaseStage>(stage) is { } s
         ? Capitalised(CaseLifecycle.Words(s))
         : stage;
 
-    public static string Step(string trigger) => Enum.TryParse<CaseTrigger>(trigger, out var t) && Enum.IsDefined(t)
+    public static string Step(string trigger) => Enums.Named<CaseTrigger>(trigger) is { } t
         ? CaseLifecycle.Words(t)
         : trigger;
 
@@ -28,7 +29,7 @@ public static class CaseText
     };
 
     public static string Closure(string? reason) =>
-        Enum.TryParse<CaseClosureReason>(reason, out var r) && Enum.IsDefined(r) ? Closure(r) : reason ?? "";
+        Enums.Named<CaseClosureReason>(reason) is { } r ? Closure(r) : reason ?? "";
 
     public static string Part(string part) => part switch
     {
@@ -64,7 +65,7 @@ public static class CaseText
         _ => throw new ArgumentOutOfRangeException(nameof(venue)),
     };
 
-    public static string Venue(string venue) => Enum.TryParse<VenueType>(venue, out var v) && Enum.IsDefined(v) ? Venue(v) : venue;
+    public static string Venue(string venue) => Enums.Named<VenueType>(venue) is { } v ? Venue(v) : venue;
 
     public static string Purpose(string purpose) => purpose switch
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Cases;
 
@@ -213,11 +214,11 @@ public sealed class CaseViewModel(
     public Task<IActionResult> OnPostStepAsync()
     {
         CaseClosureReason? closure = null;
-        if (Step.Trigger == nameof(CaseTrigger.Close) && Enum.TryParse<CaseClosureReason>(Step.ClosureReason, out var c) && Enum.IsDefined(c))
+        if (Step.Trigger == nameof(CaseTrigger.Close) && Enums.Named<CaseClosureReason>(Step.ClosureReason) is { } c)
         {
             closure = c;
         }
-        if (!Enum.TryParse<CaseTrigger>(Step.Trigger, out var trigger) || !Enum.IsDefined(trigger))
+        if (Enums.Named<CaseTrigger>(Step.Trigger) is not { } trigger)
         {
             return RefusedAsync("step", CaseError.Invalid("trigger", "Choose the next step."));
         }
@@ -244,7 +245,7 @@ public sealed class CaseViewModel(
 
     public Task<IActionResult> OnPostServiceAsync(Guid serviceId, string? decision, string? reason)
     {
-        if (!Enum.TryParse<SupportWork.Decision>(decision, out var d) || !Enum.IsDefined(d))
+        if (Enums.Named<SupportWork.Decision>(decision) is not { } d)
         {
             return RefusedAsync("service-" + serviceId, CaseError.Invalid("decision", "Choose accept, decline, complete or revoke."), reason);
         }
@@ -300,7 +301,7 @@ public sealed class CaseViewModel(
         {
             return RefusedAsync("interview", CaseError.Invalid("heldAt", "Give the date and time the interview was held."));
         }
-        if (!Enum.TryParse<VenueType>(i.Venue, out var venue) || !Enum.IsDefined(venue))
+        if (Enums.Named<VenueType>(i.Venue) is not { } venue)
         {
             return RefusedAsync("interview", CaseError.Invalid("venue", "Choose the kind of venue."));
         }

@@ -5,6 +5,7 @@ using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Children;
 
@@ -91,11 +92,11 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         {
             return CaseError.Forbidden("The owner of the case or the child's guardian records an age assessment.");
         }
-        if (!Enum.TryParse<AgeAssessmentMethod>(request.Method, out var method) || !Enum.IsDefined(method))
+        if (Enums.Named<AgeAssessmentMethod>(request.Method) is not { } method)
         {
             return CaseError.Invalid("method", "Choose the method: PsychoSocial, BoneXRay, Dental or Combined.");
         }
-        if (!Enum.TryParse<AgeAssessmentResult>(request.Result, out var result) || !Enum.IsDefined(result))
+        if (Enums.Named<AgeAssessmentResult>(request.Result) is not { } result)
         {
             return CaseError.Invalid("result", "Choose the result: Minor, Adult or Inconclusive.");
         }

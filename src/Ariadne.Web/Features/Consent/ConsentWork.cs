@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Consent;
 
@@ -31,7 +32,7 @@ public sealed class ConsentWork(CaseService cases)
         {
             return CaseError.Forbidden("Consent is recorded by the organisation that owns the case, or by a child's guardian.");
         }
-        if (!Enum.TryParse<ConsentPurpose>(request.Purpose, out var purpose) || !Enum.IsDefined(purpose))
+        if (Enums.Named<ConsentPurpose>(request.Purpose) is not { } purpose)
         {
             return CaseError.Invalid("purpose", "Choose what may be shared: PersonalData or Statements.");
         }

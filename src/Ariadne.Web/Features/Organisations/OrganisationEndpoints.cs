@@ -2,6 +2,7 @@ using Ariadne.Web.Data;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Organisations;
 
@@ -87,7 +88,8 @@ public static class OrganisationRules
         {
             errors["name"] = [$"An organisation called '{name}' already exists."];
         }
-        if (!Enum.TryParse<OrganisationType>(request.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type))
+        var type = Enums.Named<OrganisationType>(request.Type, ignoreCase: true);
+        if (type is null)
         {
             errors["type"] = ["Choose a type: " + string.Join(", ", OrganisationTypes.All) + "."];
         }
@@ -100,7 +102,7 @@ public static class OrganisationRules
             return errors;
         }
         target.Name = name;
-        target.Type = type;
+        target.Type = type!.Value;
         target.Area = Clean(request.Area);
         target.Phone = Clean(request.Phone);
         target.Email = Clean(request.Email);

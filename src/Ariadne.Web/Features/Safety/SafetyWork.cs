@@ -5,6 +5,7 @@ using Ariadne.Web.Features.Children;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Safety;
 
@@ -54,19 +55,19 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return CaseError.Forbidden("Risk is assessed by the owner of the case, a support organisation working with the person, or the guardian.");
         }
-        if (!Enum.TryParse<RiskPurpose>(request.Purpose, out var purpose) || !Enum.IsDefined(purpose))
+        if (Enums.Named<RiskPurpose>(request.Purpose) is not { } purpose)
         {
             return CaseError.Invalid("purpose", "Choose what the assessment is for: ShelterPlacement, Return or Review.");
         }
-        if (Level(request.ThreatToPerson) is not { } person)
+        if (Enums.Named<RiskLevel>(request.ThreatToPerson) is not { } person)
         {
             return CaseError.Invalid("threatToPerson", "Rate the threat to the person: Low, Medium or High.");
         }
-        if (Level(request.ThreatToFamily) is not { } family)
+        if (Enums.Named<RiskLevel>(request.ThreatToFamily) is not { } family)
         {
             return CaseError.Invalid("threatToFamily", "Rate the threat to family and loved ones: Low, Medium or High (ACT-18).");
         }
-        if (Level(request.ReTrafficking) is not { } again)
+        if (Enums.Named<RiskLevel>(request.ReTrafficking) is not { } again)
         {
             return CaseError.Invalid("reTrafficking", "Rate the risk of re-trafficking: Low, Medium or High.");
         }
@@ -94,8 +95,6 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         await Db.SaveChangesAsync();
         return record;
     }
-
-    private static RiskLevel? Level(string? s) => Enum.TryParse<RiskLevel>(s, out var l) && Enum.IsDefined(l) ? l : null;
 
     /// <summary>
     /// A return is planned only on a risk assessment for the return (L10, LE-D9); a child's return is blocked while
@@ -212,7 +211,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return CaseError.NotFound;
         }
-        if (!Enum.TryParse<SafetyActionStatus>(status, out var s) || !Enum.IsDefined(s))
+        if (Enums.Named<SafetyActionStatus>(status) is not { } s)
         {
             return CaseError.Invalid("status", "Choose Planned, InProgress, Done or Cancelled.");
         }
@@ -245,7 +244,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return CaseError.Forbidden("Meetings are arranged by the owner, a support organisation or the guardian.");
         }
-        if (!Enum.TryParse<VenueType>(request.Venue, out var venue) || !Enum.IsDefined(venue))
+        if (Enums.Named<VenueType>(request.Venue) is not { } venue)
         {
             return CaseError.Invalid("venue", "Choose the kind of venue.");
         }

@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Indicators;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Screenings;
 
@@ -186,7 +187,7 @@ public static class ScreeningRules
         {
             return fallback;
         }
-        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        if (Enums.Named<T>(value, ignoreCase: true) is { } parsed)
         {
             return parsed;
         }

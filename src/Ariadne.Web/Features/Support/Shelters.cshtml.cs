@@ -2,6 +2,7 @@ using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Support;
 
@@ -47,7 +48,7 @@ public sealed class SheltersModel(SupportWork support) : PageModel
         return RedirectToPage("/Support/Shelters", new { added = result.Value!.Name });
     }
 
-    public static string Kind(string type) => Enum.TryParse<ShelterType>(type, out var t) && Enum.IsDefined(t) ? Kind(t) : type;
+    public static string Kind(string type) => Enums.Named<ShelterType>(type) is { } t ? Kind(t) : type;
 
     /// <summary>The kind of shelter as a label ("Care shelter").</summary>
     public static string Kind(ShelterType type) => SupportWork.Words(type) is var words ? char.ToUpperInvariant(words[0]) + words[1..] : "";

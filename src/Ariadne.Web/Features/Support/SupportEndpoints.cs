@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Support;
 
@@ -36,7 +37,7 @@ public static class SupportEndpoints
     private static async Task<Results<Ok<ProposalResponse>, ProblemHttpResult, ValidationProblem>> DecideAsync(Guid id, Guid serviceId,
         string decision, ServiceDecisionRequest? request, SupportWork support, ClaimsPrincipal user)
     {
-        if (!Enum.TryParse<SupportWork.Decision>(decision, ignoreCase: true, out var d) || !Enum.IsDefined(d))
+        if (Enums.Named<SupportWork.Decision>(decision, ignoreCase: true) is not { } d)
         {
             return CaseEndpoints.Problem<ProposalResponse>(CaseError.Invalid("decision", "Answer accept, decline, complete or revoke."));
         }

@@ -5,6 +5,7 @@ using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Support;
 
@@ -308,7 +309,7 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
         {
             return CaseError.Invalid("name", "Give the shelter a name of up to 100 characters that does not reveal where it is.");
         }
-        if (!Enum.TryParse<ShelterType>(request.Type, out var type) || !Enum.IsDefined(type))
+        if (Enums.Named<ShelterType>(request.Type) is not { } type)
         {
             return CaseError.Invalid("type", "Choose the kind of shelter: FlightShelter, CareShelter, AutonomyHouse, FamilyPlacement or NonResidential.");
         }
