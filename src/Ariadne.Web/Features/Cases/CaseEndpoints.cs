@@ -5,7 +5,6 @@ using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Support;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Cases;
 
@@ -114,22 +113,10 @@ public static class CaseEndpoints
     private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> TransitionAsync(Guid id, TransitionBody body,
         CaseService cases, ClaimsPrincipal user)
     {
-        if (Enums.Named<CaseTrigger>(body.Trigger) is not { } trigger)
-        {
-            return Problem<CaseResponse>(CaseError.Invalid("trigger", "Unknown step. Steps are: " + string.Join(", ", Enum.GetNames<CaseTrigger>()) + "."));
-        }
-        CaseClosureReason? closure = null;
-        if (body.ClosureReason is not null)
-        {
-            if (Enums.Named<CaseClosureReason>(body.ClosureReason) is not { } c)
-            {
-                return Problem<CaseResponse>(CaseError.Invalid("closureReason",
-                    "Closure reasons are: " + string.Join(", ", Enum.GetNames<CaseClosureReason>()) + "."));
-            }
-            closure = c;
-        }
-        return await CaseAnswerAsync(cases.TransitionAsync(user, id, new TransitionRequest(trigger, body.Reason, closure, body.ExtensionDays,
-            body.Outcome)), cases, user, id);
+        var request = body.ToRequest();
+        return request.Error is { } e
+            ? Problem<CaseResponse>(e)
+            : await CaseAnswerAsync(cases.TransitionAsync(user, id, request.Value!), cases, user, id);
     }
 
     private static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> AssignAsync(Guid id, AssignRequest request,

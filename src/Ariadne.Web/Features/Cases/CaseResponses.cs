@@ -1,8 +1,30 @@
+using Ariadne.Web.Features.Shared;
+
 namespace Ariadne.Web.Features.Cases;
 
 public sealed record OpenCaseRequest(Guid ReferralId);
-public sealed record TransitionBody(string Trigger, string? Reason = null, string? ClosureReason = null, int? ExtensionDays = null,
-    string? Outcome = null);
+public sealed record TransitionBody(string? Trigger, string? Reason = null, string? ClosureReason = null, int? ExtensionDays = null,
+    string? Outcome = null)
+{
+    /// <summary>The step as the lifecycle takes it, or the field that names no step or closure reason (API and page alike).</summary>
+    public CaseResult<TransitionRequest> ToRequest()
+    {
+        if (Enums.Named<CaseTrigger>(Trigger) is not { } trigger)
+        {
+            return CaseError.Invalid("trigger", "Choose the next step. Steps are: " + string.Join(", ", Enum.GetNames<CaseTrigger>()) + ".");
+        }
+        CaseClosureReason? closure = null;
+        if (ClosureReason is not null)
+        {
+            if (Enums.Named<CaseClosureReason>(ClosureReason) is not { } c)
+            {
+                return CaseError.Invalid("closureReason", "Closure reasons are: " + string.Join(", ", Enum.GetNames<CaseClosureReason>()) + ".");
+            }
+            closure = c;
+        }
+        return new TransitionRequest(trigger, Reason, closure, ExtensionDays, Outcome);
+    }
+}
 public sealed record AssignRequest(Guid? UserId);
 public sealed record HandoverRequest(Guid ToOrganisationId, string? Reason);
 public sealed record HandoverResponseBody(bool Accept, string? Reason = null);

@@ -213,19 +213,14 @@ public sealed class CaseViewModel(
 
     public Task<IActionResult> OnPostStepAsync()
     {
-        CaseClosureReason? closure = null;
-        if (Step.Trigger == nameof(CaseTrigger.Close) && Enums.Named<CaseClosureReason>(Step.ClosureReason) is { } c)
-        {
-            closure = c;
-        }
-        if (Enums.Named<CaseTrigger>(Step.Trigger) is not { } trigger)
-        {
-            return RefusedAsync("step", CaseError.Invalid("trigger", "Choose the next step."));
-        }
-        var request = new TransitionRequest(trigger, Step.Reason, closure,
-            trigger == CaseTrigger.ExtendReflection ? Step.ExtensionDays : null,
-            trigger == CaseTrigger.RecordOutcome ? Step.Outcome : null);
-        return AnswerAsync(cases.TransitionAsync(User, Id, request), "step", $"Done: {CaseLifecycle.Words(trigger)}.", "decisions");
+        // The form shows every step's extra fields; only the chosen step's are sent on.
+        var request = new TransitionBody(Step.Trigger, Step.Reason,
+            Step.Trigger == nameof(CaseTrigger.Close) ? Step.ClosureReason : null,
+            Step.Trigger == nameof(CaseTrigger.ExtendReflection) ? Step.ExtensionDays : null,
+            Step.Trigger == nameof(CaseTrigger.RecordOutcome) ? Step.Outcome : null).ToRequest();
+        return request.Error is { } e
+            ? RefusedAsync("step", e)
+            : AnswerAsync(cases.TransitionAsync(User, Id, request.Value!), "step", $"Done: {CaseLifecycle.Words(request.Value!.Trigger)}.", "decisions");
     }
 
     public Task<IActionResult> OnPostAssignAsync() =>
