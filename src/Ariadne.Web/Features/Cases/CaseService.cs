@@ -317,7 +317,7 @@ public sealed partial class CaseService(
         {
             return CaseError.Invalid("reason", "Say why the case is handed over.");
         }
-        var to = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == toOrganisationId && o.IsActive);
+        var to = await db.ActiveOrganisationAsync(toOrganisationId);
         if (to is null || to.Id == c.OwnerOrganisationId || !CanOwnCases(to.Type))
         {
             return CaseError.Invalid("toOrganisationId", "Choose another active specialised unit, support organisation, guardianship " +
@@ -421,9 +421,8 @@ public sealed partial class CaseService(
         {
             return CaseError.Forbidden("Only the organisation that owns the case invites others.");
         }
-        var org = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == organisationId && o.IsActive
-            && o.Type != OrganisationType.Administration);
-        if (org is null)
+        var org = await db.ActiveOrganisationAsync(organisationId);
+        if (org is null || org.Type == OrganisationType.Administration)
         {
             return CaseError.Invalid("organisationId", "Choose an active organisation.");
         }

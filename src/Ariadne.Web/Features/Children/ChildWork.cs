@@ -4,7 +4,6 @@ using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Security;
-using Microsoft.EntityFrameworkCore;
 using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Children;
@@ -38,8 +37,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         {
             return CaseError.Conflict("A guardian is recorded for a child or a presumed child.");
         }
-        var service = await Db.Organisations.AsNoTracking()
-            .SingleOrDefaultAsync(o => o.Id == request.GuardianshipOrganisationId && o.Type == OrganisationType.Guardianship && o.IsActive);
+        var service = await Db.ActiveOrganisationAsync(request.GuardianshipOrganisationId, OrganisationType.Guardianship);
         if (service is null)
         {
             return CaseError.Invalid("guardianshipOrganisationId", "Choose the guardianship service that appointed the guardian.");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Ariadne.Web.Features.Shared;
@@ -49,7 +50,7 @@ public sealed class ConsentWork(CaseService cases)
         {
             return CaseError.Conflict("For a child, consent is given by the guardian: record the guardian first (OQ-08).");
         }
-        var recipient = await Db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.RecipientOrganisationId && o.IsActive);
+        var recipient = await Db.ActiveOrganisationAsync(request.RecipientOrganisationId);
         if (recipient is null || recipient.Id == c.OwnerOrganisationId)
         {
             return CaseError.Invalid("recipientOrganisationId", "Choose the organisation that may receive the data (not the owner).");

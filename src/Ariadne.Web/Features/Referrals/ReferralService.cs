@@ -52,7 +52,7 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
         Organisation? guardianship = null;
         if (!refused)
         {
-            unit = await ReceiverAsync(request.UnitId, OrganisationType.AntiTraffickingUnit);
+            unit = await db.ActiveOrganisationAsync(request.UnitId, OrganisationType.AntiTraffickingUnit);
             if (unit is null)
             {
                 errors["unitId"] = ["Choose the specialised anti-trafficking unit to refer to."];
@@ -62,7 +62,7 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
                 // Unless one is chosen, the guardianship service nearest to the officer is notified.
                 var guardianshipId = request.GuardianshipServiceId
                     ?? (await AreaContacts.ForOrganisationAsync(db, s.OrganisationId, OrganisationType.Guardianship)).FirstOrDefault()?.Id;
-                guardianship = await ReceiverAsync(guardianshipId, OrganisationType.Guardianship);
+                guardianship = await db.ActiveOrganisationAsync(guardianshipId, OrganisationType.Guardianship);
                 if (guardianship is null)
                 {
                     errors["guardianshipServiceId"] = ["No guardianship service is registered for your area. Call the guardianship " +
@@ -137,10 +137,6 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
             PresumedVictim = s.PresumedVictim,
         };
     }
-
-    private Task<Organisation?> ReceiverAsync(Guid? id, OrganisationType type) => id is null
-        ? Task.FromResult<Organisation?>(null)
-        : db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id && o.Type == type && o.IsActive);
 
     /// <summary>Referrals sent by the user's organisation: status only, never the content (the case is the unit's now).</summary>
     public async Task<List<SentReferralResponse>> SentAsync(ClaimsPrincipal user) =>

@@ -71,8 +71,7 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
         {
             return CaseError.Invalid("service", "Choose a service (SVC-01..07) or delivery channel (DLV-01..03).");
         }
-        var provider = await Db.Organisations.AsNoTracking()
-            .SingleOrDefaultAsync(o => o.Id == request.ProviderOrganisationId && o.IsActive && o.Type == OrganisationType.VictimSupport);
+        var provider = await Db.ActiveOrganisationAsync(request.ProviderOrganisationId, OrganisationType.VictimSupport);
         if (provider is null)
         {
             return CaseError.Invalid("providerOrganisationId", "Choose an active support organisation.");
