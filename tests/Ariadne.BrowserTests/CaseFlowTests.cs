@@ -43,10 +43,7 @@ public sealed class CaseFlowTests(BrowserHost host)
             var signIn = new SignInPage(page);
             await signIn.GotoAsync();
             await signIn.SignInAsync("demo-atu", DemoSeeder.Password);
-            await page.GotoAsync("/Referrals");
-            await page.GetByRole(AriaRole.Link, new() { Name = referral }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Open case" }).ClickAsync();
-            await cases.ExpectShownAsync();
+            await cases.OpenFromReferralAsync(referral);
             var caseUrl = page.Url;
             var reference = (await page.Locator("h1").InnerTextAsync()).Replace("Case ", "", StringComparison.Ordinal).Trim();
             await Assertions.Expect(cases.Stage).ToContainTextAsync("Intake");
@@ -148,10 +145,7 @@ public sealed class CaseFlowTests(BrowserHost host)
             var signIn = new SignInPage(page);
             await signIn.GotoAsync();
             await signIn.SignInAsync("demo-atu", DemoSeeder.Password);
-            await page.GotoAsync("/Referrals");
-            await page.GetByRole(AriaRole.Link, new() { Name = referral }).ClickAsync();
-            await page.GetByRole(AriaRole.Button, new() { Name = "Open case" }).ClickAsync();
-            await cases.ExpectShownAsync();
+            await cases.OpenFromReferralAsync(referral);
             await Assertions.Expect(page.Locator("#child")).ToContainTextAsync("not recorded yet");
 
             // Nobody moves a child's case on before a guardian is recorded (CH-PR-02).

@@ -27,6 +27,15 @@ public sealed partial class CasePage(IPage page)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(reference ?? "Case C-");
     }
 
+    /// <summary>From the unit's intake queue: the referral, then "Open case".</summary>
+    public async Task OpenFromReferralAsync(string referral)
+    {
+        await page.GotoAsync("/Referrals");
+        await page.GetByRole(AriaRole.Link, new() { Name = referral }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open case" }).ClickAsync();
+        await ExpectShownAsync();
+    }
+
     /// <summary>Chooses a next step, types its reason and records it, whether or not the case accepts it.</summary>
     public async Task SubmitStepAsync(string step, string? reason)
     {
