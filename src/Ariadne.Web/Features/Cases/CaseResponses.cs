@@ -74,6 +74,9 @@ public sealed record CaseResponse(
 public sealed record CaseSummary(Guid Id, string Reference, string Stage, string OwnerOrganisation, string? OwnerName,
     DateTime? NextDueAt, string? NextDueWhat, bool Overdue, bool Stale, bool Child, DateTime LastActivityAt, string Part);
 
+/// <summary>A case as the organisation that referred the person may follow it: reference and stage.</summary>
+public sealed record ReferredCase(Guid Id, string Reference, CaseStage Stage);
+
 public sealed record TimelineEntry(DateTime At, string Kind, string Summary, string? Detail, string Actor, string? Organisation);
 
 public sealed record HandoverSummary(Guid Id, Guid CaseId, string CaseReference, string From, Guid FromOrganisationId, string To,

@@ -34,6 +34,33 @@ public sealed partial class CaseService
         return rows;
     }
 
+    /// <summary>
+    /// The cases opened from referrals the user's organisation sent, by referral: the referrer follows a case's stage
+    /// from its list of sent referrals (V-08: the status, not the content, which the case page enforces).
+    /// </summary>
+    public async Task<Dictionary<Guid, ReferredCase>> OpenedFromReferralsOfAsync(ClaimsPrincipal user)
+    {
+        var org = user.OrganisationId();
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.ReferralId != null && c.ReferringOrganisationId == org && c.Participants.Any(p => p.OrganisationId == org))
+            .Select(c => new { ReferralId = c.ReferralId!.Value, c.Id, c.Reference, c.Stage })
+            .ToListAsync();
+        return rows.ToDictionary(r => r.ReferralId, r => new ReferredCase(r.Id, r.Reference, r.Stage));
+    }
+
+    /// <summary>
+    /// The queue a user sees first: their own cases when they are the named case worker of an open one, otherwise
+    /// their organisation's — a frontline officer or a support worker is never the case worker, and an empty
+    /// "My cases" hid their work behind the other tab.
+    /// </summary>
+    public async Task<QueueScope> DefaultScopeAsync(ClaimsPrincipal user)
+    {
+        var uid = user.UserId();
+        return uid is not null && await db.Cases.AnyAsync(c => c.OwnerUserId == uid && c.Stage != CaseStage.Closed)
+            ? QueueScope.Mine
+            : QueueScope.Organisation;
+    }
+
     /// <summary>Each dashboard list shows the most urgent cases first, up to this many; the counts are always complete.</summary>
     public const int DashboardListSize = 100;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ariadne.Web.Features.Children;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Shared;
@@ -75,7 +74,7 @@ public static class CaseText
         _ => purpose,
     };
 
-    public static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", CultureInfo.InvariantCulture) ?? "—";
+    public static string Date(DateOnly? date) => DisplayFormat.Date(date);
 
     /// <summary>"3 days", "5 hours": how long something has waited.</summary>
     public static string Age(DateTime sinceUtc, DateTime nowUtc)

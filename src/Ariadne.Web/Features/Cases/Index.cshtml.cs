@@ -1,4 +1,5 @@
 using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Features.Support;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,8 @@ public sealed class CasesIndexModel(CaseService cases, SupportWork support) : Pa
     [BindProperty(SupportsGet = true)] public bool Closed { get; set; }
     [TempData] public string? Message { get; set; }
 
-    public QueueScope Queue => string.Equals(Scope, "organisation", StringComparison.OrdinalIgnoreCase) ? QueueScope.Organisation : QueueScope.Mine;
+    /// <summary>The tab shown: as asked, or when not asked the one where the user's work is.</summary>
+    public QueueScope Queue { get; private set; }
     public List<CaseSummary> Cases { get; private set; } = [];
     public List<HandoverSummary> HandoversToUs { get; private set; } = [];
     public List<HandoverSummary> HandoversFromUs { get; private set; } = [];
@@ -64,6 +66,7 @@ public sealed class CasesIndexModel(CaseService cases, SupportWork support) : Pa
 
     private async Task ShowAsync()
     {
+        Queue = Enums.Named<QueueScope>(Scope, ignoreCase: true) ?? await cases.DefaultScopeAsync(User);
         Cases = await cases.QueueAsync(User, Queue, Closed);
         var org = User.OrganisationId();
         var pending = await cases.PendingHandoversAsync(User);

@@ -14,6 +14,9 @@ public sealed class InformationSheetPrintModel(InformationSheetLibrary library, 
     : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Language { get; set; }
+
+    /// <summary>The screening the sheet was given in, so "back" returns to its guidance rather than the list.</summary>
+    [BindProperty(SupportsGet = true)] public Guid? Screening { get; set; }
     public InformationSheet Sheet { get; private set; } = null!;
     public List<Contact> Contacts { get; private set; } = [];
     public string EmergencyNumber => jurisdiction.EmergencyNumber;

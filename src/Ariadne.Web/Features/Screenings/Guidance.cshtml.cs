@@ -74,7 +74,7 @@ public sealed class ScreeningGuidanceModel(
             return Page();
         }
         await db.SaveChangesAsync();
-        return Redirect($"/InformationSheets/Print?language={Uri.EscapeDataString(given.Language)}");
+        return Redirect($"/InformationSheets/Print?language={Uri.EscapeDataString(given.Language)}&screening={screening.Id}");
     }
 
     public async Task<IActionResult> OnPostReferAsync()

@@ -13,6 +13,9 @@ public sealed class LocalTimeTagHelper(JurisdictionProfile jurisdiction) : TagHe
 {
     public DateTime? Value { get; set; }
 
+    /// <summary>Seconds too, where the order of close events matters (the audit trail).</summary>
+    public bool Seconds { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         output.TagName = "time";
@@ -24,6 +27,6 @@ public sealed class LocalTimeTagHelper(JurisdictionProfile jurisdiction) : TagHe
         }
         var stamp = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
         output.Attributes.SetAttribute("datetime", stamp.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-        output.Content.SetContent(jurisdiction.ToLocal(stamp).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        output.Content.SetContent(DisplayFormat.DateTime(jurisdiction.ToLocal(stamp), Seconds));
     }
 }
