@@ -170,6 +170,16 @@ public sealed class CaseFlowTests(BrowserHost host)
             await meeting.GetByLabel("Venue", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Police premises" });
             await meeting.GetByRole(AriaRole.Button, new() { Name = "Arrange meeting" }).ClickAsync();
             await Assertions.Expect(page.Locator("#error-meeting")).ToContainTextAsync("not questioned at police premises");
+            // Reloading the refused form reads the page again; it does not send the form a second time.
+            var reload = await page.RunAndWaitForRequestAsync(() => page.ReloadAsync(), r => r.Url.Contains("/Cases/View", StringComparison.Ordinal));
+            Assert.Equal("GET", reload.Method);
+            Assert.DoesNotContain("handler=", page.Url, StringComparison.Ordinal);
+            meeting = await cases.OpenFormAsync("Arrange a meeting");
+            await meeting.GetByLabel("When").FillAsync(when);
+            await meeting.GetByLabel("What for").FillAsync("Prepare the hearing with the guardian");
+            await meeting.GetByLabel("Venue", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Police premises" });
+            await meeting.GetByRole(AriaRole.Button, new() { Name = "Arrange meeting" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#error-meeting")).ToContainTextAsync("not questioned at police premises");
             meeting = await cases.OpenFormAsync("Arrange a meeting");
             await Assertions.Expect(meeting.GetByLabel("What for")).ToHaveValueAsync("Prepare the hearing with the guardian");
             await Assertions.Expect(meeting.GetByLabel("When")).ToHaveValueAsync(new Regex("^" + Regex.Escape(when)));
