@@ -415,8 +415,10 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
         catch (DbUpdateException e) when (WriteConflicts.Describe(e) is not null)
         {
             // What this request read is out of date: whatever it does next (answer 409, show the page again with
-            // the message) reads afresh instead of trying to save the stale changes a second time.
+            // the message) reads afresh instead of trying to save the stale changes a second time; the version the client
+            // sent has been answered, and must not refuse the audit entry of the page shown again.
             ChangeTracker.Clear();
+            _expectedVersions?.Forget();
             throw;
         }
     }

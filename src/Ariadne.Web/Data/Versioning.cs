@@ -156,6 +156,8 @@ public sealed class ExpectedVersions
 
     public int? For(Type type, object key) => _expected.TryGetValue((type, key), out var v) ? v : null;
 
+    internal void Forget() => _expected.Clear();
+
     internal void Settle(IEnumerable<(Type, object)> met)
     {
         foreach (var id in met)
@@ -173,6 +175,20 @@ public static class WriteConflicts
 {
     public const string Stale = "This record was changed by someone else since you opened it. Reload it to see the change, then make yours again.";
     public const string Duplicate = "This was just recorded by someone else. Reload to see it.";
+
+    /// <summary>Saves, or answers why the save lost a race (for a page to show next to what was typed).</summary>
+    public static async Task<string?> SaveOrConflictAsync(this DbContext db)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return null;
+        }
+        catch (DbUpdateException e) when (Describe(e) is { } message)
+        {
+            return message;
+        }
+    }
 
     /// <summary>The message to show for a write that lost a race, or null for any other failure.</summary>
     public static string? Describe(Exception e) => e switch

@@ -2,6 +2,7 @@ using Ariadne.Web.Data;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
@@ -37,10 +38,7 @@ public static class VersionChecks
             var result = await next(context);
             if (id is not null && Succeeded(result))
             {
-                var db = http.RequestServices.GetRequiredService<AriadneDbContext>();
-                // A record the handler answered about without tracking it (the jurisdiction profile) is looked up by key.
-                var version = db.TrackedVersion(typeof(T), id) ?? (await db.FindAsync(typeof(T), id) is { } found ? db.VersionOf(found) : null);
-                if (version is { } v)
+                if (await CurrentVersionAsync(http.RequestServices.GetRequiredService<AriadneDbContext>(), typeof(T), id) is { } v)
                 {
                     http.Response.Headers.ETag = Versioning.ETag(v);
                 }
@@ -49,6 +47,13 @@ public static class VersionChecks
         });
         return group;
     }
+
+    /// <summary>
+    /// The version of the record as this request leaves it; one the handler read without tracking it (the jurisdiction
+    /// profile, an organisation shown for editing) is looked up by key.
+    /// </summary>
+    internal static async Task<int?> CurrentVersionAsync(AriadneDbContext db, Type type, object id) =>
+        db.TrackedVersion(type, id) ?? (await db.FindAsync(type, id) is { } found ? db.VersionOf(found) : null);
 
     internal static object? RouteId(HttpContext http) =>
         http.Request.RouteValues.TryGetValue("id", out var raw) && Guid.TryParse(raw?.ToString(), out var id) ? id : null;
@@ -104,9 +109,13 @@ public sealed class FormVersionFilter : IAsyncPageFilter
         {
             http.RequestServices.GetRequiredService<ExpectedVersions>().Expect(type, id, expected);
         }
-        await next();
-        var db = http.RequestServices.GetRequiredService<AriadneDbContext>();
-        http.RequestServices.GetRequiredService<RenderedVersion>().Value = db.TrackedVersion(type, id);
+        var executed = await next();
+        if (executed.Result is not PageResult)
+        {
+            return;
+        }
+        http.RequestServices.GetRequiredService<RenderedVersion>().Value = await VersionChecks.CurrentVersionAsync(
+            http.RequestServices.GetRequiredService<AriadneDbContext>(), type, id);
     }
 }
 
