@@ -161,7 +161,7 @@ public sealed class WriteConflictHandler(IProblemDetailsService problems) : IExc
             ProblemDetails =
             {
                 Status = StatusCodes.Status409Conflict,
-                Title = "Changed by someone else",
+                Title = message == WriteConflicts.Duplicate ? "Already recorded" : "Changed by someone else",
                 Detail = message,
             },
         });
