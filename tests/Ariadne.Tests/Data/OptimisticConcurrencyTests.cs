@@ -47,15 +47,19 @@ public sealed class OptimisticConcurrencyTests
             .Select(i => i.GetProperty("id").GetString()!).Take(30).ToList();
         Assert.Equal(30, indicators.Count);
 
-        var answers = await Task.WhenAll(indicators.Select(async indicator =>
+        // Every officer reads before anyone writes: all thirty writes start from the same version.
+        var reads = await Task.WhenAll(indicators.Select(async indicator =>
         {
             var read = await officer.GetAsync($"/api/v1/screenings/{id}");
-            var etag = read.Headers.ETag;
-            Assert.NotNull(etag);
-            var details = JsonNode.Parse(await read.Content.ReadAsStringAsync())!["details"]!.AsObject();
-            var ticked = JsonNode.Parse(await read.Content.ReadAsStringAsync())!["indicators"]!.AsArray()
+            Assert.NotNull(read.Headers.ETag);
+            return (indicator, etag: read.Headers.ETag!, body: JsonNode.Parse(await read.Content.ReadAsStringAsync())!);
+        }));
+        var answers = await Task.WhenAll(reads.Select(async r =>
+        {
+            var details = r.body["details"]!.AsObject();
+            var ticked = r.body["indicators"]!.AsArray()
                 .Select(i => new JsonObject { ["id"] = i!["id"]!.GetValue<string>(), ["note"] = i["note"]?.GetValue<string>() })
-                .Append(new JsonObject { ["id"] = indicator, ["note"] = "seen " + indicator });
+                .Append(new JsonObject { ["id"] = r.indicator, ["note"] = "seen " + r.indicator });
             details["indicators"] = new JsonArray([.. ticked]);
             if (ifMatch)
             {
@@ -64,10 +68,9 @@ public sealed class OptimisticConcurrencyTests
             using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/screenings/{id}") { Content = JsonContent.Create(details) };
             if (ifMatch)
             {
-                put.Headers.IfMatch.Add(etag);
+                put.Headers.IfMatch.Add(r.etag);
             }
-            var answer = await officer.SendAsync(put);
-            return (indicator, answer);
+            return (r.indicator, answer: await officer.SendAsync(put));
         }));
 
         var final = await OkAsync(await officer.GetAsync($"/api/v1/screenings/{id}"));
