@@ -59,6 +59,9 @@ public static class AriadneHost
         services.AddSingleton<AuditVerifier>();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<ExpectedVersions>();
+        services.AddScoped<Features.Shared.RenderedVersion>();
+        services.AddExceptionHandler<Features.Shared.WriteConflictHandler>();
         services.AddHttpContextAccessor();
 
         var dataProtection = services.AddDataProtection()
@@ -162,7 +165,7 @@ public static class AriadneHost
             o.Conventions.AllowAnonymousToPage("/Accounts/Setup");
             o.Conventions.AllowAnonymousToPage("/Accounts/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Errors/Status");
-        });
+        }).AddMvcOptions(o => o.Filters.Add(new Features.Shared.FormVersionFilter()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ariadne-af";
@@ -219,7 +222,12 @@ public static class AriadneHost
         app.UseWhen(c => !c.Request.IsApi(), pages =>
         {
             // No query string here: a path with one matches no page, and the error would show as "not found".
-            pages.UseExceptionHandler("/Errors/Status");
+            pages.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/Errors/Status",
+                // A post that lost a race on a page without its own handling: "changed by someone else", not a fault.
+                StatusCodeSelector = e => WriteConflicts.Describe(e) is null ? StatusCodes.Status500InternalServerError : StatusCodes.Status409Conflict,
+            });
             pages.UseStatusCodePagesWithReExecute("/Errors/Status", "?code={0}");
         });
         if (!app.Environment.IsDevelopment())

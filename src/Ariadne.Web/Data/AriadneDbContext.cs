@@ -18,9 +18,14 @@ namespace Ariadne.Web.Data;
 public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>
 {
     private readonly AuditTrail? _auditTrail;
+    private readonly ExpectedVersions? _expectedVersions;
 
-    public AriadneDbContext(DbContextOptions<AriadneDbContext> options, AuditTrail auditTrail)
-        : base(options) => _auditTrail = auditTrail;
+    public AriadneDbContext(DbContextOptions<AriadneDbContext> options, AuditTrail auditTrail, ExpectedVersions expectedVersions)
+        : base(options)
+    {
+        _auditTrail = auditTrail;
+        _expectedVersions = expectedVersions;
+    }
 
     /// <summary>For schema work only (migration checks): a context built this way cannot save.</summary>
     protected AriadneDbContext(DbContextOptions options)
@@ -171,6 +176,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
         });
 
         OnCasesCreating(builder);
+        Versioning.Configure(builder);
 
         builder.Entity<AuditEntry>(a =>
         {
@@ -386,7 +392,34 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
         {
             throw new InvalidOperationException("This context was built for schema work and cannot save.");
         }
-        return _auditTrail.SaveChainedAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken),
-            cancellationToken);
+        return SaveVersionedAsync(_auditTrail, acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Versions are checked and moved inside the audited save, after the audit has listed the changed fields, so
+    /// the trail does not gain a "Version" change for every step (ADR 0008).
+    /// </summary>
+    private async Task<int> SaveVersionedAsync(AuditTrail auditTrail, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        List<(Type, object)> met = [];
+        try
+        {
+            var written = await auditTrail.SaveChainedAsync(this, () =>
+            {
+                met = Versioning.Prepare(this, _expectedVersions);
+                return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }, cancellationToken);
+            _expectedVersions?.Settle(met);
+            return written;
+        }
+        catch (DbUpdateException e) when (WriteConflicts.Describe(e) is not null)
+        {
+            // What this request read is out of date: whatever it does next (answer 409, show the page again with
+            // the message) reads afresh instead of trying to save the stale changes a second time; the version the client
+            // sent has been answered, and must not refuse the audit entry of the page shown again.
+            ChangeTracker.Clear();
+            _expectedVersions?.Forget();
+            throw;
+        }
     }
 }

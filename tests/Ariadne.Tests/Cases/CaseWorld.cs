@@ -97,6 +97,17 @@ public sealed class CaseWorld : IDisposable
 
     private async Task<OpenedCase> OpenAsync(bool child, Member referrer)
     {
+        var (referralId, name, nationality) = await ReferAsync(child, referrer);
+        var opened = await OkAsync(await Unit.Client.PostAsJsonAsync("/api/v1/cases", new { referralId }));
+        Assert.Equal("Intake", opened.GetProperty("stage").GetString());
+        Assert.Equal(child, opened.GetProperty("child").GetBoolean());
+        return new OpenedCase(opened.GetProperty("id").GetGuid(), opened.GetProperty("reference").GetString()!, referralId, name,
+            nationality, child);
+    }
+
+    /// <summary>A screening referred to <see cref="Unit"/>, whose case nobody has opened yet.</summary>
+    public async Task<(Guid ReferralId, string Name, string Nationality)> ReferAsync(bool child, Member referrer)
+    {
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var name = $"Amina Testperson-{suffix}";
         var nationality = $"Ruritanian-{suffix}";
@@ -124,12 +135,7 @@ public sealed class CaseWorld : IDisposable
         Assert.Equal("Referred", referred.GetProperty("result").GetString());
         var referralId = referred.GetProperty("referrals").EnumerateArray()
             .Single(r => r.GetProperty("kind").GetString() == nameof(ReferralKind.SpecialisedUnit)).GetProperty("id").GetGuid();
-
-        var opened = await OkAsync(await Unit.Client.PostAsJsonAsync("/api/v1/cases", new { referralId }));
-        Assert.Equal("Intake", opened.GetProperty("stage").GetString());
-        Assert.Equal(child, opened.GetProperty("child").GetBoolean());
-        return new OpenedCase(opened.GetProperty("id").GetGuid(), opened.GetProperty("reference").GetString()!, referralId, name,
-            nationality, child);
+        return (referralId, name, nationality);
     }
 
     // ---------------------------------------------------------------- steps on a case, each asserted to succeed

@@ -143,6 +143,12 @@ public sealed class AccountAdministration(UserManager<ApplicationUser> users, Ar
     {
         foreach (var error in result.Errors)
         {
+            // Identity reports a lost race (its ConcurrencyStamp, or the version it was given with If-Match) as an
+            // error; it is the same 409 "changed by someone else" as everywhere else (ADR 0008), not a bad field.
+            if (error.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+            {
+                throw new DbUpdateConcurrencyException(WriteConflicts.Stale);
+            }
             var field = error.Code.Contains("Password", StringComparison.Ordinal) ? "password"
                 : error.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : "account";
             errors.Add(field, error.Description);

@@ -1,5 +1,6 @@
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,8 @@ public static class UserEndpoints
         byOrganisation.MapGet("/", ListAsync);
         byOrganisation.MapPost("/", CreateAsync);
 
-        var users = api.MapGroup("/users").WithTags("Accounts").RequireAuthorization(Policies.UserManagement);
+        var users = api.MapGroup("/users").WithTags("Accounts").RequireAuthorization(Policies.UserManagement)
+            .WithVersionCheck<ApplicationUser>();
         users.MapGet("/{id:guid}", GetAsync);
         users.MapPut("/{id:guid}", UpdateAsync);
         users.MapPost("/{id:guid}/unlock", UnlockAsync);

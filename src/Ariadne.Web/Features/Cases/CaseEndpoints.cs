@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ariadne.Web.Features.Children;
 using Ariadne.Web.Features.Consent;
 using Ariadne.Web.Features.Safety;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Features.Support;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ public static class CaseEndpoints
 {
     public static void MapCases(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(Policies.Cases);
+        var group = api.MapGroup("/cases").WithTags("Cases").RequireAuthorization(Policies.Cases).WithVersionCheck<Case>();
         group.MapGet("/", QueueAsync);
         group.MapPost("/", OpenAsync);
         group.MapGet("/dashboard", DashboardAsync).RequireAuthorization(Policies.CaseOversight);

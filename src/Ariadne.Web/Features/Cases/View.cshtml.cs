@@ -18,6 +18,7 @@ namespace Ariadne.Web.Features.Cases;
 /// method as the API; a refusal is shown next to that form with what was typed, and nothing saved is lost.
 /// </summary>
 [Authorize(Policy = Policies.Cases)]
+[VersionedBy(typeof(Case))]
 public sealed class CaseViewModel(
     CaseService cases,
     SupportWork support,
@@ -338,7 +339,17 @@ public sealed class CaseViewModel(
     /// <summary>After a successful change: back to the page (a fresh GET, so a reload never posts twice) at the section.</summary>
     private async Task<IActionResult> AnswerAsync<T>(Task<CaseResult<T>> operation, string form, string done, string anchor, string? rowReason = null)
     {
-        var result = await operation;
+        CaseResult<T> result;
+        try
+        {
+            result = await operation;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException conflict) when (Data.WriteConflicts.Describe(conflict) is { } changed)
+        {
+            // Someone else changed the case since this page was shown (ADR 0008): nothing was saved; the page shows the
+            // case as it now is, with what was typed still in the form.
+            result = CaseError.Conflict(changed);
+        }
         if (result.Error is { } e)
         {
             return await RefusedAsync(form, e, rowReason);

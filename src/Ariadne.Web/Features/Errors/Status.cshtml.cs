@@ -9,9 +9,10 @@ public sealed class StatusModel : PageModel
     public string Heading { get; private set; } = "Something went wrong";
     public string Message { get; private set; } = "";
 
-    public void OnGet(int code = 500) => Describe(code);
+    // Re-executed after an exception there is no code in the query: the status the exception handler chose tells.
+    public void OnGet(int? code = null) => Describe(code ?? Response.StatusCode);
 
-    public void OnPost(int code = 500) => Describe(code);
+    public void OnPost(int? code = null) => Describe(code ?? Response.StatusCode);
 
     private void Describe(int code)
     {
@@ -19,6 +20,7 @@ public sealed class StatusModel : PageModel
         {
             404 => ("Not found", "This page does not exist, or it is not yours to see."),
             403 => ("Not allowed", "Your role or organisation does not allow this."),
+            409 => ("Changed by someone else", Data.WriteConflicts.Stale),
             429 => ("Too many attempts", "Wait a minute, then try again."),
             _ => ("Something went wrong", "Nothing you saved before was lost. Try again; if it happens again, tell your administrator the time it happened."),
         };

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ariadne.Web.Data;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,8 @@ public static class JurisdictionEndpoints
 {
     public static void MapJurisdiction(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/jurisdiction").WithTags("Jurisdiction");
+        var group = api.MapGroup("/jurisdiction").WithTags("Jurisdiction")
+            .WithVersionCheck<StoredSetting>(_ => JurisdictionSettings.Key);
         // Everyone works by these rules, so everyone may read them; only the administrator changes them.
         group.MapGet("/", (JurisdictionProfile profile) => TypedResults.Ok(profile)).RequireAuthorization(Policies.SignedIn);
         group.MapPut("/", SaveAsync).RequireAuthorization(Policies.Administration);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ariadne.Web.Features.Organisations;
 
 [Authorize(Policy = Policies.Administration)]
+[Shared.VersionedBy(typeof(Organisation))]
 public sealed class OrganisationEditModel(AriadneDbContext db, TimeProvider time) : PageModel
 {
     public sealed class InputModel
@@ -59,7 +60,12 @@ public sealed class OrganisationEditModel(AriadneDbContext db, TimeProvider time
         {
             db.Organisations.Add(organisation);
         }
-        await db.SaveChangesAsync();
+        if (await db.SaveOrConflictAsync() is { } conflict)
+        {
+            // Changed by someone else, or the same name saved at the same moment (ADR 0008): the typing stays.
+            Errors.Add(conflict);
+            return Page();
+        }
         return RedirectToPage("/Organisations/Index");
     }
 }

@@ -19,7 +19,7 @@ public static class OrganisationEndpoints
 {
     public static void MapOrganisations(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/organisations").WithTags("Organisations");
+        var group = api.MapGroup("/organisations").WithTags("Organisations").WithVersionCheck<Organisation>();
 
         // The directory (names, types, areas, switchboard numbers) is shared by design: every agency must
         // be able to find whom to refer to. Nothing personal is in it.

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class ReferralEndpoints
 {
     public static void MapReferrals(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/referrals").WithTags("Referrals");
+        var group = api.MapGroup("/referrals").WithTags("Referrals").WithVersionCheck<Referral>();
         group.MapGet("/sent", SentAsync).RequireAuthorization(Policies.Screening);
         group.MapGet("/sent/{id:guid}", SentOneAsync).RequireAuthorization(Policies.Screening);
         group.MapGet("/incoming", IncomingAsync).RequireAuthorization(Policies.ReferralIntake);

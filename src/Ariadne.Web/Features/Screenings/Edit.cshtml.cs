@@ -1,6 +1,8 @@
 using System.Globalization;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Indicators;
+using Ariadne.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +15,7 @@ namespace Ariadne.Web.Features.Screenings;
 /// buttons work without JavaScript too, so nothing depends on the script to keep typed work.
 /// </summary>
 [Authorize(Policy = Policies.Screening)]
+[VersionedBy(typeof(Screening))]
 public sealed class ScreeningEditModel(ScreeningService screenings, AriadneDbContext db) : PageModel
 {
     public sealed class InputModel
@@ -48,6 +51,8 @@ public sealed class ScreeningEditModel(ScreeningService screenings, AriadneDbCon
     [BindProperty] public InputModel Input { get; set; } = new();
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>Set when someone else saved the screening since this page was shown: nothing was saved, the typing is kept.</summary>
+    public string? Conflict { get; private set; }
     public CatalogueEdition Catalogue { get; private set; } = null!;
     public Screening Screening { get; private set; } = null!;
     public int AgeOfMajority => screenings.Jurisdiction.AgeOfMajority;
@@ -74,9 +79,21 @@ public sealed class ScreeningEditModel(ScreeningService screenings, AriadneDbCon
         {
             return NotFound();
         }
-        var errors = await ApplyAsync(screening);
+        Dictionary<string, string[]> errors;
+        try
+        {
+            errors = await ApplyAsync(screening);
+        }
+        catch (DbUpdateException e) when (WriteConflicts.Describe(e) is { } changed)
+        {
+            // The script keeps the typing in the tab and stops sending; after a reload it puts back only the fields typed here.
+            return new JsonResult(new { saved = false, conflict = changed }) { StatusCode = StatusCodes.Status409Conflict };
+        }
         var local = screenings.Jurisdiction.ToLocal(screening.UpdatedAt);
-        return new JsonResult(new { saved = true, savedAt = local.ToString("HH:mm:ss", CultureInfo.InvariantCulture), errors });
+        return new JsonResult(new
+        {
+            saved = true, savedAt = local.ToString("HH:mm:ss", CultureInfo.InvariantCulture), errors, version = db.VersionOf(screening),
+        });
     }
 
     private async Task<IActionResult> SaveAsync(bool complete)
@@ -85,15 +102,31 @@ public sealed class ScreeningEditModel(ScreeningService screenings, AriadneDbCon
         {
             return NotFound();
         }
-        Errors = await ApplyAsync(screening);
-        if (Errors.Count == 0 && complete)
+        try
         {
-            Errors = screenings.Complete(screening);
-            if (Errors.Count == 0)
+            Errors = await ApplyAsync(screening);
+            if (Errors.Count == 0 && complete)
             {
-                await db.SaveChangesAsync();
-                return RedirectToPage("/Screenings/Guidance", new { id = screening.Id });
+                Errors = screenings.Complete(screening);
+                if (Errors.Count == 0)
+                {
+                    await db.SaveChangesAsync();
+                    return RedirectToPage("/Screenings/Guidance", new { id = screening.Id });
+                }
             }
+        }
+        catch (DbUpdateException e) when (WriteConflicts.Describe(e) is { } changed)
+        {
+            // Someone else saved in between (ADR 0008): nothing of this post was saved. Input still holds what was typed;
+            // the page around it shows the screening as it now is, and its forms carry the new version.
+            if (await screenings.FindAsync(User, Id) is not { } fresh)
+            {
+                return NotFound();
+            }
+            Errors = [];
+            Conflict = changed;
+            Show(fresh);
+            return Page();
         }
         Show(screening);
         Message = Errors.Count == 0 ? "Saved." : null;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,7 +15,8 @@ public static class ScreeningEndpoints
 {
     public static void MapScreenings(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/screenings").WithTags("Screenings").RequireAuthorization(Policies.Screening);
+        var group = api.MapGroup("/screenings").WithTags("Screenings").RequireAuthorization(Policies.Screening)
+            .WithVersionCheck<Screening>();
         group.MapGet("/", ListAsync);
         group.MapPost("/", CreateAsync);
         group.MapGet("/{id:guid}", GetAsync);
@@ -48,8 +50,17 @@ public static class ScreeningEndpoints
         await screenings.ViewAsync(user, id, "api") is { } s ? TypedResults.Ok(screenings.ToResponse(s)) : TypedResults.NotFound();
 
     private static Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, ScreeningRequest request, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db) =>
-        ChangeAsync(id, screenings, user, db, s => screenings.Update(s, request));
+        Guid id, ScreeningRequest request, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db,
+        ExpectedVersions expected, HttpRequest http)
+    {
+        // The whole screening is replaced by what the client sends, so the version it read matters: If-Match, or
+        // the version in the body it read; without either the PUT is an unconditional replace (ADR 0008).
+        if (request.Version is { } read && Versioning.ParseIfMatch(http.Headers.IfMatch) is null)
+        {
+            expected.Expect(typeof(Screening), id, read);
+        }
+        return ChangeAsync(id, screenings, user, db, s => screenings.Update(s, request));
+    }
 
     private static Task<Results<Ok<ScreeningResponse>, NotFound, ValidationProblem>> CompleteAsync(
         Guid id, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db) =>

@@ -30,7 +30,10 @@ public sealed record ScreeningRequest(
     string? Statement = null,
     bool? PresumedVictim = null,
     bool? OffenderFlag = null,
-    string? SuspectedOffence = null);
+    string? SuspectedOffence = null,
+    // The version the client read (GET answers it in "details"): a client that sends back what it read is checked
+    // against later changes even without If-Match (ADR 0008).
+    int? Version = null);
 
 /// <summary>
 /// Validation and update of a screening, shared by the API and the pages. Each field that is valid is

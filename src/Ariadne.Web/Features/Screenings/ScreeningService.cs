@@ -155,7 +155,7 @@ public sealed class ScreeningService(
         var a = Assess(s);
         return new ScreeningResponse(
             s.Id, s.Status.ToString(), s.CatalogueVersion, s.CreatedAt, s.UpdatedAt, s.CompletedAt, s.OfficerName,
-            ScreeningRules.ToRequest(s) with { Indicators = null },
+            ScreeningRules.ToRequest(s) with { Indicators = null, Version = db.VersionOf(s) },
             s.Indicators.Select(i =>
             {
                 var indicator = edition.Find(i.IndicatorId);

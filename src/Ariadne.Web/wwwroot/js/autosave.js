@@ -8,7 +8,10 @@
     var status = document.getElementById("autosave-status");
     var url = form.getAttribute("data-autosave");
     var key = "ariadne:" + form.getAttribute("data-draft-key");
-    var timer = null, retry = null, inFlight = false, dirty = false;
+    var timer = null, retry = null, inFlight = false, dirty = false, stale = false, held = null;
+    // The form as the server rendered it: after a reload, only the fields typed since are put back, so a colleague's
+    // change to another field is not overwritten by this tab's old copy of it (ADR 0008).
+    var rendered = null;
 
     function say(text, kind) {
         status.textContent = text;
@@ -24,7 +27,13 @@
     }
 
     function keepLocally() {
-        try { sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), pairs: serialise() })); } catch (e) { /* storage full or disabled */ }
+        try { sessionStorage.setItem(key, JSON.stringify({ at: Date.now(), rendered: rendered, pairs: serialise() })); } catch (e) { /* storage full or disabled */ }
+    }
+
+    function byName(pairs) {
+        var map = {};
+        (pairs || []).forEach(function (p) { (map[p[0]] = map[p[0]] || []).push(p[1]); });
+        return map;
     }
 
     function restore() {
@@ -32,11 +41,13 @@
         try { raw = sessionStorage.getItem(key); } catch (e) { return; }
         if (!raw) { return; }
         var saved = JSON.parse(raw);
-        var byName = {};
-        saved.pairs.forEach(function (p) { (byName[p[0]] = byName[p[0]] || []).push(p[1]); });
+        var typed = byName(saved.pairs);
+        var before = saved.rendered ? byName(saved.rendered) : null;
+        rendered = saved.rendered || rendered;
         Array.prototype.forEach.call(form.elements, function (el) {
             if (!el.name || el.name === "__RequestVerificationToken" || el.type === "hidden" || el.type === "submit") { return; }
-            var values = byName[el.name] || [];
+            var values = typed[el.name] || [];
+            if (before && JSON.stringify(values) === JSON.stringify(before[el.name] || [])) { return; }
             if (el.type === "checkbox" || el.type === "radio") {
                 el.checked = values.indexOf(el.value) >= 0;
             } else if (values.length > 0) {
@@ -63,7 +74,7 @@
     }
 
     function save() {
-        if (inFlight || !dirty) { return; }
+        if (inFlight || !dirty || stale) { return; }
         inFlight = true;
         dirty = false;
         clearTimeout(retry);
@@ -76,14 +87,24 @@
                     retryLater("Your session has ended. Your typing is kept on this page: sign in again in a new tab, and it will be saved here automatically.");
                     return;
                 }
+                if (response.status === 409) {
+                    dirty = true;
+                    stale = true;
+                    keepLocally();
+                    return response.json().then(function (result) {
+                        say((result.conflict || "Changed by someone else.") + " Nothing more is sent from this page: reload it, and the fields you typed are put back over the new version.", "error");
+                    });
+                }
                 if (!response.ok) {
                     dirty = true;
                     retryLater("Not saved: the server answered " + response.status + ". Your typing is kept on this page; trying again shortly.");
                     return;
                 }
                 return response.json().then(function (result) {
+                    var version = form.elements["__version"];
+                    if (version && result.version !== undefined) { version.value = String(result.version); }
                     var problems = Object.keys(result.errors || {}).map(function (k) { return result.errors[k].join(" "); });
-                    if (!dirty) { try { sessionStorage.removeItem(key); } catch (e) { /* ignore */ } }
+                    if (!dirty) { rendered = serialise(); try { sessionStorage.removeItem(key); } catch (e) { /* ignore */ } }
                     say(problems.length ? "Saved " + result.savedAt + ", except: " + problems.join(" ") : "Saved " + result.savedAt, problems.length ? "error" : "saved");
                 });
             })
@@ -93,14 +114,24 @@
             })
             .then(function () {
                 inFlight = false;
+                if (held) { var button = held; held = null; form.requestSubmit(button); return; }
                 if (dirty && !retry) { clearTimeout(timer); timer = setTimeout(save, 800); }
             });
     }
+
+    // A Save pressed while an autosave is on its way waits for it, so it carries the version that autosave made.
+    form.addEventListener("submit", function (event) {
+        if (inFlight) {
+            event.preventDefault();
+            held = event.submitter || null;
+        }
+    });
 
     form.addEventListener("input", schedule);
     form.addEventListener("change", schedule);
     window.addEventListener("online", function () { if (dirty) { save(); } });
     // Anything still unsent is at least in this tab's storage when the page goes away.
     window.addEventListener("pagehide", function () { if (dirty) { keepLocally(); } });
+    rendered = serialise();
     restore();
 }());

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Ariadne.Web.Features.Accounts.Users;
 
 [Authorize(Policy = Policies.UserManagement)]
+[Shared.VersionedBy(typeof(ApplicationUser))]
 public sealed class UserEditModel(AriadneDbContext db, UserManager<ApplicationUser> users, AccountAdministration accounts,
     IAuthorizationService authorization, AuditTrail audit) : PageModel
 {
@@ -60,7 +61,18 @@ public sealed class UserEditModel(AriadneDbContext db, UserManager<ApplicationUs
             {
                 return NotFound();
             }
-            var errors = await accounts.UpdateAsync(user, Organisation, change);
+            AccountErrors errors;
+            try
+            {
+                errors = await accounts.UpdateAsync(user, Organisation, change);
+            }
+            catch (DbUpdateException e) when (WriteConflicts.Describe(e) is { } conflict)
+            {
+                // Changed by someone else since the page was shown (ADR 0008): nothing saved, the form keeps what was typed.
+                await FindAsync(id);
+                Errors.Add(conflict);
+                return Page();
+            }
             if (errors.Count > 0)
             {
                 Errors.AddRange(errors.Values.SelectMany(v => v));
