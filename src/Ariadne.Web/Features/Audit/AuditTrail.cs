@@ -153,6 +153,13 @@ public sealed class AuditTrail(IAuditActor actor, AuditChain chain, TimeProvider
         AuditCheckpoint.OnCommit(transaction.GetDbTransaction(), new AuditHead(sequence, previous));
     }
 
+    /// <summary>
+    /// A bulk import (the command-line <c>demo seed</c>) records each save as one entry per kind of row and
+    /// change with the count, instead of one entry per row: still every save on record, without a second
+    /// million-row table. Only command-line code sets it; a request never does.
+    /// </summary>
+    internal bool BulkImport { get; set; }
+
     private List<AuditEntry> EntriesForChanges(ChangeTracker tracker)
     {
         var entries = new List<AuditEntry>();
@@ -161,6 +168,22 @@ public sealed class AuditTrail(IAuditActor actor, AuditChain chain, TimeProvider
             .Where(e => e.Entity is not AuditEntry
                         && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
+        if (BulkImport)
+        {
+            foreach (var group in changes.GroupBy(c => (c.State, c.Metadata.ClrType.Name)))
+            {
+                var entry = NewEntry(group.Key.State switch
+                {
+                    EntityState.Added => AuditActions.Create,
+                    EntityState.Deleted => AuditActions.Delete,
+                    _ => AuditActions.Update,
+                }, AuditOutcome.Success);
+                entry.TargetType = group.Key.Name;
+                entry.Details = $"bulk import: {group.Count()} rows";
+                entries.Add(entry);
+            }
+            return entries;
+        }
         foreach (var change in changes)
         {
             var action = change.State switch
