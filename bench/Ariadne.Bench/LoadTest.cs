@@ -8,6 +8,7 @@ using System.Text.RegularExpressions;
 using Ariadne.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Ariadne.Bench;
 
