@@ -35,7 +35,8 @@ internal static partial class LoadTest
         var data = Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), "ariadne-load-" + Guid.NewGuid().ToString("N"));
         var settings = new List<string>
         {
-            "--demo", "--urls=http://127.0.0.1:0", $"--Database:DataDirectory={data}",
+            // The web project's pages are found through its assembly, not this one's.
+            "--applicationName=Ariadne.Web", "--demo", "--urls=http://127.0.0.1:0", $"--Database:DataDirectory={data}",
             "--Logging:LogLevel:Default=Warning", "--Security:SignInRateLimit:PermitsPerMinute=100000",
         };
         if (postgres is not null)
@@ -152,7 +153,12 @@ internal static partial class LoadTest
             }
             await Task.Delay(500);
         }
-        var form = await pages.GetStringAsync("/Accounts/SignIn");
+        var signInPage = await pages.GetAsync("/Accounts/SignIn");
+        if (signInPage.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"Sign-in page: {(int)signInPage.StatusCode} {signInPage.Headers.Location}");
+        }
+        var form = await signInPage.Content.ReadAsStringAsync();
         var antiforgery = AntiforgeryToken().Match(form).Groups[1].Value;
         var signIn = await pages.PostAsync("/Accounts/SignIn", new FormUrlEncodedContent(new Dictionary<string, string>
         {
