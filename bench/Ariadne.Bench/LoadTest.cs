@@ -48,7 +48,8 @@ internal static partial class LoadTest
         await using var app = AriadneHost.Build([.. settings]);
         await app.StartAsync();
         var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Console.WriteLine($"Ariadne on {baseAddress} ({(postgres is null ? "SQLite" : "PostgreSQL")}), {Environment.ProcessorCount} cores, {seconds:0.#} s per run");
+        var load = File.Exists("/proc/loadavg") ? $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : "";
+        Console.WriteLine($"Ariadne on {baseAddress} ({(postgres is null ? "SQLite" : "PostgreSQL")}), {Environment.ProcessorCount} cores{load}, {seconds:0.#} s per run; * = not audited, for comparison");
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var pages = new HttpClient(handler) { BaseAddress = baseAddress };
@@ -65,6 +66,8 @@ internal static partial class LoadTest
             new Target("case page", $"/Cases/View?id={caseId}", true),
             new Target("API case list", "/api/v1/cases?scope=organisation", false),
             new Target("API case read", $"/api/v1/cases/{caseId}", false),
+            // Not audited: what the same host does for a signed-in read that writes nothing.
+            new Target("API indicators*", "/api/v1/indicators", false),
         };
 
         // Warm-up: JIT, connection pools, page compilation.
@@ -86,7 +89,7 @@ internal static partial class LoadTest
                     live = r.PerSecond;
                 }
                 var share = live > 0 ? r.PerSecond / live * 100 : 0;
-                var verdict = t.Path == "/health/live" ? "" : share >= 25 && r.P99 <= 50 ? "met" : "NOT met";
+                var verdict = t.Path is "/health/live" or "/api/v1/indicators" ? "" : share >= 25 && r.P99 <= 50 ? "met" : "NOT met";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{t.Name,-16} {level,4} {r.PerSecond,9:0} {r.P50,8:0.0} {r.P99,8:0.0} {r.Errors,7} {share,9:0.0}%  {verdict}"));
             }

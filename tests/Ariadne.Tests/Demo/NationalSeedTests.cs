@@ -1,6 +1,5 @@
 using Ariadne.Tests.Infrastructure;
 using Ariadne.Web.Cli;
-using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 

@@ -172,12 +172,7 @@ public sealed class AuditTrail(IAuditActor actor, AuditChain chain, TimeProvider
         {
             foreach (var group in changes.GroupBy(c => (c.State, c.Metadata.ClrType.Name)))
             {
-                var entry = NewEntry(group.Key.State switch
-                {
-                    EntityState.Added => AuditActions.Create,
-                    EntityState.Deleted => AuditActions.Delete,
-                    _ => AuditActions.Update,
-                }, AuditOutcome.Success);
+                var entry = NewEntry(ActionFor(group.Key.State), AuditOutcome.Success);
                 entry.TargetType = group.Key.Name;
                 entry.Details = $"bulk import: {group.Count()} rows";
                 entries.Add(entry);
@@ -186,13 +181,7 @@ public sealed class AuditTrail(IAuditActor actor, AuditChain chain, TimeProvider
         }
         foreach (var change in changes)
         {
-            var action = change.State switch
-            {
-                EntityState.Added => AuditActions.Create,
-                EntityState.Deleted => AuditActions.Delete,
-                _ => AuditActions.Update,
-            };
-            var entry = NewEntry(action, AuditOutcome.Success);
+            var entry = NewEntry(ActionFor(change.State), AuditOutcome.Success);
             entry.TargetType = change.Metadata.ClrType.Name;
             var key = change.Metadata.FindPrimaryKey();
             entry.TargetId = key is null || change.Entity is IUnlinkable
@@ -216,6 +205,13 @@ public sealed class AuditTrail(IAuditActor actor, AuditChain chain, TimeProvider
         }
         return entries;
     }
+
+    private static string ActionFor(EntityState state) => state switch
+    {
+        EntityState.Added => AuditActions.Create,
+        EntityState.Deleted => AuditActions.Delete,
+        _ => AuditActions.Update,
+    };
 
     private AuditEntry NewEntry(string action, AuditOutcome outcome) => new()
     {
