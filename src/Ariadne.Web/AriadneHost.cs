@@ -54,8 +54,18 @@ public static class AriadneHost
         var database = DatabaseOptions.FromConfiguration(configuration);
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<AriadneDbContext>(database.Apply);
-        services.AddSingleton(AuditChain.FromConfiguration(configuration, database.DataDirectory));
+        var demo = configuration.GetValue("Demo:Enabled", false);
+        var chain = AuditChain.FromConfiguration(configuration, database.DataDirectory, demo);
+        services.AddSingleton(chain);
+        services.AddSingleton(sp => AuditCheckpoint.FromConfiguration(configuration, database.DataDirectory, chain,
+            sp.GetRequiredService<ILogger<AuditCheckpoint>>()));
+        services.AddSingleton<AuditCheckpoint.CommitInterceptor>();
+        services.AddDbContext<AriadneDbContext>((sp, o) =>
+        {
+            database.Apply(o);
+            o.AddInterceptors(sp.GetRequiredService<AuditCheckpoint.CommitInterceptor>());
+        });
+        services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditVerifier>();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditTrail>();
@@ -98,7 +108,7 @@ public static class AriadneHost
         {
             o.LoginPath = "/Accounts/SignIn";
             o.LogoutPath = "/Accounts/SignOut";
-            o.AccessDeniedPath = "/Accounts/AccessDenied";
+            o.AccessDeniedPath = AccessRefusalAudit.AccessDeniedPath;
             o.Cookie.Name = "ariadne";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
@@ -203,7 +213,7 @@ public static class AriadneHost
         services.AddScoped<DemoSeeder>();
         services.AddScoped<AccountAdministration>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-        services.AddSingleton(new DemoMode(configuration.GetValue("Demo:Enabled", false)));
+        services.AddSingleton(new DemoMode(demo));
         services.AddHostedService<DatabaseInitialiser>();
     }
 
@@ -240,6 +250,7 @@ public static class AriadneHost
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseActiveAccountCheck();
+        app.UseAccessRefusalAudit();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -48,11 +48,39 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
                 {
                     Directory.CreateDirectory(folder);
                 }
-                builder.UseSqlite(ConnectionString);
+                builder.UseSqlite(ConnectionString).AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 builder.UseNpgsql(ConnectionString);
                 break;
         }
+    }
+}
+
+/// <summary>
+/// Lets SQLite itself wait for the write lock (up to 10 s, in steps of a few milliseconds) instead of failing
+/// at once and leaving Microsoft.Data.Sqlite to retry after 150 ms sleeps, which made concurrent writers queue
+/// in 150 ms steps (issue #9 item 17). The database runs in WAL mode (set by the migrator), so readers never
+/// wait for the writer.
+/// </summary>
+internal sealed class SqliteBusyTimeout : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteBusyTimeout Instance = new();
+    private const string Pragma = "PRAGMA busy_timeout = 10000;";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ariadne.Tests.Infrastructure;
+using Ariadne.Web;
 using Ariadne.Web.Cli;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
@@ -160,6 +161,204 @@ public sealed class AuditTrailTests
         Assert.StartsWith("sequence,occurred_at_utc,actor", await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await app.WithDbAsync(async db => Assert.True(await db.AuditEntries.AnyAsync(e =>
             e.ActorUserId == admin.Id && e.Action == AuditActions.Export && e.Reason == "Quarterly access review")));
+    }
+
+    // Issue #9 item 11: a shorter chain is still a valid chain; the checkpoint outside the database catches it.
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Audit_verify_detects_the_newest_entries_removed(string database)
+    {
+        await using var app = await AriadneAppFactory.IsolatedAsync(database);
+        await GenerateActivityAsync(app);
+        Assert.Equal(0, await RunVerifyAsync(app, new StringWriter()));
+        var newest = await app.WithScopeAsync(s => s.GetRequiredService<AriadneDbContext>().AuditEntries.MaxAsync(e => e.Sequence));
+
+        await TamperAsync(app, database, $"DELETE FROM audit_entries WHERE \"Sequence\" > {newest - 3}");
+
+        var output = new StringWriter();
+        Assert.Equal(1, await RunVerifyAsync(app, output));
+        Assert.Contains($"the newest entries #{newest - 2} to #{newest} were removed", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Audit_verify_detects_every_entry_removed(string database)
+    {
+        await using var app = await AriadneAppFactory.IsolatedAsync(database);
+        await GenerateActivityAsync(app);
+        var newest = await app.WithScopeAsync(s => s.GetRequiredService<AriadneDbContext>().AuditEntries.MaxAsync(e => e.Sequence));
+
+        await TamperAsync(app, database, "DELETE FROM audit_entries");
+
+        var output = new StringWriter();
+        Assert.Equal(1, await RunVerifyAsync(app, output));
+        Assert.Contains($"all entries were removed (#1 to #{newest})", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_forged_or_missing_checkpoint_fails_verification(string database)
+    {
+        await using var app = await AriadneAppFactory.IsolatedAsync(database);
+        await GenerateActivityAsync(app);
+        var checkpoint = app.Services.GetRequiredService<AuditCheckpoint>().Path;
+        var sealedHead = await File.ReadAllTextAsync(checkpoint);
+        var parts = sealedHead.Trim().Split(' ');
+        Assert.Equal(4, parts.Length);
+
+        // Someone without the key moves the checkpoint back, to hide the newest entries they are about to remove.
+        await File.WriteAllTextAsync(checkpoint, string.Join(' ', parts[0], "1", parts[2], parts[3]));
+        var forged = new StringWriter();
+        Assert.Equal(1, await RunVerifyAsync(app, forged));
+        Assert.Contains("seal", forged.ToString(), StringComparison.Ordinal);
+
+        File.Delete(checkpoint);
+        var missing = new StringWriter();
+        Assert.Equal(1, await RunVerifyAsync(app, missing));
+        Assert.Contains("checkpoint", missing.ToString(), StringComparison.Ordinal);
+        Assert.Contains("missing", missing.ToString(), StringComparison.Ordinal);
+
+        await File.WriteAllTextAsync(checkpoint, sealedHead);
+        Assert.Equal(0, await RunVerifyAsync(app, new StringWriter()));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Refusals_by_policy_are_recorded_on_the_api_and_on_pages(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        var police = await app.CreateOrganisationAsync(OrganisationType.FrontlinePolice);
+        var officer = await app.CreateUserAsync(police, Roles.FrontlineOfficer);
+        using var api = await app.SignInAsync(officer);
+        using var pages = await app.SignInToPagesAsync(officer);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/audit?actor=someone")).StatusCode);
+        var page = await pages.GetAsync("/Audit");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/Accounts/AccessDenied", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        await app.WithDbAsync(async db =>
+        {
+            var refusals = await db.AuditEntries.AsNoTracking()
+                .Where(e => e.ActorUserId == officer.Id && e.Action == AuditActions.AccessDenied).ToListAsync();
+            var onApi = Assert.Single(refusals, e => e.TargetId == "GET /api/v1/audit");
+            Assert.Equal(AuditOutcome.Denied, onApi.Outcome);
+            Assert.Equal("Endpoint", onApi.TargetType);
+            Assert.Equal(police.Id, onApi.ActorOrganisationId);
+            Assert.Equal(officer.UserName, onApi.ActorName);
+            var onPage = Assert.Single(refusals, e => e.TargetId == "GET /Audit");
+            Assert.Equal(AuditOutcome.Denied, onPage.Outcome);
+            Assert.Equal("Page", onPage.TargetType);
+            // The query string may hold a person's name: it stays out of the trail.
+            Assert.DoesNotContain(refusals, e => (e.TargetId + e.Details).Contains("someone", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public void Outside_demo_mode_the_app_refuses_to_start_with_the_chain_key_in_the_data_folder()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "ariadne-tests", Guid.NewGuid().ToString("N"));
+        var data = Path.Combine(root, "data");
+        try
+        {
+            var refused = Assert.Throws<UnsafeConfigurationException>(() => AriadneHost.Build([$"--Database:DataDirectory={data}"]));
+            Assert.Contains("Audit:ChainKeyPath", refused.Message, StringComparison.Ordinal);
+            Assert.Contains("Audit:ChainKey ", refused.Message, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(data, "audit-chain.key")), "no key is created where it is refused");
+
+            var keyFile = Path.Combine(root, "secrets", "audit-chain.key");
+            using (AriadneHost.Build([$"--Database:DataDirectory={data}", $"--Audit:ChainKeyPath={keyFile}"]) as IDisposable)
+            {
+                Assert.True(File.Exists(keyFile));
+            }
+            // Demo mode keeps everything in one folder, so that `--demo` stays one command.
+            using (AriadneHost.Build([$"--Database:DataDirectory={data}", "--demo"]) as IDisposable)
+            {
+                Assert.True(File.Exists(Path.Combine(data, "audit-chain.key")));
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    // Issue #9 item 17: reads are recorded through the group commit; none may be lost and the chain must hold.
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Concurrent_audited_reads_are_each_recorded_in_one_unbroken_chain(string database)
+    {
+        await using var app = await AriadneAppFactory.IsolatedAsync(database);
+        var unit = await app.CreateOrganisationAsync(OrganisationType.AntiTraffickingUnit);
+        var workers = new List<TestUser>();
+        for (var i = 0; i < 4; i++)
+        {
+            workers.Add(await app.CreateUserAsync(unit, Roles.Investigator));
+        }
+        var clients = new List<HttpClient>();
+        foreach (var worker in workers)
+        {
+            clients.Add(await app.SignInAsync(worker));
+        }
+        const int readsPerClient = 15;
+
+        var answers = await Task.WhenAll(clients.SelectMany(c => Enumerable.Range(0, readsPerClient).Select(_ => c.GetAsync("/api/v1/cases"))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var ids = workers.Select(w => (Guid?)w.Id).ToList();
+        await app.WithDbAsync(async db =>
+        {
+            var reads = await db.AuditEntries.AsNoTracking()
+                .Where(e => ids.Contains(e.ActorUserId) && e.Action == AuditActions.Search && e.TargetType == "Case").ToListAsync();
+            Assert.Equal(workers.Count * readsPerClient, reads.Count);
+            Assert.Equal(reads.Count, reads.Select(e => e.Sequence).Distinct().Count());
+            Assert.All(workers, w => Assert.Equal(readsPerClient, reads.Count(e => e.ActorUserId == w.Id)));
+        });
+        var result = await app.WithScopeAsync(s =>
+            s.GetRequiredService<AuditVerifier>().VerifyAsync(s.GetRequiredService<AriadneDbContext>()));
+        Assert.True(result.IsIntact, result.Message);
+        var total = await app.WithScopeAsync(s => s.GetRequiredService<AriadneDbContext>().AuditEntries.LongCountAsync());
+        Assert.Equal(total, result.EntriesChecked);
+        Assert.Equal(0, await RunVerifyAsync(app, new StringWriter()));
+        clients.ForEach(c => c.Dispose());
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Entries_recorded_inside_a_callers_transaction_commit_or_roll_back_with_it(string database)
+    {
+        await using var app = await AriadneAppFactory.IsolatedAsync(database);
+        var marker = "tx-" + Guid.NewGuid().ToString("N");
+        foreach (var commit in new[] { false, true })
+        {
+            await app.WithScopeAsync(async s =>
+            {
+                var db = s.GetRequiredService<AriadneDbContext>();
+                var audit = s.GetRequiredService<AuditTrail>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                db.Organisations.Add(new Organisation { Name = marker + commit, Type = OrganisationType.Prosecution, Area = "x", CreatedAt = DateTime.UtcNow });
+                await db.SaveChangesAsync();
+                await audit.RecordAsync(db, AuditActions.View, "Marker", marker + commit);
+                if (commit)
+                {
+                    await transaction.CommitAsync();
+                }
+                else
+                {
+                    await transaction.RollbackAsync();
+                }
+                return true;
+            });
+        }
+
+        await app.WithDbAsync(async db =>
+        {
+            Assert.False(await db.AuditEntries.AnyAsync(e => e.TargetId == marker + false));
+            Assert.False(await db.Organisations.AnyAsync(o => o.Name == marker + false));
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.TargetId == marker + true));
+            Assert.True(await db.Organisations.AnyAsync(o => o.Name == marker + true));
+        });
+        // The committed transaction moved the checkpoint to its entries; the rolled-back one left no trace there.
+        var newest = await app.WithScopeAsync(s => s.GetRequiredService<AriadneDbContext>().AuditEntries.MaxAsync(e => e.Sequence));
+        Assert.Equal(newest, app.Services.GetRequiredService<AuditCheckpoint>().Read().Head?.Sequence);
+        Assert.Equal(0, await RunVerifyAsync(app, new StringWriter()));
     }
 
     [Fact]

@@ -48,4 +48,6 @@ public static class AuditActions
     public const string Search = "search";
     public const string Export = "export";
     public const string Verify = "audit.verify";
+    /// <summary>A request refused by policy (API 403, a page's "not allowed").</summary>
+    public const string AccessDenied = "access.denied";
 }

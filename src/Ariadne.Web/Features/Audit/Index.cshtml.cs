@@ -17,7 +17,7 @@ public sealed class AuditIndexModel(AriadneDbContext db, AuditTrail audit, Audit
     [
         AuditActions.SignIn, AuditActions.SignOut, AuditActions.TokenIssued, AuditActions.TwoFactorEnabled,
         AuditActions.TwoFactorDisabled, AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.View,
-        AuditActions.Search, AuditActions.Export, AuditActions.Verify,
+        AuditActions.Search, AuditActions.Export, AuditActions.Verify, AuditActions.AccessDenied,
     ];
 
     [BindProperty(SupportsGet = true)] public AuditFilterInput Query { get; set; } = new();

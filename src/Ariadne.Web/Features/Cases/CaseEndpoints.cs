@@ -63,9 +63,22 @@ public static class CaseEndpoints
                 _ => "Not possible in the case's current state",
             });
 
-    private static async Task<Ok<List<CaseSummary>>> QueueAsync(CaseService cases, ClaimsPrincipal user, string? scope, bool? closed) =>
-        TypedResults.Ok(await cases.QueueAsync(user,
-            string.Equals(scope, "mine", StringComparison.OrdinalIgnoreCase) ? QueueScope.Mine : QueueScope.Organisation, closed ?? false));
+    private static async Task<Results<Ok<List<CaseSummary>>, ValidationProblem>> QueueAsync(CaseService cases, ClaimsPrincipal user,
+        HttpContext http, string? scope, bool? closed, string? stage, string? reference, int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var filter = CaseListFilter.From(stage, reference, errors);
+        var paging = Paging.From(page, pageSize, errors);
+        if (filter is null || paging is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var (rows, total) = await cases.QueuePageAsync(user,
+            string.Equals(scope, "mine", StringComparison.OrdinalIgnoreCase) ? QueueScope.Mine : QueueScope.Organisation, closed ?? false,
+            filter, paging);
+        paging.Describe(http, total);
+        return TypedResults.Ok(rows);
+    }
 
     private static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> OpenAsync(OpenCaseRequest request,
         CaseService cases, ClaimsPrincipal user)

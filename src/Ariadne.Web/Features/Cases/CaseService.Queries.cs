@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +16,16 @@ public enum QueueScope
 
 public sealed partial class CaseService
 {
-    /// <summary>The work queue: soonest due first, so what is overdue is on top.</summary>
-    public async Task<List<CaseSummary>> QueueAsync(ClaimsPrincipal user, QueueScope scope, bool includeClosed = false)
+    /// <summary>The work queue: soonest due first, so what is overdue is on top (the first page of it).</summary>
+    public async Task<List<CaseSummary>> QueueAsync(ClaimsPrincipal user, QueueScope scope, bool includeClosed = false) =>
+        (await QueuePageAsync(user, scope, includeClosed, CaseListFilter.None, Paging.First)).Cases;
+
+    /// <summary>
+    /// One page of the work queue, filtered by stage and reference, sorted in the database (soonest due first),
+    /// with the total count; the listing is audited as a search with its filter and size.
+    /// </summary>
+    public async Task<(List<CaseSummary> Cases, int Total)> QueuePageAsync(ClaimsPrincipal user, QueueScope scope, bool includeClosed,
+        CaseListFilter filter, Paging paging)
     {
         var org = user.OrganisationId();
         var uid = user.UserId();
@@ -25,13 +34,17 @@ public sealed partial class CaseService
         {
             query = query.Where(c => c.OwnerUserId == uid);
         }
-        if (!includeClosed)
+        if (!includeClosed && filter.Stage != CaseStage.Closed)
         {
             query = query.Where(c => c.Stage != CaseStage.Closed);
         }
-        var rows = await Summaries(query, org);
-        await audit.RecordAsync(db, AuditActions.Search, AuditType, details: $"work queue ({scope}), {rows.Count} cases");
-        return rows;
+        query = filter.Apply(query);
+        var total = await query.CountAsync();
+        var rows = await Summaries(query.OrderBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id)
+            .Skip(paging.Skip).Take(paging.PageSize), org);
+        await audit.RecordAsync(db, AuditActions.Search, AuditType,
+            details: $"work queue ({scope}){filter.Describe()}, page {paging.Page}: {rows.Count} of {total} cases");
+        return (rows, total);
     }
 
     /// <summary>
@@ -182,4 +195,47 @@ public sealed partial class CaseService
             // For the referrer this leaves only the request for reconsideration of a negative decision.
             person, next);
     }
+}
+
+/// <summary>What the case list can be narrowed to, read the same way from the API's query and the page's (issue #9 item 16).</summary>
+public sealed record CaseListFilter(CaseStage? Stage, string? Reference)
+{
+    public const int ReferenceLength = 20;
+    public static readonly CaseListFilter None = new(null, null);
+
+    /// <summary>The filter, or null with the field named in <paramref name="errors"/>.</summary>
+    public static CaseListFilter? From(string? stage, string? reference, IDictionary<string, string[]> errors)
+    {
+        CaseStage? parsed = null;
+        if (!string.IsNullOrWhiteSpace(stage))
+        {
+            parsed = Enums.Named<CaseStage>(stage.Trim(), ignoreCase: true);
+            if (parsed is null)
+            {
+                errors["stage"] = [$"Choose a stage: {string.Join(", ", Enum.GetNames<CaseStage>())}."];
+            }
+        }
+        var trimmed = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim().ToUpperInvariant();
+        if (trimmed is { Length: > ReferenceLength })
+        {
+            errors["reference"] = [$"A case reference has at most {ReferenceLength} characters."];
+        }
+        return errors.Count > 0 ? null : new CaseListFilter(parsed, trimmed);
+    }
+
+    public IQueryable<Case> Apply(IQueryable<Case> cases)
+    {
+        if (Stage is { } stage)
+        {
+            cases = cases.Where(c => c.Stage == stage);
+        }
+        if (Reference is { } reference)
+        {
+            cases = cases.Where(c => c.Reference.Contains(reference));
+        }
+        return cases;
+    }
+
+    public string Describe() =>
+        (Stage is null ? "" : $", stage {Stage}") + (Reference is null ? "" : $", reference containing {Reference}");
 }

@@ -5,6 +5,7 @@ using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Ariadne.Web.Features.Cases;
 
@@ -17,11 +18,26 @@ public sealed class CasesIndexModel(CaseService cases, SupportWork support) : Pa
 {
     [BindProperty(SupportsGet = true)] public string? Scope { get; set; }
     [BindProperty(SupportsGet = true)] public bool Closed { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Stage { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Reference { get; set; }
+    // Not "page": Razor Pages uses that route value for the page's own path.
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
     [TempData] public string? Message { get; set; }
 
     /// <summary>The tab shown: as asked, or when not asked the one where the user's work is.</summary>
     public QueueScope Queue { get; private set; }
     public List<CaseSummary> Cases { get; private set; } = [];
+    public int Total { get; private set; }
+    public Paging Paging { get; private set; } = Paging.First;
+    /// <summary>Why the filter or page asked for was not used (the typed values stay in the form).</summary>
+    public List<string> FilterErrors { get; private set; } = [];
+
+    /// <summary>The same list with another page, keeping scope, filters and "closed too".</summary>
+    public string PageLink(int page) => QueryHelpers.AddQueryString("/Cases", new Dictionary<string, string?>
+    {
+        ["scope"] = Queue == QueueScope.Mine ? "mine" : "organisation", ["closed"] = Closed ? "true" : null,
+        ["stage"] = Stage, ["reference"] = Reference, ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
     public List<HandoverSummary> HandoversToUs { get; private set; } = [];
     public List<HandoverSummary> HandoversFromUs { get; private set; } = [];
     public List<ProposalToResponse> Proposals { get; private set; } = [];
@@ -67,7 +83,12 @@ public sealed class CasesIndexModel(CaseService cases, SupportWork support) : Pa
     private async Task ShowAsync()
     {
         Queue = Enums.Named<QueueScope>(Scope, ignoreCase: true) ?? await cases.DefaultScopeAsync(User);
-        Cases = await cases.QueueAsync(User, Queue, Closed);
+        // The same bounds and filters as GET /api/v1/cases (issue #9 item 16).
+        var errors = new Dictionary<string, string[]>();
+        var filter = CaseListFilter.From(Stage, Reference, errors) ?? CaseListFilter.None;
+        Paging = Paging.From(PageNumber, null, errors) ?? Paging.First;
+        FilterErrors = errors.Values.SelectMany(e => e).ToList();
+        (Cases, Total) = await cases.QueuePageAsync(User, Queue, Closed, filter, Paging);
         var org = User.OrganisationId();
         var pending = await cases.PendingHandoversAsync(User);
         HandoversToUs = pending.Where(h => h.ToOrganisationId == org).ToList();

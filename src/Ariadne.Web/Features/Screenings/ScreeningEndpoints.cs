@@ -27,8 +27,18 @@ public static class ScreeningEndpoints
         group.MapPost("/{id:guid}/referral", ReferAsync);
     }
 
-    private static async Task<Ok<List<ScreeningSummary>>> ListAsync(ScreeningService screenings, ClaimsPrincipal user) =>
-        TypedResults.Ok(await screenings.ListAsync(user));
+    private static async Task<Results<Ok<List<ScreeningSummary>>, ValidationProblem>> ListAsync(ScreeningService screenings,
+        ClaimsPrincipal user, HttpContext http, int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (Paging.From(page, pageSize, errors) is not { } paging)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+        var (list, total) = await screenings.ListPageAsync(user, paging);
+        paging.Describe(http, total);
+        return TypedResults.Ok(list);
+    }
 
     private static async Task<Results<Created<ScreeningResponse>, ValidationProblem>> CreateAsync(
         ScreeningRequest? request, ScreeningService screenings, ClaimsPrincipal user, AriadneDbContext db)

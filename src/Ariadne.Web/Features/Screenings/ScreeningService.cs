@@ -5,6 +5,7 @@ using Ariadne.Web.Features.Indicators;
 using Ariadne.Web.Features.InformationSheets;
 using Ariadne.Web.Features.Jurisdiction;
 using Ariadne.Web.Features.Referrals;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -133,20 +134,27 @@ public sealed class ScreeningService(
         return (given, null);
     }
 
-    /// <summary>The organisation's screenings not yet handed over; the listing is audited as a search.</summary>
-    public async Task<List<ScreeningSummary>> ListAsync(ClaimsPrincipal user)
+    /// <summary>The organisation's screenings not yet handed over, newest first (the first page); the listing is audited as a search.</summary>
+    public async Task<List<ScreeningSummary>> ListAsync(ClaimsPrincipal user) => (await ListPageAsync(user, Paging.First)).Screenings;
+
+    /// <summary>One page of the organisation's screenings not yet handed over, with the total (issue #9 item 16).</summary>
+    public async Task<(List<ScreeningSummary> Screenings, int Total)> ListPageAsync(ClaimsPrincipal user, Paging paging)
     {
         var organisationId = user.OrganisationId();
-        var list = await db.Set<Screening>().AsNoTracking()
-            .Where(s => s.OrganisationId == organisationId && s.Status != ScreeningStatus.Referred)
-            .OrderByDescending(s => s.UpdatedAt)
+        var open = db.Set<Screening>().AsNoTracking()
+            .Where(s => s.OrganisationId == organisationId && s.Status != ScreeningStatus.Referred);
+        var total = await open.CountAsync();
+        var list = await open
+            .OrderByDescending(s => s.UpdatedAt).ThenBy(s => s.Id)
+            .Skip(paging.Skip).Take(paging.PageSize)
             .Select(s => new { s.Id, s.Status, s.UpdatedAt, s.OfficerName, s.NameKind, s.PersonName, s.PresumedVictim,
                 s.SuspectedMinor, s.ApproximateAge, s.OffenderFlag, s.Place })
             .ToListAsync();
-        await audit.RecordAsync(db, AuditActions.Search, AuditType, details: $"own organisation's screenings, {list.Count}");
-        return list.Select(s => new ScreeningSummary(s.Id, s.Status, s.UpdatedAt, s.OfficerName,
+        await audit.RecordAsync(db, AuditActions.Search, AuditType,
+            details: $"own organisation's screenings, page {paging.Page}: {list.Count} of {total}");
+        return (list.Select(s => new ScreeningSummary(s.Id, s.Status, s.UpdatedAt, s.OfficerName,
             s.NameKind == NameKind.Unknown ? "Unknown person" : s.PersonName ?? "Unnamed", s.Place, s.PresumedVictim,
-            Screening.IsPresumedMinor(s.SuspectedMinor, s.ApproximateAge, jurisdiction.AgeOfMajority), s.OffenderFlag)).ToList();
+            Screening.IsPresumedMinor(s.SuspectedMinor, s.ApproximateAge, jurisdiction.AgeOfMajority), s.OffenderFlag)).ToList(), total);
     }
 
     public ScreeningResponse ToResponse(Screening s)
