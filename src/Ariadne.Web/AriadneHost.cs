@@ -153,16 +153,20 @@ public static class AriadneHost
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        // Binding failures throw in every environment, so that RequestBindingProblems answers them the same way.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<RequestBindingProblems>();
         services.AddOpenApi();
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new UnknownPageHandlerFilter());
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
             o.Conventions.AllowAnonymousToPage("/Accounts/TwoFactor");
             o.Conventions.AllowAnonymousToPage("/Accounts/Setup");
             o.Conventions.AllowAnonymousToPage("/Accounts/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Errors/Status");
-        });
+        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider()));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ariadne-af";
