@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Threading.RateLimiting;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
 using Ariadne.Web.Features.Audit;
@@ -29,7 +28,6 @@ namespace Ariadne.Web;
 /// <summary>Builds the one Ariadne host: services, then the request pipeline.</summary>
 public static class AriadneHost
 {
-    public const string SignInRateLimit = "sign-in";
 
     public static WebApplication Build(string[] args)
     {
@@ -125,29 +123,7 @@ public static class AriadneHost
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
             ProblemDetailsAuthorizationResultHandler>();
 
-        services.AddRateLimiter(o =>
-        {
-            var permits = configuration.GetValue("Security:SignInRateLimit:PermitsPerMinute", 10);
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
-            o.OnRejected = async (context, ct) =>
-            {
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = "60";
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many sign-in attempts",
-                        Detail = "Too many sign-in attempts from this address. Wait a minute and try again.",
-                    },
-                });
-            };
-        });
+        services.AddSingleton(SignInThrottle.FromConfiguration(configuration));
 
         // Arabic, Cyrillic or Vietnamese text is written as is, not as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -192,6 +168,7 @@ public static class AriadneHost
         services.AddScoped<ScreeningService>();
         services.AddScoped<ReferralService>();
         services.AddSingleton<CaseProtector>();
+        services.AddSingleton<TextProtector>();
         services.AddScoped<CaseService>();
         services.AddScoped<SupportWork>();
         services.AddScoped<ConsentWork>();
@@ -233,7 +210,6 @@ public static class AriadneHost
 
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseActiveAccountCheck();
         app.UseAuthorization();

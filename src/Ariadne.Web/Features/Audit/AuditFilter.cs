@@ -123,9 +123,12 @@ public static class AuditCsv
 public static class AuditExport
 {
     public const int MaxRows = 100_000;
-    public const string ReasonRequired = "Say why you export the audit trail (at least 5 characters): the reason is recorded.";
+    /// <summary>The audit entry's reason column holds 1000 characters: a longer reason is refused, never cut or failed on.</summary>
+    public const int MaxReason = 1000;
 
-    public static bool IsReasonValid(string? reason) => !string.IsNullOrWhiteSpace(reason) && reason.Trim().Length >= 5;
+    public const string ReasonRequired = "Say why you export the audit trail (5 to 1000 characters): the reason is recorded.";
+
+    public static bool IsReasonValid(string? reason) => reason?.Trim().Length is >= 5 and <= MaxReason;
 
     public static async Task<byte[]> CreateCsvAsync(AriadneDbContext db, AuditTrail audit, AuditFilter filter, string reason)
     {
