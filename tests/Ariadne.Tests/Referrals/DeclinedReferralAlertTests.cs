@@ -76,7 +76,7 @@ public sealed class DeclinedReferralAlertTests
         {
             Assert.Contains(carried, read, StringComparison.Ordinal);
         }
-        foreach (var identity in new[] { "NameMarker", "NationalityMarker", "StatementMarker", "NoteMarker", "31" })
+        foreach (var identity in new[] { "NameMarker", "NationalityMarker", "StatementMarker", "NoteMarker", "Approximate age", "Name:", "Alias" })
         {
             Assert.DoesNotContain(identity, read, StringComparison.Ordinal);
         }
