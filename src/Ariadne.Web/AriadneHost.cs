@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Threading.RateLimiting;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
 using Ariadne.Web.Features.Audit;
@@ -29,7 +28,6 @@ namespace Ariadne.Web;
 /// <summary>Builds the one Ariadne host: services, then the request pipeline.</summary>
 public static class AriadneHost
 {
-    public const string SignInRateLimit = "sign-in";
 
     public static WebApplication Build(string[] args)
     {
@@ -138,44 +136,30 @@ public static class AriadneHost
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
             ProblemDetailsAuthorizationResultHandler>();
 
-        services.AddRateLimiter(o =>
-        {
-            var permits = configuration.GetValue("Security:SignInRateLimit:PermitsPerMinute", 10);
-            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) }));
-            o.OnRejected = async (context, ct) =>
-            {
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = "60";
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many sign-in attempts",
-                        Detail = "Too many sign-in attempts from this address. Wait a minute and try again.",
-                    },
-                });
-            };
-        });
+        services.AddSingleton(SignInThrottle.FromConfiguration(configuration));
 
         // Arabic, Cyrillic or Vietnamese text is written as is, not as numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        // Binding failures throw in every environment, so that RequestBindingProblems answers them the same way.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<RequestBindingProblems>();
         services.AddOpenApi();
         services.AddRazorPages(o =>
         {
+            o.Conventions.ConfigureFilter(new UnknownPageHandlerFilter());
             o.RootDirectory = "/Features";
             o.Conventions.AllowAnonymousToPage("/Accounts/SignIn");
             o.Conventions.AllowAnonymousToPage("/Accounts/TwoFactor");
             o.Conventions.AllowAnonymousToPage("/Accounts/Setup");
             o.Conventions.AllowAnonymousToPage("/Accounts/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Errors/Status");
-        }).AddMvcOptions(o => o.Filters.Add(new Features.Shared.FormVersionFilter()));
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add(new Features.Shared.FormVersionFilter());
+            o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ariadne-af";
@@ -201,6 +185,7 @@ public static class AriadneHost
         services.AddScoped<ScreeningService>();
         services.AddScoped<ReferralService>();
         services.AddSingleton<CaseProtector>();
+        services.AddSingleton<TextProtector>();
         services.AddScoped<CaseService>();
         services.AddScoped<SupportWork>();
         services.AddScoped<ConsentWork>();
@@ -247,7 +232,6 @@ public static class AriadneHost
 
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseActiveAccountCheck();
         app.UseAccessRefusalAudit();

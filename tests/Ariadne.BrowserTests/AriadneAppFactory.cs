@@ -47,7 +47,8 @@ internal sealed class AriadneAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:DataDirectory", _dataDirectory.FullName);
         builder.UseSetting("Audit:ChainKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         // Every test signs in from the same loopback address.
-        builder.UseSetting("Security:SignInRateLimit:PermitsPerMinute", "1000");
+        builder.UseSetting("Security:SignInRateLimit:PerAddressPerMinute", "1000");
+        builder.UseSetting("Security:SignInRateLimit:PerAccountPerMinute", "1000");
     }
 
     public override async ValueTask DisposeAsync()

@@ -66,9 +66,16 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
         v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v, DateTimeKind.Utc),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 
+    // Protected columns carry a converter bound to the host's key ring, so the model is cached per protector.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ProtectedTextModelCacheKey>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // The person's story in free text is encrypted at rest (issue 9, item 9; ADR 0006). Its columns are
+        // unbounded: cipher text is longer than what was typed; the length limits are the rules' (ScreeningRules).
+        var story = ProtectedTextMapping.ProtectorOf(this);
 
         // Identity's tables under plain names, like Ariadne's own.
         builder.Entity<ApplicationUser>().ToTable("users");
@@ -112,10 +119,10 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
             s.Property(x => x.Gender).HasConversion<string>().HasMaxLength(20);
             s.Property(x => x.Nationality).HasMaxLength(ScreeningRules.ShortText);
             s.Property(x => x.Language).HasMaxLength(ScreeningRules.ShortText);
-            s.Property(x => x.CompanionDescription).HasMaxLength(ScreeningRules.NoteText);
-            s.Property(x => x.DangerDetails).HasMaxLength(ScreeningRules.NoteText);
-            s.Property(x => x.Statement).HasMaxLength(ScreeningRules.LongText);
-            s.Property(x => x.SuspectedOffence).HasMaxLength(ScreeningRules.NoteText);
+            s.Property(x => x.CompanionDescription).IsProtectedText(story);
+            s.Property(x => x.DangerDetails).IsProtectedText(story);
+            s.Property(x => x.Statement).IsProtectedText(story);
+            s.Property(x => x.SuspectedOffence).IsProtectedText(story);
             s.HasIndex(x => new { x.OrganisationId, x.Status, x.UpdatedAt });
             s.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Cascade);
             s.HasMany(x => x.Actions).WithOne().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Cascade);
@@ -126,7 +133,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
             i.ToTable("screening_indicators");
             i.HasKey(x => new { x.ScreeningId, x.IndicatorId });
             i.Property(x => x.IndicatorId).HasMaxLength(20);
-            i.Property(x => x.Note).HasMaxLength(ScreeningRules.NoteText);
+            i.Property(x => x.Note).IsProtectedText(story);
         });
         builder.Entity<ScreeningAction>(a =>
         {
@@ -159,6 +166,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
             r.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
             r.Property(x => x.ReferredByName).HasMaxLength(200);
             r.Property(x => x.AcknowledgedByName).HasMaxLength(200);
+            r.Property(x => x.StatementText).IsProtectedText(story);
             r.HasIndex(x => new { x.ToOrganisationId, x.Status });
             r.HasIndex(x => x.FromOrganisationId);
         });

@@ -160,7 +160,7 @@ public sealed class SignInTests
     public async Task Sign_in_is_rate_limited_per_address(string database)
     {
         await using var app = await AriadneAppFactory.IsolatedAsync(database,
-            new Dictionary<string, string?> { ["Security:SignInRateLimit:PermitsPerMinute"] = "3" });
+            new Dictionary<string, string?> { ["Security:SignInRateLimit:PerAddressPerMinute"] = "3" });
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {

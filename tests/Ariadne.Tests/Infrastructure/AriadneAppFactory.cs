@@ -59,7 +59,8 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Ariadne"] = ConnectionString,
             ["Database:DataDirectory"] = _dataDirectory,
             ["Audit:ChainKey"] = ChainKey,
-            ["Security:SignInRateLimit:PermitsPerMinute"] = "100000",
+            ["Security:SignInRateLimit:PerAddressPerMinute"] = "100000",
+            ["Security:SignInRateLimit:PerAccountPerMinute"] = "100000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
@@ -98,6 +99,10 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
     {
         foreach (var (key, value) in _settings)
         {
+            if (value is null)
+            {
+                continue; // a test that passes null gets the shipped setting (appsettings.json)
+            }
             builder.UseSetting(key, value);
         }
         if (_time is not null)

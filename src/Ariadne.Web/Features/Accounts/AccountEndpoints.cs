@@ -23,7 +23,6 @@ public static class AccountEndpoints
 
         auth.MapPost("/token", IssueTokenAsync)
             .AllowAnonymous()
-            .RequireRateLimiting(AriadneHost.SignInRateLimit)
             .Produces<AccessTokenResponse>()
             .WithSummary("Exchange user name, password and (once enrolled) an authenticator code for an access token.");
 
@@ -33,7 +32,8 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<SignInHttpResult, ProblemHttpResult, ValidationProblem>> IssueTokenAsync(
-        TokenRequest request, SignInManager<ApplicationUser> signIn, AriadneDbContext db, AuditTrail audit)
+        TokenRequest request, SignInManager<ApplicationUser> signIn, AriadneDbContext db, AuditTrail audit, SignInThrottle throttle,
+        HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
         {
@@ -43,6 +43,12 @@ public static class AccountEndpoints
             });
         }
 
+        if (throttle.TryAttempt(http, request.Username) is { } wait)
+        {
+            SignInThrottle.Refuse(http.Response, wait);
+            return TypedResults.Problem(title: "Too many sign-in attempts", detail: SignInThrottle.Message(wait),
+                statusCode: StatusCodes.Status429TooManyRequests);
+        }
         var outcome = await SignInChecks.CheckAsync(signIn, request.Username, request.Password, request.Totp);
         await audit.RecordSignInAsync(db, AuditActions.TokenIssued, request.Username, outcome.User, outcome.Succeeded,
             outcome.AuditDetail);

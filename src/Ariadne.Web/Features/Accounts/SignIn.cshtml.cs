@@ -3,12 +3,11 @@ using Ariadne.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ariadne.Web.Features.Accounts;
 
-[EnableRateLimiting(AriadneHost.SignInRateLimit)]
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn, AriadneDbContext db, AuditTrail audit) : PageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn, AriadneDbContext db, AuditTrail audit, SignInThrottle throttle)
+    : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -24,6 +23,14 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, AriadneDb
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
         {
             Error = "Enter your user name and password.";
+            return Page();
+        }
+        // Only a posted password counts towards the limit; loading this page never does (issue 9, item 14).
+        if (throttle.TryAttempt(HttpContext, UserName) is { } wait)
+        {
+            Error = SignInThrottle.Message(wait);
+            Password = "";
+            SignInThrottle.Refuse(Response, wait);
             return Page();
         }
         var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());

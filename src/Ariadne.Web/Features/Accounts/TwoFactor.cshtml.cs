@@ -3,12 +3,11 @@ using Ariadne.Web.Features.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Ariadne.Web.Features.Accounts;
 
-[EnableRateLimiting(AriadneHost.SignInRateLimit)]
-public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn, AriadneDbContext db, AuditTrail audit) : PageModel
+public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn, AriadneDbContext db, AuditTrail audit, SignInThrottle throttle)
+    : PageModel
 {
     [BindProperty] public string Code { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -23,6 +22,13 @@ public sealed class TwoFactorModel(SignInManager<ApplicationUser> signIn, Ariadn
         if (user is null)
         {
             return RedirectToPage("/Accounts/SignIn");
+        }
+        if (throttle.TryAttempt(HttpContext, user.UserName) is { } wait)
+        {
+            Error = SignInThrottle.Message(wait);
+            Code = "";
+            SignInThrottle.Refuse(Response, wait);
+            return Page();
         }
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(SignInChecks.NormaliseCode(Code), isPersistent: false,
             rememberClient: false);

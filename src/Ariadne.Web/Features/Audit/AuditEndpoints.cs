@@ -28,11 +28,15 @@ public static class AuditEndpoints
         group.MapPost("/verify", VerifyAsync).RequireAuthorization(Policies.Administration);
     }
 
-    private static async Task<Ok<AuditPage>> SearchAsync(
+    private static async Task<Results<Ok<AuditPage>, ValidationProblem>> SearchAsync(
         [AsParameters] AuditQuery query, AriadneDbContext db, AuditTrail audit)
     {
         var filter = query.ToFilter();
-        var page = Math.Max(1, query.Page ?? 1);
+        if (filter.Problems() is { Count: > 0 } problems)
+        {
+            return TypedResults.ValidationProblem(problems);
+        }
+        var page = Math.Clamp(query.Page ?? 1, 1, int.MaxValue / MaxPageSize); // the offset cannot overflow
         var size = Math.Clamp(query.PageSize ?? 50, 1, MaxPageSize);
         var matching = filter.Apply(db.AuditEntries.AsNoTracking());
         var total = await matching.CountAsync();
@@ -47,6 +51,10 @@ public static class AuditEndpoints
         if (!AuditExport.IsReasonValid(reason))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = [AuditExport.ReasonRequired] });
+        }
+        if (query.ToFilter().Problems() is { Count: > 0 } problems)
+        {
+            return TypedResults.ValidationProblem(problems);
         }
         var csv = await AuditExport.CreateCsvAsync(db, audit, query.ToFilter(), reason!);
         return TypedResults.File(csv, "text/csv", "ariadne-audit.csv");

@@ -9,14 +9,36 @@ namespace Ariadne.Web.Features.Audit;
 public sealed record AuditFilter(DateOnly? From, DateOnly? To, string? Action, string? Actor, Guid? OrganisationId,
     string? Target)
 {
+    /// <summary>Longer than any stored action, actor name or target id: such a filter is refused, not run (issue 9, item 12).</summary>
+    public const int MaxText = 200;
+
+    /// <summary>Readable errors by query parameter; empty when the filter can be run.</summary>
+    public Dictionary<string, string[]> Problems()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, value) in new[] { ("action", Action), ("actor", Actor), ("target", Target) })
+        {
+            if (value?.Length > MaxText)
+            {
+                errors[field] = [$"The {field} filter is too long: at most {MaxText} characters."];
+            }
+        }
+        return errors;
+    }
+
     public IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> entries)
     {
+        if (Problems().Count > 0)
+        {
+            return entries.Where(e => false); // nothing stored can match it
+        }
         if (From is { } from)
         {
             var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(e => e.OccurredAt >= start);
         }
-        if (To is { } to)
+        // The last day there is (9999-12-31) has no day after it: it means "no end".
+        if (To is { } to && to < DateOnly.MaxValue)
         {
             var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             entries = entries.Where(e => e.OccurredAt < end);
@@ -101,9 +123,12 @@ public static class AuditCsv
 public static class AuditExport
 {
     public const int MaxRows = 100_000;
-    public const string ReasonRequired = "Say why you export the audit trail (at least 5 characters): the reason is recorded.";
+    /// <summary>The audit entry's reason column holds 1000 characters: a longer reason is refused, never cut or failed on.</summary>
+    public const int MaxReason = 1000;
 
-    public static bool IsReasonValid(string? reason) => !string.IsNullOrWhiteSpace(reason) && reason.Trim().Length >= 5;
+    public const string ReasonRequired = "Say why you export the audit trail (5 to 1000 characters): the reason is recorded.";
+
+    public static bool IsReasonValid(string? reason) => reason?.Trim().Length is >= 5 and <= MaxReason;
 
     public static async Task<byte[]> CreateCsvAsync(AriadneDbContext db, AuditTrail audit, AuditFilter filter, string reason)
     {

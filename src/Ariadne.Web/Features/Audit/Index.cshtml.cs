@@ -72,6 +72,10 @@ public sealed class AuditIndexModel(AriadneDbContext db, AuditTrail audit, Audit
 
     private async Task LoadAsync()
     {
+        if (Query.ToFilter().Problems() is { Count: > 0 } problems)
+        {
+            Error ??= string.Join(" ", problems.Values.SelectMany(m => m));
+        }
         var matching = Query.ToFilter().Apply(db.AuditEntries.AsNoTracking());
         Total = await matching.CountAsync();
         PageNumber = Math.Clamp(PageNumber, 1, PageCount);

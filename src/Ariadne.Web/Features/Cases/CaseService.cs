@@ -44,6 +44,10 @@ public sealed partial class CaseService(
         {
             return CaseError.Invalid("referralId", "Choose a referral your organisation received.");
         }
+        if (referral.Kind == ReferralKind.DeclinedReferralAlert)
+        {
+            return CaseError.Invalid("referralId", "The person declined referral: an alert tells the unit of a danger and opens no case (R-LEG-04).");
+        }
         if (referral.Kind != ReferralKind.SpecialisedUnit)
         {
             return CaseError.Invalid("referralId", "The guardianship service is notified of a child; the specialised unit opens the case.");

@@ -85,9 +85,11 @@ public sealed class JurisdictionProfile
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(Name))
+        // A profile sent through the API can hold nulls anywhere (JSON ignores C#'s nullability): each is a
+        // readable error, never a crash (issue 9, item 12).
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > 200)
         {
-            errors[nameof(Name)] = ["Give the jurisdiction a name."];
+            errors[nameof(Name)] = ["Give the jurisdiction a name (at most 200 characters)."];
         }
         if (string.IsNullOrWhiteSpace(EmergencyNumber) || EmergencyNumber.Length > 20)
         {
@@ -122,14 +124,20 @@ public sealed class JurisdictionProfile
         {
             errors[nameof(ChildReviewIntervalDays)] = ["The review interval for children must be between 1 and 365 days."];
         }
-        if (DecisionRoles.Count == 0 || DecisionRoles.Any(r => !Roles.All.Contains(r) || r is Roles.Administrator or Roles.OrganisationAdministrator))
+        if (Holidays is null)
+        {
+            errors[nameof(Holidays)] = ["List the public holidays (an empty list if none)."];
+        }
+        if (DecisionRoles is null || DecisionRoles.Count == 0 || DecisionRoles.Any(r => !Roles.All.Contains(r) || r is Roles.Administrator or Roles.OrganisationAdministrator))
         {
             errors[nameof(DecisionRoles)] = ["Name at least one case-working role that takes identification decisions."];
         }
-        if (Outcomes.Count == 0 || Outcomes.Any(o => string.IsNullOrWhiteSpace(o.Code) || string.IsNullOrWhiteSpace(o.Label))
+        if (Outcomes is null || Outcomes.Count == 0
+            || Outcomes.Any(o => o is null || string.IsNullOrWhiteSpace(o.Code) || string.IsNullOrWhiteSpace(o.Label)
+                || o.Code.Length > 20 || o.Label.Length > 200)
             || Outcomes.Select(o => o.Code).Distinct(StringComparer.Ordinal).Count() != Outcomes.Count)
         {
-            errors[nameof(Outcomes)] = ["Every outcome needs a unique code and a label."];
+            errors[nameof(Outcomes)] = ["Every outcome needs a unique code (at most 20 characters) and a label (at most 200)."];
         }
         return errors;
     }

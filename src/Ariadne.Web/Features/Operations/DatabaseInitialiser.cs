@@ -30,6 +30,13 @@ internal sealed class DatabaseInitialiser(
             logger.LogInformation("Applied schema scripts {Versions} on {Provider}", versions, database.Provider);
         }
 
+        // Statements stored before they were encrypted are encrypted now (ADR 0006, issue 9 item 9).
+        var encrypted = await ProtectedTextMigration.EncryptPlainRowsAsync(db, cancellationToken);
+        if (encrypted > 0)
+        {
+            logger.LogInformation("Encrypted the free text of {Rows} rows stored before encryption at rest", encrypted);
+        }
+
         await scope.ServiceProvider.GetRequiredService<Jurisdiction.JurisdictionSettings>().LoadAsync(db, cancellationToken);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();

@@ -37,6 +37,8 @@ public enum ReferralKind
     SpecialisedUnit,
     /// <summary>The guardianship service is told about a child at once (R-ACT-05, CH-PR-02, CH-PR-04).</summary>
     Guardianship,
+    /// <summary>An adult declined, but the danger is such that the unit is alerted, without the person's identity (R-ACT-01, R-LEG-04).</summary>
+    DeclinedReferralAlert,
 }
 
 public enum ReferralConsent
@@ -45,6 +47,8 @@ public enum ReferralConsent
     Given,
     /// <summary>Children are referred regardless of consent (§4).</summary>
     NotRequiredForChild,
+    /// <summary>The adult declined: only a de-personalised alert was sent (<see cref="ReferralKind.DeclinedReferralAlert"/>).</summary>
+    Refused,
 }
 
 public enum ReferralStatus

@@ -17,6 +17,8 @@ public enum ReferralResult
     Referred,
     /// <summary>An adult refused: nothing identifying left the organisation, an anonymous count was made.</summary>
     CountedAnonymously,
+    /// <summary>An adult refused and was counted anonymously; the danger was such that the unit got a de-personalised alert.</summary>
+    CountedAnonymouslyAndUnitAlerted,
 }
 
 public sealed record ReferralOutcome(ReferralResult Result, IReadOnlyList<SentReferralResponse> Referrals);
@@ -48,8 +50,21 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
             errors["consent"] = ["Record whether the person agreed to be referred (Given or Refused), after explaining what referral means."];
         }
         var refused = !child && request.Consent == ConsentRefused;
+        var alertDue = refused && DeclinedReferralAlert.IsDue(s, assessment);
         Organisation? unit = null;
         Organisation? guardianship = null;
+        if (alertDue)
+        {
+            // Unless one is chosen, the unit nearest to the officer is alerted.
+            unit = await db.ActiveOrganisationAsync(request.UnitId
+                ?? (await AreaContacts.ForOrganisationAsync(db, s.OrganisationId, OrganisationType.AntiTraffickingUnit)).FirstOrDefault()?.Id,
+                OrganisationType.AntiTraffickingUnit);
+            if (unit is null)
+            {
+                errors["unitId"] = ["Choose the specialised unit to alert: the person declined, but the danger means the unit must know " +
+                                    "(an alert carries no identity)."];
+            }
+        }
         if (!refused)
         {
             unit = await db.ActiveOrganisationAsync(request.UnitId, OrganisationType.AntiTraffickingUnit);
@@ -79,14 +94,22 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
         if (refused)
         {
             // One encounter is counted once: a refusal sent again (a second click, a retried request) adds nothing.
+            Referral? alert = null;
             if (s.Status != ScreeningStatus.ReferralDeclined)
             {
                 db.Add(await AnonymousAsync(s, assessment));
+                if (alertDue)
+                {
+                    alert = await NewAlertAsync(s, assessment, unit!, user);
+                    db.Add(alert);
+                }
                 s.Status = ScreeningStatus.ReferralDeclined;
                 s.UpdatedAt = Now;
             }
             await db.SaveChangesAsync();
-            return (new ReferralOutcome(ReferralResult.CountedAnonymously, []), errors);
+            return alert is null
+                ? (new ReferralOutcome(ReferralResult.CountedAnonymously, []), errors)
+                : (new ReferralOutcome(ReferralResult.CountedAnonymouslyAndUnitAlerted, [SentReferralResponse.From(alert, unit!.Name)]), errors);
         }
 
         var organisationName = await screenings.OrganisationNameAsync(s);
@@ -120,6 +143,30 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
         OffenderFlag = s.OffenderFlag,
         StatementText = WrittenStatement.ToText(screenings.Statement(s, a, from, to.Name)),
     };
+
+    /// <summary>The de-personalised alert to the unit, as a referral of its own kind (see <see cref="DeclinedReferralAlert"/>).</summary>
+    private async Task<Referral> NewAlertAsync(Screening s, Assessment a, Organisation unit, ClaimsPrincipal user)
+    {
+        var from = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == s.OrganisationId);
+        var officer = new OfficerContact(user.DisplayName(), from.Name, from.Phone, from.Email);
+        return new Referral
+        {
+            Reference = References.New("R", Now),
+            ScreeningId = s.Id,
+            Kind = ReferralKind.DeclinedReferralAlert,
+            FromOrganisationId = s.OrganisationId,
+            ToOrganisationId = unit.Id,
+            ReferredByUserId = user.UserId()!.Value,
+            ReferredByName = user.DisplayName(),
+            ReferredAt = Now,
+            Consent = ReferralConsent.Refused,
+            PresumedVictim = s.PresumedVictim,
+            PresumedMinor = false,
+            ImmediateDanger = s.ImmediateDanger,
+            OffenderFlag = false,
+            StatementText = WrittenStatement.ToText(DeclinedReferralAlert.Compose(s, a, officer, unit.Name, screenings.Jurisdiction.Zone)),
+        };
+    }
 
     private async Task<AnonymousNotification> AnonymousAsync(Screening s, Assessment a)
     {

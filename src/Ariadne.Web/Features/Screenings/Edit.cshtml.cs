@@ -191,6 +191,7 @@ public sealed class ScreeningEditModel(ScreeningService screenings, AriadneDbCon
         i.ColleaguePresent, i.NameKind, i.PersonName, i.ApproximateAge, i.SuspectedMinor, i.WithParentOrGuardian, i.Gender,
         i.Nationality, i.Language, i.InterpreterNeeded, i.Accompanied, i.CompanionSeemsToControl, i.SeparatedFromCompanion,
         i.CompanionDescription, i.ImmediateDanger, i.DangerDetails,
-        i.Ticked.Distinct(StringComparer.Ordinal).Select(id => new IndicatorInput(id, i.Notes.GetValueOrDefault(id))).ToList(),
+        // A posted list can hold empty entries ("Input.Ticked=" binds as null): they name no indicator.
+        i.Ticked.Where(id => !string.IsNullOrWhiteSpace(id)).Distinct(StringComparer.Ordinal).Select(id => new IndicatorInput(id, i.Notes.GetValueOrDefault(id))).ToList(),
         i.Statement, i.PresumedVictim, i.OffenderFlag, i.SuspectedOffence);
 }

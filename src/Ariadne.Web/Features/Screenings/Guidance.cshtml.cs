@@ -90,11 +90,19 @@ public sealed class ScreeningGuidanceModel(
             await ShowAsync(screening);
             return Page();
         }
-        if (outcome.Result == ReferralResult.CountedAnonymously)
+        switch (outcome.Result)
         {
-            Message = "The person declined referral. Nothing identifying was sent; the encounter is counted anonymously for " +
-                      "national statistics. Make sure they have the information sheet: they can ask for help later.";
-            return Redirect($"/Screenings/Guidance?id={Id}");
+            case ReferralResult.CountedAnonymously:
+                Message = "The person declined referral. Nothing identifying was sent; the encounter is counted anonymously for " +
+                          "national statistics. Make sure they have the information sheet: they can ask for help later.";
+                return Redirect($"/Screenings/Guidance?id={Id}");
+            case ReferralResult.CountedAnonymouslyAndUnitAlerted:
+                Message = "The person declined referral. Because of the danger, the unit was alerted without the person's identity (" +
+                          string.Join("; ", outcome.Referrals.Select(r => $"{r.Reference} to {r.ToOrganisation}")) +
+                          "); the encounter is counted anonymously. Make sure they have the information sheet.";
+                return Redirect($"/Screenings/Guidance?id={Id}");
+            case ReferralResult.Referred:
+                break;
         }
         Message = "Referred: " + string.Join("; ", outcome.Referrals.Select(r => $"{r.Reference} to {r.ToOrganisation}")) +
                   ". The case is now the receiving unit's; you will see its status here.";

@@ -49,6 +49,7 @@ public static class ScreeningRules
     public static Dictionary<string, string[]> Apply(Screening s, ScreeningRequest r, CatalogueEdition catalogue, DateTime now)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var before = (s.IntakeChannel, s.Place, s.EncounteredAt, s.DangerDetails);
 
         if (r.IntakeChannel is { Length: > 0 } channel && !IntakeChannels.IsKnown(channel))
         {
@@ -108,6 +109,25 @@ public static class ScreeningRules
         s.PresumedVictim = presumed;
         s.OffenderFlag = r.OffenderFlag ?? false;
         s.SuspectedOffence = s.OffenderFlag ? Text(errors, "suspectedOffence", r.SuspectedOffence, NoteText, "Suspected offence", s.SuspectedOffence) : null;
+        if (s.Status != ScreeningStatus.Draft)
+        {
+            // Completion checked these; a later change (a `PUT {}`, a cleared field) cannot empty them again.
+            foreach (var (field, messages) in ReadyToComplete(s))
+            {
+                errors[field] = messages;
+                _ = field switch
+                {
+                    "intakeChannel" => s.IntakeChannel = before.IntakeChannel,
+                    "place" => s.Place = before.Place,
+                    "dangerDetails" => s.DangerDetails = before.DangerDetails,
+                    _ => null,
+                };
+                if (field == "encounteredAt")
+                {
+                    s.EncounteredAt = before.EncounteredAt;
+                }
+            }
+        }
         s.UpdatedAt = now;
         return errors;
     }
@@ -150,13 +170,13 @@ public static class ScreeningRules
         var unknown = new List<string>();
         foreach (var item in input)
         {
-            var indicator = catalogue.Find(item.Id ?? "");
+            var indicator = item?.Id is { } id ? catalogue.Find(id) : null;
             if (indicator is not { Tickable: true })
             {
-                unknown.Add(item.Id ?? "(empty)");
+                unknown.Add(item?.Id ?? "(empty)");
                 continue;
             }
-            var note = Clean(item.Note);
+            var note = Clean(item!.Note);
             if (note?.Length > NoteText)
             {
                 errors[$"indicators.{indicator.Id}"] = [$"The note on {indicator.Id} is longer than {NoteText} characters."];
