@@ -71,7 +71,7 @@ public class AuditBenchmarks
     private AriadneDbContext NewContext(out AuditTrail trail)
     {
         trail = new AuditTrail(new BenchActor(), _chain, TimeProvider.System);
-        return new AriadneDbContext(_options, trail);
+        return new AriadneDbContext(_options, trail, new ExpectedVersions());
     }
 
     private sealed class BenchActor : IAuditActor

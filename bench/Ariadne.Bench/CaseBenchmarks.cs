@@ -36,7 +36,7 @@ public class CaseBenchmarks
         var builder = new DbContextOptionsBuilder<AriadneDbContext>();
         new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "bench.db")}", _folder).Apply(builder);
         _options = builder.Options;
-        await using var db = new AriadneDbContext(_options, new AuditTrail(new BenchActor(), _chain, TimeProvider.System));
+        await using var db = new AriadneDbContext(_options, new AuditTrail(new BenchActor(), _chain, TimeProvider.System), new ExpectedVersions());
         await SchemaMigrator.MigrateAsync(db, DatabaseProvider.Sqlite);
         // Twenty units share the cases, as a country's regional units would.
         var units = Enumerable.Range(0, 20).Select(i => new Organisation { Name = $"Unit {i}", Type = OrganisationType.AntiTraffickingUnit }).ToList();
@@ -101,7 +101,7 @@ public class CaseBenchmarks
     private AriadneDbContext NewContext(out CaseService cases)
     {
         var trail = new AuditTrail(new BenchActor(), _chain, TimeProvider.System);
-        var db = new AriadneDbContext(_options, trail);
+        var db = new AriadneDbContext(_options, trail, new ExpectedVersions());
         // The dashboard and queues never open a screening: no screening service is needed here.
         cases = new CaseService(db, trail, null!, new CaseProtector(DataProtectionProvider.Create("ariadne-bench")), _profile, TimeProvider.System);
         return db;
