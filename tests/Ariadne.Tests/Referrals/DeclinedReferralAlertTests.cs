@@ -37,14 +37,20 @@ public sealed class DeclinedReferralAlertTests
     public void The_table_covers_every_alert_level() =>
         Assert.Equal(Enum.GetValues<AlertLevel>().Length * 4, Table.Count);
 
-    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
-    public async Task R_LEG_04_a_declined_referral_in_danger_alerts_the_unit_without_the_persons_identity(string database)
+    /// <summary>A police station with an officer and a unit with an investigator, both signed in to the API.</summary>
+    private static async Task<(Organisation Station, Organisation Unit, HttpClient Officer, HttpClient Investigator)> StationAndUnitAsync(string database)
     {
         var app = await AriadneAppFactory.SharedAsync(database);
         var station = await app.CreateOrganisationAsync(OrganisationType.FrontlinePolice);
         var unit = await app.CreateOrganisationAsync(OrganisationType.AntiTraffickingUnit);
-        using var officer = await app.SignInAsync(await app.CreateUserAsync(station, Roles.FrontlineOfficer));
-        using var investigator = await app.SignInAsync(await app.CreateUserAsync(unit, Roles.Investigator));
+        return (station, unit, await app.SignInAsync(await app.CreateUserAsync(station, Roles.FrontlineOfficer)),
+            await app.SignInAsync(await app.CreateUserAsync(unit, Roles.Investigator)));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task R_LEG_04_a_declined_referral_in_danger_alerts_the_unit_without_the_persons_identity(string database)
+    {
+        var (station, unit, officer, investigator) = await StationAndUnitAsync(database);
         var tag = Guid.NewGuid().ToString("N")[..8];
 
         var screening = await officer.PostAsJsonAsync("/api/v1/screenings", new
@@ -90,11 +96,7 @@ public sealed class DeclinedReferralAlertTests
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task A_declined_referral_without_danger_stays_an_anonymous_count(string database)
     {
-        var app = await AriadneAppFactory.SharedAsync(database);
-        var station = await app.CreateOrganisationAsync(OrganisationType.FrontlinePolice);
-        var unit = await app.CreateOrganisationAsync(OrganisationType.AntiTraffickingUnit);
-        using var officer = await app.SignInAsync(await app.CreateUserAsync(station, Roles.FrontlineOfficer));
-        using var investigator = await app.SignInAsync(await app.CreateUserAsync(unit, Roles.Investigator));
+        var (station, unit, officer, investigator) = await StationAndUnitAsync(database);
 
         var screening = await officer.PostAsJsonAsync("/api/v1/screenings", new
         {
