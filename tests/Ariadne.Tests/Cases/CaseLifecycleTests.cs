@@ -481,7 +481,7 @@ public sealed class CaseLifecycleTests
         {
             var facts = new CaseFacts(Pick(Stages), Coin(), Coin(), Coin(), Coin(), Pick(levels), Pick(stagesOrNull), Coin());
             var actor = new CaseActor(Coin(), Coin(), Coin());
-            var request = new TransitionRequest(Pick(Triggers), Pick(reasons), Pick(closureReasons), Pick(days), Pick(outcomes));
+            var request = new TransitionRequest(Pick(Triggers), Pick(reasons), Pick(closureReasons), Pick(days), Pick(outcomes), Pick(reasons));
 
             var result = CaseLifecycle.Decide(facts, actor, request);
             void Check(bool ok, string rule)
@@ -533,6 +533,10 @@ public sealed class CaseLifecycleTests
             {
                 Check(!string.IsNullOrWhiteSpace(request.OutcomeCode), "an outcome recorded without its code");
             }
+            if (request.Trigger is CaseTrigger.ConclusivePositive or CaseTrigger.ConclusiveNegative && facts.ReflectionRunning)
+            {
+                Check(!string.IsNullOrWhiteSpace(request.EarlyDecisionReason), "a conclusive decision during the reflection period without saying why (L4)");
+            }
             if (facts.Stage == CaseStage.Reconsideration && facts.NegativeDecisionLevel is { } level)
             {
                 var conclusive = request.Trigger is CaseTrigger.ConclusivePositive or CaseTrigger.ConclusiveNegative;
@@ -555,7 +559,8 @@ public sealed class CaseLifecycleTests
 
     /// <summary>A complete request: a reason, days, an outcome and a closure reason that fits the stage.</summary>
     private static TransitionRequest PermissiveRequest(CaseStage stage, CaseTrigger trigger) =>
-        new(trigger, "Because", ClosureReasons.FirstOrDefault(r => ValidClosure(stage, r), CaseClosureReason.Duplicate), 10, "OUT-01");
+        new(trigger, "Because", ClosureReasons.FirstOrDefault(r => ValidClosure(stage, r), CaseClosureReason.Duplicate), 10, "OUT-01",
+            "The person asked for the decision before the period ends");
 
     /// <summary>The closure reasons that fit a stage (for a case with an outcome recorded, an adult's).</summary>
     private static bool ValidClosure(CaseStage stage, CaseClosureReason reason) => reason switch
