@@ -50,7 +50,7 @@ public sealed class SafeguardApiTests
 
         var assessment = await AssessRiskAsync(unit, c.Id, "Return", riskIdentified: false);
         var refused = await ProblemAssert.IsProblemAsync(await PlanReturnAsync(unit, c.Id, assessment), HttpStatusCode.Conflict);
-        Assert.Contains("reflection and recovery period runs until", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("reflection period, which runs until", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
         var blocked = await ReturnOfAsync(unit, c.Id);
         Assert.Null(blocked.GetProperty("organiser").GetString());
         Assert.Contains(blocked.GetProperty("blockedBecause").EnumerateArray(), r => r.GetString()!.Contains("(L4)", StringComparison.Ordinal));
@@ -60,7 +60,7 @@ public sealed class SafeguardApiTests
         {
             var page = await browser.GetStringAsync($"/Cases/View?id={c.Id}");
             Assert.Contains("id=\"return-blocked\"", page, StringComparison.Ordinal);
-            Assert.Contains("reflection and recovery period runs until", page, StringComparison.Ordinal);
+            Assert.Contains("reflection period, which runs until", page, StringComparison.Ordinal);
             Assert.DoesNotContain("Plan the return", page, StringComparison.Ordinal);
         }
 

@@ -115,7 +115,7 @@ public static class ReturnSafeguard
         ReturnBlock.ReconsiderationPending =>
             "A reconsideration of the negative decision is pending: no return until it is decided again (R-LEG-02).",
         ReturnBlock.ReflectionPeriodRuns =>
-            $"The reflection and recovery period runs until {f.ReflectionEndsOn:d MMM yyyy}: no removal during it, whatever was decided (L4).",
+            $"No removal during the reflection period, which runs until {f.ReflectionEndsOn:d MMM yyyy} whatever was decided (L4).",
         ReturnBlock.NoReturnRiskAssessment =>
             "A return cannot be planned without a risk assessment for the return (L10, LE-D9): record one first.",
         ReturnBlock.RiskToChild =>
