@@ -123,6 +123,8 @@ public sealed class SafeguardRuleTests
         { CaseStage.Reflection, CaseTrigger.ConclusiveNegative, true, "  ", "earlyDecisionReason" },
         { CaseStage.Reflection, CaseTrigger.ConclusivePositive, true, null, "earlyDecisionReason" },
         { CaseStage.Reflection, CaseTrigger.ConclusiveNegative, true, "She asked for the decision now", null },
+        { CaseStage.Reflection, CaseTrigger.ConclusiveNegative, true, new string('x', CaseLifecycle.MaxEarlyDecisionReasonLength + 1),
+            "earlyDecisionReason" },
         { CaseStage.Reflection, CaseTrigger.ConclusivePositive, false, null, null },
         { CaseStage.Reconsideration, CaseTrigger.ConclusivePositive, true, null, "earlyDecisionReason" },
         { CaseStage.Reconsideration, CaseTrigger.ConclusivePositive, false, null, null },

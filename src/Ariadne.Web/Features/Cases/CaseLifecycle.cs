@@ -56,6 +56,8 @@ public sealed record TransitionResult(bool Allowed, CaseStage To, string? Refusa
 public static class CaseLifecycle
 {
     public const int MaxExtensionDays = 365;
+    /// <summary>The early-decision reason is kept as a timeline entry's detail, which holds this many characters.</summary>
+    public const int MaxEarlyDecisionReasonLength = 2000;
 
     /// <summary>The stage each trigger leads to, from each stage where it is allowed at all.</summary>
     private static readonly Dictionary<(CaseStage, CaseTrigger), CaseStage> Table = new()
@@ -189,6 +191,11 @@ public static class CaseLifecycle
                 {
                     return TransitionResult.Refuse(stage, "The reflection and recovery period is still running: say why the conclusive " +
                                                           "decision is taken before it ends. The period is not shortened by it.",
+                        "earlyDecisionReason");
+                }
+                if (request.EarlyDecisionReason is { Length: > MaxEarlyDecisionReasonLength })
+                {
+                    return TransitionResult.Refuse(stage, $"Say why the decision comes early in at most {MaxEarlyDecisionReasonLength} characters.",
                         "earlyDecisionReason");
                 }
                 break;
