@@ -126,7 +126,9 @@ public sealed class CaseFlowTests(BrowserHost host)
             Assert.DoesNotContain(ShelterAddress, await page.ContentAsync(), StringComparison.Ordinal);
             Assert.DoesNotContain("Hiddenvale", await page.ContentAsync(), StringComparison.Ordinal);
 
-            await cases.RecordStepAsync("Positive conclusive decision", "Corroborated by the labour inspectorate's findings at the farm.");
+            // Decided while the reflection period runs (L4): the page asks why, and the period is not shortened.
+            await cases.RecordStepAsync("Positive conclusive decision", "Corroborated by the labour inspectorate's findings at the farm.",
+                "He asked for the decision now, to apply for his residence permit.");
             await Assertions.Expect(cases.Stage).ToContainTextAsync("Assistance and recovery");
             await Assertions.Expect(cases.Conclusive).ToContainTextAsync("Positive");
             await Assertions.Expect(cases.Timeline).ToContainTextAsync("Positive conclusive decision");

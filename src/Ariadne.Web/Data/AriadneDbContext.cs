@@ -51,6 +51,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
     public DbSet<SafetyAction> SafetyActions => Set<SafetyAction>();
     public DbSet<CaseMeeting> Meetings => Set<CaseMeeting>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();
 
     /// <summary>
     /// Every stored time is UTC. SQLite keeps no kind, so values read back are marked UTC here; the API then
@@ -243,6 +244,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
             c.Property(x => x.SafetyCoordinatorName).HasMaxLength(name);
             c.Property(x => x.ReturnOrganiser).HasMaxLength(10);
             c.Property(x => x.ReturnPlannedByName).HasMaxLength(name);
+            c.Property(x => x.ReturnSuspendedBecause).HasMaxLength(200);
             c.Property(x => x.DispositionConsultedParties).HasMaxLength(200);
             c.Property(x => x.DispositionSummary).HasMaxLength(note);
             c.HasIndex(x => new { x.Stage, x.NextDueAt });
@@ -250,6 +252,14 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
             c.HasIndex(x => x.LastActivityAt);
             c.HasMany(x => x.Participants).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
             c.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<CaseStatusChange>(x =>
+        {
+            x.ToTable("case_status_changes");
+            x.HasOne<Case>().WithMany().HasForeignKey(y => y.CaseId).OnDelete(DeleteBehavior.Cascade);
+            x.Property(y => y.Reason).HasMaxLength(note);
+            x.Property(y => y.RecordedByName).HasMaxLength(name);
+            x.HasIndex(y => new { y.CaseId, y.EffectiveAt });
         });
         builder.Entity<CaseParticipant>(p =>
         {

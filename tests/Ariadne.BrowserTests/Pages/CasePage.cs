@@ -37,18 +37,22 @@ public sealed partial class CasePage(IPage page)
     }
 
     /// <summary>Chooses a next step, types its reason and records it, whether or not the case accepts it.</summary>
-    public async Task SubmitStepAsync(string step, string? reason)
+    public async Task SubmitStepAsync(string step, string? reason, string? earlyDecisionReason = null)
     {
         var form = page.Locator("#step-form");
         await form.GetByLabel("Next step", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = step });
         await form.GetByLabel("Reasons or note", new() { Exact = true }).FillAsync(reason ?? "");
+        if (earlyDecisionReason is not null)
+        {
+            await form.GetByLabel("Why decide before the reflection period ends").FillAsync(earlyDecisionReason);
+        }
         await form.GetByRole(AriaRole.Button, new() { Name = "Record this step" }).ClickAsync();
     }
 
     /// <summary>Records a step that must succeed, and waits for the page to say so.</summary>
-    public async Task RecordStepAsync(string step, string? reason = null)
+    public async Task RecordStepAsync(string step, string? reason = null, string? earlyDecisionReason = null)
     {
-        await SubmitStepAsync(step, reason);
+        await SubmitStepAsync(step, reason, earlyDecisionReason);
         await Assertions.Expect(Message).ToContainTextAsync("Done: " + step);
     }
 

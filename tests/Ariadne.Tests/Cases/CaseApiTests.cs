@@ -431,12 +431,12 @@ public sealed class CaseApiTests
 
         // A negative conclusive decision is reconsidered at the request of a support organisation working with the person.
         await world.ProposeAsync(c.Id, "SVC-06", world.Support.Organisation);
-        await MoveAsync(unit, c.Id, "ConclusiveNegative", "Not established");
+        await MoveAsync(unit, c.Id, "ConclusiveNegative", "Not established", EarlyDecision);
         await MoveAsync(world.Support.Client, c.Id, "RequestReconsideration", "Her lawyer has new documents");
         var wrong = await ProblemAssert.IsProblemAsync(
             await TransitionAsync(unit, c.Id, "ReasonableGroundsPositive", "Again"), HttpStatusCode.Conflict);
         Assert.Contains("conclusive decision", wrong.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        var recovery = await MoveAsync(unit, c.Id, "ConclusivePositive", "Established on the new documents");
+        var recovery = await MoveAsync(unit, c.Id, "ConclusivePositive", "Established on the new documents", EarlyDecision);
         Assert.Equal("Recovery", recovery.GetProperty("stage").GetString());
         Assert.Equal("Positive", recovery.GetProperty("conclusive").GetString());
     }
@@ -469,7 +469,7 @@ public sealed class CaseApiTests
             await TransitionAsync(unit, c.Id, "Close", "Done", closureReason: "Bored"), HttpStatusCode.BadRequest);
         Assert.True(unknownReason.GetProperty("errors").TryGetProperty("closureReason", out _));
 
-        await MoveAsync(unit, c.Id, "ConclusivePositive", "Established");
+        await MoveAsync(unit, c.Id, "ConclusivePositive", "Established", EarlyDecision);
         var unknownOutcome = await ProblemAssert.IsProblemAsync(
             await TransitionAsync(unit, c.Id, "RecordOutcome", outcome: "OUT-99"), HttpStatusCode.BadRequest);
         Assert.True(unknownOutcome.GetProperty("errors").TryGetProperty("outcome", out _));
@@ -700,7 +700,9 @@ public sealed class CaseApiTests
     public async Task A_return_is_planned_only_on_a_risk_assessment_for_the_return_and_a_childs_return_is_blocked_by_a_risk(
         string database)
     {
-        var app = await AriadneAppFactory.SharedAsync(database);
+        // The clock moves past the reflection period, during which no return is planned whatever was decided (L4).
+        var clock = new FakeClock();
+        await using var app = await AriadneAppFactory.IsolatedAsync(database, time: clock);
         using var world = await CaseWorld.CreateAsync(app);
         var unit = world.Unit.Client;
         var adult = await world.OpenAdultCaseAsync();
@@ -712,7 +714,10 @@ public sealed class CaseApiTests
         var duringReflection = await ProblemAssert.IsProblemAsync(await PlanAsync(adult.Id, Guid.NewGuid()), HttpStatusCode.Conflict);
         Assert.Contains("reflection period", duringReflection.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        await MoveAsync(unit, adult.Id, "ConclusivePositive", "Trafficking established");
+        await MoveAsync(unit, adult.Id, "ConclusivePositive", "Trafficking established", EarlyDecision);
+        clock.Advance(TimeSpan.FromDays(32));
+        await world.RenewAsync();
+        unit = world.Unit.Client;
         var noAssessment = await ProblemAssert.IsProblemAsync(await PlanAsync(adult.Id, Guid.NewGuid()), HttpStatusCode.Conflict);
         Assert.Contains("risk assessment", noAssessment.GetProperty("detail").GetString(), StringComparison.Ordinal);
         // An assessment for a shelter placement is not one for the return.
@@ -727,6 +732,9 @@ public sealed class CaseApiTests
         var child = await world.OpenChildCaseAsync();
         await world.AppointGuardianAsync(child);
         await world.MoveToRecoveryAsync(child);
+        clock.Advance(TimeSpan.FromDays(32));
+        await world.RenewAsync();
+        unit = world.Unit.Client;
         var danger = await AssessRiskAsync(unit, child.Id, "Return", riskIdentified: true);
         var blocked = await ProblemAssert.IsProblemAsync(await PlanAsync(child.Id, danger), HttpStatusCode.Conflict);
         Assert.Contains("blocked", blocked.GetProperty("detail").GetString(), StringComparison.Ordinal);

@@ -146,7 +146,8 @@ public sealed class CaseLifecycleTests
             Assert.Equal("reason", result.Field);
             Assert.Contains("reasons", result.Refusal, StringComparison.Ordinal);
         }
-        Assert.True(CaseLifecycle.Decide(PermissiveFacts(stage, trigger), Everything, new TransitionRequest(trigger, "Indicators confirmed")).Allowed);
+        Assert.True(CaseLifecycle.Decide(PermissiveFacts(stage, trigger), Everything, new TransitionRequest(trigger, "Indicators confirmed",
+            EarlyDecisionReason: PermissiveEarlyReason)).Allowed);
     }
 
     [Theory, MemberData(nameof(Decisions))]
@@ -163,7 +164,8 @@ public sealed class CaseLifecycleTests
         Assert.Contains("competent authority", result.Refusal, StringComparison.Ordinal);
         // The authority itself need not own the case (the coordinator decides on a unit's case).
         var authority = new CaseActor(WorksCase: false, MayDecide: true, MayRequestReconsideration: false);
-        Assert.True(CaseLifecycle.Decide(PermissiveFacts(stage, trigger), authority, new TransitionRequest(trigger, "Reasons")).Allowed);
+        Assert.True(CaseLifecycle.Decide(PermissiveFacts(stage, trigger), authority, new TransitionRequest(trigger, "Reasons",
+            EarlyDecisionReason: PermissiveEarlyReason)).Allowed);
     }
 
     [Fact]
@@ -481,7 +483,7 @@ public sealed class CaseLifecycleTests
         {
             var facts = new CaseFacts(Pick(Stages), Coin(), Coin(), Coin(), Coin(), Pick(levels), Pick(stagesOrNull), Coin());
             var actor = new CaseActor(Coin(), Coin(), Coin());
-            var request = new TransitionRequest(Pick(Triggers), Pick(reasons), Pick(closureReasons), Pick(days), Pick(outcomes));
+            var request = new TransitionRequest(Pick(Triggers), Pick(reasons), Pick(closureReasons), Pick(days), Pick(outcomes), Pick(reasons));
 
             var result = CaseLifecycle.Decide(facts, actor, request);
             void Check(bool ok, string rule)
@@ -533,6 +535,10 @@ public sealed class CaseLifecycleTests
             {
                 Check(!string.IsNullOrWhiteSpace(request.OutcomeCode), "an outcome recorded without its code");
             }
+            if (request.Trigger is CaseTrigger.ConclusivePositive or CaseTrigger.ConclusiveNegative && facts.ReflectionRunning)
+            {
+                Check(!string.IsNullOrWhiteSpace(request.EarlyDecisionReason), "a conclusive decision during the reflection period without saying why (L4)");
+            }
             if (facts.Stage == CaseStage.Reconsideration && facts.NegativeDecisionLevel is { } level)
             {
                 var conclusive = request.Trigger is CaseTrigger.ConclusivePositive or CaseTrigger.ConclusiveNegative;
@@ -553,9 +559,13 @@ public sealed class CaseLifecycleTests
             : DecisionLevel.ReasonableGrounds,
         StageBeforeClosure: CaseStage.Recovery, ReflectionRunning: true);
 
+    /// <summary>The permissive facts have the reflection period running: a conclusive decision then says why it comes early (L4).</summary>
+    private const string PermissiveEarlyReason = "The person asked for the decision before the period ends";
+
     /// <summary>A complete request: a reason, days, an outcome and a closure reason that fits the stage.</summary>
     private static TransitionRequest PermissiveRequest(CaseStage stage, CaseTrigger trigger) =>
-        new(trigger, "Because", ClosureReasons.FirstOrDefault(r => ValidClosure(stage, r), CaseClosureReason.Duplicate), 10, "OUT-01");
+        new(trigger, "Because", ClosureReasons.FirstOrDefault(r => ValidClosure(stage, r), CaseClosureReason.Duplicate), 10, "OUT-01",
+            PermissiveEarlyReason);
 
     /// <summary>The closure reasons that fit a stage (for a case with an outcome recorded, an adult's).</summary>
     private static bool ValidClosure(CaseStage stage, CaseClosureReason reason) => reason switch

@@ -95,19 +95,26 @@ public sealed class CaseWorld : IDisposable
     /// <summary>A presumed child, referred to the unit and, whatever the consent, to <see cref="Guardianship"/>.</summary>
     public Task<OpenedCase> OpenChildCaseAsync() => OpenAsync(child: true, Police);
 
-    private async Task<OpenedCase> OpenAsync(bool child, Member referrer)
+    /// <summary>
+    /// An adult referred as a suspect (R-TR-01): the officer found signs of an offence and did not (yet) presume a victim.
+    /// </summary>
+    public Task<OpenedCase> OpenSuspectCaseAsync() => OpenAsync(child: false, Police, suspect: true);
+
+    private async Task<OpenedCase> OpenAsync(bool child, Member referrer, bool suspect = false)
     {
-        var (referralId, name, nationality) = await ReferAsync(child, referrer);
-        var opened = await OkAsync(await Unit.Client.PostAsJsonAsync("/api/v1/cases", new { referralId }));
+        var referral = await ReferAsync(child, referrer, suspect);
+        var opened = await OkAsync(await Unit.Client.PostAsJsonAsync("/api/v1/cases", new { referralId = referral.ReferralId }));
         Assert.Equal("Intake", opened.GetProperty("stage").GetString());
         Assert.Equal(child, opened.GetProperty("child").GetBoolean());
-        return new OpenedCase(opened.GetProperty("id").GetGuid(), opened.GetProperty("reference").GetString()!, referralId, name,
-            nationality, child);
+        return new OpenedCase(opened.GetProperty("id").GetGuid(), opened.GetProperty("reference").GetString()!, referral.ReferralId,
+            referral.PersonName, referral.Nationality, child);
     }
 
-    /// <summary>A screening referred to <see cref="Unit"/>, whose case nobody has opened yet.</summary>
-    public async Task<(Guid ReferralId, string Name, string Nationality)> ReferAsync(bool child, Member referrer)
+    /// <summary>A screening referred to <see cref="Unit"/> (and a child's to <see cref="Guardianship"/>), with no case opened yet.</summary>
+    public async Task<(Guid ReferralId, string Reference, string PersonName, string Nationality)> ReferAsync(bool child, Member? referrer = null,
+        bool suspect = false)
     {
+        referrer ??= Police;
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var name = $"Amina Testperson-{suffix}";
         var nationality = $"Ruritanian-{suffix}";
@@ -128,14 +135,17 @@ public sealed class CaseWorld : IDisposable
             nationality,
             indicators = (child ? new[] { "CHS-02" } : ["GEN-09", "LAB-01", "LAB-04"]).Select(id => new { id }).ToArray(),
             statement = "Found working in a kitchen with no papers; afraid to talk.",
+            presumedVictim = !suspect,
+            offenderFlag = suspect,
+            suspectedOffence = suspect ? "Working without a permit, false papers" : null,
         }));
         var referred = await OkAsync(await officer.PostAsJsonAsync($"/api/v1/screenings/{screeningId}/referral", child
             ? new { unitId = Unit.Organisation.Id, consent = (string?)null, guardianshipServiceId = (Guid?)Guardianship.Organisation.Id }
             : new { unitId = Unit.Organisation.Id, consent = (string?)ReferralService.ConsentGiven, guardianshipServiceId = (Guid?)null }));
         Assert.Equal("Referred", referred.GetProperty("result").GetString());
-        var referralId = referred.GetProperty("referrals").EnumerateArray()
-            .Single(r => r.GetProperty("kind").GetString() == nameof(ReferralKind.SpecialisedUnit)).GetProperty("id").GetGuid();
-        return (referralId, name, nationality);
+        var unitReferral = referred.GetProperty("referrals").EnumerateArray()
+            .Single(r => r.GetProperty("kind").GetString() == nameof(ReferralKind.SpecialisedUnit));
+        return (unitReferral.GetProperty("id").GetGuid(), unitReferral.GetProperty("reference").GetString()!, name, nationality);
     }
 
     // ---------------------------------------------------------------- steps on a case, each asserted to succeed
@@ -144,18 +154,26 @@ public sealed class CaseWorld : IDisposable
         await OkAsync(await client.GetAsync($"/api/v1/cases/{caseId}"));
 
     public static Task<HttpResponseMessage> TransitionAsync(HttpClient client, Guid caseId, string trigger, string? reason = null,
-        string? closureReason = null, int? extensionDays = null, string? outcome = null) =>
-        client.PostAsJsonAsync($"/api/v1/cases/{caseId}/transitions", new { trigger, reason, closureReason, extensionDays, outcome });
+        string? closureReason = null, int? extensionDays = null, string? outcome = null, string? earlyDecisionReason = null) =>
+        client.PostAsJsonAsync($"/api/v1/cases/{caseId}/transitions",
+            new { trigger, reason, closureReason, extensionDays, outcome, earlyDecisionReason });
 
-    public static async Task<JsonElement> MoveAsync(HttpClient client, Guid caseId, string trigger, string? reason = null) =>
-        await OkAsync(await TransitionAsync(client, caseId, trigger, reason));
+    public static async Task<JsonElement> MoveAsync(HttpClient client, Guid caseId, string trigger, string? reason = null,
+        string? earlyDecisionReason = null) =>
+        await OkAsync(await TransitionAsync(client, caseId, trigger, reason, earlyDecisionReason: earlyDecisionReason));
 
-    /// <summary>Assessment, a positive reasonable-grounds decision, a positive conclusive decision: the case is in recovery.</summary>
+    /// <summary>The reason given for a conclusive decision taken while the reflection period still runs (L4).</summary>
+    public const string EarlyDecision = "The person asked for the decision now; the period runs on.";
+
+    /// <summary>
+    /// Assessment, a positive reasonable-grounds decision, a positive conclusive decision taken early (the reflection
+    /// period still runs): the case is in recovery.
+    /// </summary>
     public async Task MoveToRecoveryAsync(OpenedCase c)
     {
         await MoveAsync(Unit.Client, c.Id, "StartAssessment");
         await MoveAsync(Unit.Client, c.Id, "ReasonableGroundsPositive", "Indicators of labour exploitation confirmed");
-        var recovery = await MoveAsync(Unit.Client, c.Id, "ConclusivePositive", "Trafficking established");
+        var recovery = await MoveAsync(Unit.Client, c.Id, "ConclusivePositive", "Trafficking established", EarlyDecision);
         Assert.Equal("Recovery", recovery.GetProperty("stage").GetString());
     }
 

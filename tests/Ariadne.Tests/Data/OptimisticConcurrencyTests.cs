@@ -167,7 +167,7 @@ public sealed class OptimisticConcurrencyTests
     {
         var app = await AriadneAppFactory.SharedAsync(database);
         using var world = await CaseWorld.CreateAsync(app);
-        var (referralId, _, _) = await world.ReferAsync(child: false, world.Police);
+        var (referralId, _, _, _) = await world.ReferAsync(child: false, world.Police);
 
         // Ten members of the unit open the case of the same referral at the same moment.
         var answers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>

@@ -146,6 +146,7 @@ public sealed partial class AuthorizationMatrixTests
         new("POST", "/api/v1/cases/{id:guid}/handovers/{handoverId:guid}/response", Subject.CaseHandedOver, HandoverReceiver,
             _ => new { accept = false, reason = "Matrix decline" }),
         new("POST", "/api/v1/cases/{id:guid}/participants", Subject.Case, CaseOwner, t => new { organisationId = t.Records.Unit }),
+        new("POST", "/api/v1/cases/{id:guid}/status-changes", Subject.Case, CaseOwner, _ => new { presumedVictim = true, reason = "" }),
         new("POST", "/api/v1/cases/{id:guid}/services", Subject.Case, CaseOwner,
             t => new { service = "SVC-02", providerOrganisationId = t.Records.Support }),
         new("POST", "/api/v1/cases/{id:guid}/services/{serviceId:guid}/{decision}", Subject.Case, ServiceProvider,

@@ -72,6 +72,20 @@ public sealed class Case
     public DateTime? ReturnPlannedAt { get; set; }
     public string? ReturnPlannedByName { get; set; }
     public Guid? ReturnRiskAssessmentId { get; set; }
+    /// <summary>
+    /// Set when a planned return stopped being allowed (a reconsideration started, a risk was found: R-LEG-02, CH-PR-19).
+    /// A suspended plan is not in force; only planning the return again, once nothing blocks it, puts one back.
+    /// </summary>
+    public DateTime? ReturnSuspendedAt { get; set; }
+    /// <summary>The <see cref="ReturnBlock"/> codes that suspended the plan, separated by spaces.</summary>
+    public string? ReturnSuspendedBecause { get; set; }
+
+    /// <summary>
+    /// R-IND-07, R-TR-01: the flags set on the screening travel onto the case; every later change is a
+    /// <see cref="CaseStatusChange"/> with its reason, date and who recorded it.
+    /// </summary>
+    public bool PresumedVictim { get; set; }
+    public bool SuspectedOffender { get; set; }
 
     /// <summary>CH-PR-17: who was consulted before the final disposition of a child's case (codes separated by spaces).</summary>
     public string? DispositionConsultedParties { get; set; }
@@ -85,6 +99,8 @@ public sealed class Case
     public bool IsChild => IsMinor(AgeStatus);
     public static bool IsMinor(AgeStatus status) => status is AgeStatus.ConfirmedMinor or AgeStatus.PresumedMinor;
     public bool IsOpen => Stage != CaseStage.Closed;
+    /// <summary>A plan is in force while it exists and was not suspended by a safeguard.</summary>
+    public bool ReturnInForce => ReturnOrganiser is not null && ReturnSuspendedAt is null;
 }
 
 public enum CaseStage

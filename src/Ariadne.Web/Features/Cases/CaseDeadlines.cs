@@ -33,6 +33,13 @@ public static class CaseDeadlines
         p.EndOfLocalDay(AddWorkingDays(p.LocalDate(openedAtUtc), p.DecisionTargetWorkingDays, p));
 
     /// <summary>
+    /// NRM-P3: by when the receiving unit opens a case from a referral, counted in working days from the referral like
+    /// the decision target, so a referral nobody opens is chased before it is ever a case.
+    /// </summary>
+    public static DateTime ReferralOpenDue(DateTime referredAtUtc, JurisdictionProfile p) =>
+        p.EndOfLocalDay(AddWorkingDays(p.LocalDate(referredAtUtc), p.ReferralOpenWorkingDays, p));
+
+    /// <summary>
     /// The last day of the minimum reflection and recovery period: "at least 30 days" counted in calendar days
     /// from the day of the positive decision, so the period covers the whole of its last day.
     /// </summary>

@@ -40,6 +40,7 @@ public static class CaseEndpoints
         group.MapPost("/{id:guid}/handovers", RequestHandoverAsync);
         group.MapPost("/{id:guid}/handovers/{handoverId:guid}/response", RespondAsync);
         group.MapPost("/{id:guid}/participants", InviteAsync);
+        group.MapPost("/{id:guid}/status-changes", ChangeStatusAsync);
         group.MapSupport();
         group.MapConsent();
         group.MapChildren();
@@ -149,6 +150,9 @@ public static class CaseEndpoints
 
     private static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> InviteAsync(Guid id, InviteRequest request,
         CaseService cases, ClaimsPrincipal user) => CaseAnswerAsync(cases.InviteAsync(user, id, request.OrganisationId), cases, user, id);
+
+    private static Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> ChangeStatusAsync(Guid id, StatusChangeRequest request,
+        CaseService cases, ClaimsPrincipal user) => CaseAnswerAsync(cases.ChangeStatusAsync(user, id, request), cases, user, id);
 
     /// <summary>After a change to the case itself: answers with the case as the caller now sees it.</summary>
     public static async Task<Results<Ok<CaseResponse>, ProblemHttpResult, ValidationProblem>> CaseAnswerAsync(Task<CaseResult<Case>> operation,

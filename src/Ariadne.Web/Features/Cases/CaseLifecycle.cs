@@ -35,8 +35,9 @@ public sealed record CaseFacts(
 /// <summary>What the person asking may do on this case (worked out by <see cref="CaseAccess"/>).</summary>
 public sealed record CaseActor(bool WorksCase, bool MayDecide, bool MayRequestReconsideration);
 
+/// <summary>A step asked for; <c>EarlyDecisionReason</c> says why a conclusive decision is taken while the reflection period runs (L4).</summary>
 public sealed record TransitionRequest(CaseTrigger Trigger, string? Reason = null, CaseClosureReason? ClosureReason = null,
-    int? ExtensionDays = null, string? OutcomeCode = null);
+    int? ExtensionDays = null, string? OutcomeCode = null, string? EarlyDecisionReason = null);
 
 /// <summary>The answer: the stage the case moves to, or why not, in words a case worker understands.</summary>
 public sealed record TransitionResult(bool Allowed, CaseStage To, string? Refusal, string? Field = null, bool NotYourPart = false)
@@ -55,6 +56,8 @@ public sealed record TransitionResult(bool Allowed, CaseStage To, string? Refusa
 public static class CaseLifecycle
 {
     public const int MaxExtensionDays = 365;
+    /// <summary>The early-decision reason is kept as a timeline entry's detail, which holds this many characters.</summary>
+    public const int MaxEarlyDecisionReasonLength = 2000;
 
     /// <summary>The stage each trigger leads to, from each stage where it is allowed at all.</summary>
     private static readonly Dictionary<(CaseStage, CaseTrigger), CaseStage> Table = new()
@@ -180,6 +183,20 @@ public static class CaseLifecycle
                 {
                     return TransitionResult.Refuse(stage, "Give the reasons for the decision: they are shown to the person's " +
                                                           "representatives and used if it is reconsidered.", "reason");
+                }
+                // L4, R-LEG-02: deciding before the reflection period ends is an exception that must be explained; the period
+                // itself keeps its end date, so no return can follow before it ends (ReturnSafeguard).
+                if (trigger is CaseTrigger.ConclusivePositive or CaseTrigger.ConclusiveNegative && facts.ReflectionRunning
+                    && Blank(request.EarlyDecisionReason))
+                {
+                    return TransitionResult.Refuse(stage, "The reflection and recovery period is still running: say why the conclusive " +
+                                                          "decision is taken before it ends. The period is not shortened by it.",
+                        "earlyDecisionReason");
+                }
+                if (request.EarlyDecisionReason is { Length: > MaxEarlyDecisionReasonLength })
+                {
+                    return TransitionResult.Refuse(stage, $"Say why the decision comes early in at most {MaxEarlyDecisionReasonLength} characters.",
+                        "earlyDecisionReason");
                 }
                 break;
             case CaseTrigger.ExtendReflection:

@@ -4,7 +4,7 @@ namespace Ariadne.Web.Features.Cases;
 
 public sealed record OpenCaseRequest(Guid ReferralId);
 public sealed record TransitionBody(string? Trigger, string? Reason = null, string? ClosureReason = null, int? ExtensionDays = null,
-    string? Outcome = null)
+    string? Outcome = null, string? EarlyDecisionReason = null)
 {
     /// <summary>The step as the lifecycle takes it, or the field that names no step or closure reason (API and page alike).</summary>
     public CaseResult<TransitionRequest> ToRequest()
@@ -22,7 +22,7 @@ public sealed record TransitionBody(string? Trigger, string? Reason = null, stri
             }
             closure = c;
         }
-        return new TransitionRequest(trigger, Reason, closure, ExtensionDays, Outcome);
+        return new TransitionRequest(trigger, Reason, closure, ExtensionDays, Outcome, EarlyDecisionReason);
     }
 }
 public sealed record AssignRequest(Guid? UserId);
@@ -69,7 +69,18 @@ public sealed record CaseResponse(
     string? SafetyCoordinatorName,
     string? ReturnOrganiser,
     PersonResponse? Person,
-    string[] NextSteps);
+    string[] NextSteps,
+    ReturnStatusResponse? Return = null,
+    PersonStatusResponse? Status = null);
+
+/// <summary>
+/// The return as the safeguard sees it (R-LEG-02, L4, CH-PR-19): whether a plan is in force or suspended, and every
+/// reason a return is blocked now, in words composed by Ariadne (never typed text), for the API and the case page.
+/// </summary>
+public sealed record ReturnStatusResponse(string? Organiser, bool InForce, bool Suspended, string[] SuspendedBecause, string[] BlockedBecause);
+
+/// <summary>The person's flags on the case (R-IND-07, R-TR-01) and the procedural role they make.</summary>
+public sealed record PersonStatusResponse(bool PresumedVictim, bool SuspectedOffender, string Role);
 
 public sealed record CaseSummary(Guid Id, string Reference, string Stage, string OwnerOrganisation, string? OwnerName,
     DateTime? NextDueAt, string? NextDueWhat, bool Overdue, bool Stale, bool Child, DateTime LastActivityAt, string Part);
@@ -96,7 +107,16 @@ public sealed record CoordinatorDashboard(
     int OverdueCount,
     int WithoutOwnerCount,
     int StaleCount,
-    IReadOnlyList<CaseSummary> GuardianNotAcknowledged);
+    IReadOnlyList<CaseSummary> GuardianNotAcknowledged,
+    IReadOnlyList<UnopenedReferral>? UnopenedReferrals = null,
+    int UnopenedReferralCount = 0);
+
+/// <summary>
+/// NRM-P3: a referral to a specialised unit from which no case was opened yet, with the date by which one should be
+/// (<see cref="CaseDeadlines.ReferralOpenDue"/>). Codes and organisations only: the coordinator sees no personal data.
+/// </summary>
+public sealed record UnopenedReferral(Guid Id, string Reference, string FromOrganisation, string ToOrganisation, DateTime ReferredAt,
+    DateTime DueAt, bool Overdue, bool Child, bool ImmediateDanger);
 
 public sealed record HandoverResponse(Guid Id, Guid CaseId, Guid FromOrganisationId, Guid ToOrganisationId, DateTime RequestedAt,
     string Status, DateTime? RespondedAt);

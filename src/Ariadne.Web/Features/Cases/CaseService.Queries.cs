@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Shared;
+using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,7 +84,8 @@ public sealed partial class CaseService
         var open = db.Cases.AsNoTracking().Where(c => c.Stage != CaseStage.Closed);
         var staleBefore = now.AddDays(-profile.StaleAfterDays);
         var overdue = open.Where(c => c.NextDueAt < now);
-        var ownerless = open.Where(c => c.OwnerUserId == null);
+        // A case whose case worker's account was disabled has nobody working it either (NRM-P3).
+        var ownerless = open.Where(c => c.OwnerUserId == null || !db.Users.Any(u => u.Id == c.OwnerUserId && u.IsActive));
         var stale = open.Where(c => c.LastActivityAt < staleBefore);
         var handovers = await HandoversAsync(db.Handovers.Where(h => h.Status == HandoverStatus.Pending));
         var byStage = (await open.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
@@ -95,8 +97,33 @@ public sealed partial class CaseService
             handovers, byStage, await overdue.CountAsync(), await ownerless.CountAsync(), await stale.CountAsync(),
             await Summaries(open.Where(c => c.GuardianOrganisationId != null && c.GuardianAcknowledgedAt == null)
                 .OrderBy(c => c.GuardianAppointedAt).Take(DashboardListSize), null));
+        var unopened = await UnopenedReferralsAsync(now);
+        dashboard = dashboard with { UnopenedReferrals = unopened.Take(DashboardListSize).ToList(), UnopenedReferralCount = unopened.Count };
         await audit.RecordAsync(db, AuditActions.Search, AuditType, details: "coordinator dashboard");
         return dashboard;
+    }
+
+    /// <summary>
+    /// NRM-P3: referrals to a specialised unit from which nobody has opened a case, children first, then the soonest due.
+    /// Unopened referrals are few (a unit opens its cases within days), so the due dates are worked out here in the
+    /// jurisdiction's calendar rather than stored.
+    /// </summary>
+    private async Task<List<UnopenedReferral>> UnopenedReferralsAsync(DateTime now)
+    {
+        var rows = await db.Referrals.AsNoTracking()
+            .Where(r => r.Kind == ReferralKind.SpecialisedUnit && !db.Cases.Any(c => c.ReferralId == r.Id))
+            .Join(db.Organisations, r => r.FromOrganisationId, o => o.Id, (r, from) => new { r, From = from.Name })
+            .Join(db.Organisations, x => x.r.ToOrganisationId, o => o.Id, (x, to) => new
+            {
+                x.r.Id, x.r.Reference, x.From, To = to.Name, x.r.ReferredAt, x.r.PresumedMinor, x.r.ImmediateDanger,
+            })
+            .ToListAsync();
+        return rows
+            .Select(x => (x, Due: CaseDeadlines.ReferralOpenDue(x.ReferredAt, profile)))
+            .OrderByDescending(y => y.x.PresumedMinor).ThenBy(y => y.Due).ThenBy(y => y.x.ReferredAt)
+            .Select(y => new UnopenedReferral(y.x.Id, y.x.Reference, y.x.From, y.x.To, y.x.ReferredAt, y.Due, y.Due < now, y.x.PresumedMinor,
+                y.x.ImmediateDanger))
+            .ToList();
     }
 
     /// <summary>Handovers waiting for the user's organisation to accept, and those it sent that are still pending.</summary>
@@ -193,7 +220,20 @@ public sealed partial class CaseService
             statusOnly ? null : c.SafetyCoordinatorName,
             statusOnly ? null : c.ReturnOrganiser,
             // For the referrer this leaves only the request for reconsideration of a negative decision.
-            person, next);
+            person, next,
+            statusOnly ? null : await ReturnStatusAsync(c),
+            statusOnly ? null : new PersonStatusResponse(c.PresumedVictim, c.SuspectedOffender,
+                PersonStatus.Role(c.PresumedVictim, c.SuspectedOffender).ToString()));
+    }
+
+    /// <summary>The return plan and every reason a return is blocked today, from the one rule (<see cref="ReturnSafeguard"/>).</summary>
+    public async Task<ReturnStatusResponse> ReturnStatusAsync(Case c)
+    {
+        var facts = await ReturnFactsAsync(c);
+        var suspendedBecause = (c.ReturnSuspendedBecause ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(code => Enum.TryParse<ReturnBlock>(code, out var b) ? ReturnSafeguard.Words(b, facts) : code).ToArray();
+        return new ReturnStatusResponse(c.ReturnOrganiser, c.ReturnInForce, c.ReturnSuspendedAt is not null, suspendedBecause,
+            [.. ReturnSafeguard.Reasons(facts)]);
     }
 }
 

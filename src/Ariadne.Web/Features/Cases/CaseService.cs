@@ -79,7 +79,16 @@ public sealed partial class CaseService(
             ApproximateAge = screening.ApproximateAge,
             AgeStatus = referral.PresumedMinor ? AgeStatus.PresumedMinor : AgeStatus.Unknown,
             ExploitationForms = string.Join(' ', assessment.ByForm.Select(f => f.Form)),
+            // R-IND-07, R-TR-01: the flags set on the screening travel onto the case.
+            PresumedVictim = referral.PresumedVictim,
+            SuspectedOffender = referral.OffenderFlag,
         };
+        db.CaseStatusChanges.Add(new CaseStatusChange
+        {
+            CaseId = c.Id, EffectiveAt = referral.ReferredAt, RecordedAt = now, PresumedVictim = c.PresumedVictim,
+            SuspectedOffender = c.SuspectedOffender, Reason = $"As set on the screening referred in {referral.Reference}",
+            RecordedByName = referral.ReferredByName, RecordedByOrganisationId = referral.FromOrganisationId,
+        });
         c.Participants.Add(new CaseParticipant { CaseId = c.Id, OrganisationId = org.Value, Kind = ParticipantKind.Owner, AddedAt = now });
         if (referral.FromOrganisationId != org)
         {
@@ -111,8 +120,8 @@ public sealed partial class CaseService(
             referral.AcknowledgedAt = now;
             referral.AcknowledgedByName = user.DisplayName();
         }
-        AddEvent(c, user, "opened", $"Case opened from referral {referral.Reference}" + (c.IsChild ? " (presumed child)" : ""), null,
-            null, CaseStage.Intake);
+        AddEvent(c, user, "opened", $"Case opened from referral {referral.Reference}" + (c.IsChild ? " (presumed child)" : "") +
+            $"; {PersonStatus.Words(PersonStatus.Role(c.PresumedVictim, c.SuspectedOffender))}", null, null, CaseStage.Intake);
         await db.SaveChangesAsync();
         return c;
     }
@@ -205,11 +214,11 @@ public sealed partial class CaseService(
                 break;
             case CaseTrigger.ConclusivePositive:
                 RecordDecision(c, DecisionLevel.Conclusive, DecisionResult.Positive, now);
-                summary = "Positive conclusive decision";
+                summary = "Positive conclusive decision" + EarlyDecision(c, request, user, now);
                 break;
             case CaseTrigger.ConclusiveNegative:
                 RecordDecision(c, DecisionLevel.Conclusive, DecisionResult.Negative, now);
-                summary = "Negative conclusive decision";
+                summary = "Negative conclusive decision" + EarlyDecision(c, request, user, now);
                 break;
             case CaseTrigger.RequestReconsideration:
                 c.ReconsiderationDueAt = CaseDeadlines.DecisionTarget(now, profile);
@@ -228,6 +237,7 @@ public sealed partial class CaseService(
                 c.ClosureReason = request.ClosureReason;
                 c.ClosedAt = now;
                 summary = $"Case closed: {request.ClosureReason}";
+                await WindDownAsync(c, user, now);
                 break;
             case CaseTrigger.Reopen:
                 c.ClosureReason = null;
@@ -249,9 +259,137 @@ public sealed partial class CaseService(
             c.ReviewDueOn = profile.LocalDate(now).AddDays(CaseDeadlines.ReviewInterval(c, profile));
         }
         AddEvent(c, user, request.Trigger.ToString(), summary, request.Reason, from, result.To);
+        // R-LEG-02: a reconsideration (or a reopened identification) suspends a return planned on the earlier decision.
+        await KeepReturnSafeAsync(c, user);
         await db.SaveChangesAsync();
         return c;
     }
+
+    /// <summary>
+    /// A conclusive decision taken while the reflection period runs: the reason for deciding early is required by the
+    /// lifecycle and kept on the timeline, and the period keeps its end date (L4): it is never shortened.
+    /// </summary>
+    private string EarlyDecision(Case c, TransitionRequest request, ClaimsPrincipal user, DateTime now)
+    {
+        if (c.ReflectionEndsOn is not { } end || end < profile.LocalDate(now))
+        {
+            return "";
+        }
+        db.CaseEvents.Add(new CaseEvent
+        {
+            CaseId = c.Id, At = now, Kind = "early-decision",
+            Summary = $"Decided before the reflection period ends; the period still runs until {end:d MMM yyyy}",
+            Detail = request.EarlyDecisionReason?.Trim(), ActorName = user.DisplayName(), ActorOrganisationId = user.OrganisationId(),
+        });
+        return $", before the reflection period ends on {end:d MMM yyyy}";
+    }
+
+    /// <summary>
+    /// NRM-P3: a closed case takes nothing new, so what waits for an answer is withdrawn rather than left to be
+    /// accepted later: pending handovers, and services proposed but not yet accepted.
+    /// </summary>
+    private async Task WindDownAsync(Case c, ClaimsPrincipal user, DateTime now)
+    {
+        foreach (var h in await db.Handovers.Where(h => h.CaseId == c.Id && h.Status == HandoverStatus.Pending).ToListAsync())
+        {
+            h.Status = HandoverStatus.Withdrawn;
+            h.RespondedAt = now;
+            h.RespondedByName = user.DisplayName();
+        }
+        foreach (var p in await db.ServiceProposals.Where(p => p.CaseId == c.Id && p.Status == Support.ServiceStatus.Proposed).ToListAsync())
+        {
+            p.Status = Support.ServiceStatus.Revoked;
+            p.RespondedAt = now;
+            p.RespondedByName = user.DisplayName();
+            p.StatusReason = "The case was closed.";
+        }
+    }
+
+    /// <summary>Every risk assessment of the case as the return safeguard reads it.</summary>
+    public async Task<List<RiskFinding>> RiskFindingsAsync(Guid caseId) =>
+        (await db.RiskAssessments.AsNoTracking().Where(r => r.CaseId == caseId)
+            .Select(r => new { r.AssessedAt, r.Purpose, r.RiskIdentified, r.WithGuardian }).ToListAsync())
+        .Select(r => new RiskFinding(r.AssessedAt, r.Purpose == RiskPurpose.Return, r.RiskIdentified, r.WithGuardian, r.Purpose == RiskPurpose.Review))
+        .ToList();
+
+    /// <summary>The return safeguard's view of the case today (<see cref="ReturnSafeguard"/>).</summary>
+    public async Task<ReturnFacts> ReturnFactsAsync(Case c, RiskFinding? recordedNow = null)
+    {
+        var findings = await RiskFindingsAsync(c.Id);
+        if (recordedNow is not null)
+        {
+            findings.Add(recordedNow);
+        }
+        return ReturnFacts.Of(c, profile.LocalDate(Now), findings);
+    }
+
+    /// <summary>
+    /// R-LEG-02, L4, CH-PR-19: a return plan in force is suspended as soon as the safeguard blocks it (a reconsideration
+    /// started, a danger was found); the timeline says why. Nothing is saved here: the caller saves with its own change.
+    /// </summary>
+    public async Task KeepReturnSafeAsync(Case c, ClaimsPrincipal user, RiskFinding? recordedNow = null)
+    {
+        if (!c.ReturnInForce)
+        {
+            return;
+        }
+        var facts = await ReturnFactsAsync(c, recordedNow);
+        var blocks = ReturnSafeguard.Suspending(facts);
+        if (blocks.Count == 0)
+        {
+            return;
+        }
+        c.ReturnSuspendedAt = Now;
+        c.ReturnSuspendedBecause = string.Join(' ', blocks);
+        AddEvent(c, user, "return-suspended", "Return plan suspended: " + string.Join(" ", blocks.Select(b => ReturnSafeguard.Words(b, facts))),
+            null, null, null);
+    }
+
+    /// <summary>
+    /// R-TR-01: the person's status changes (suspect to presumed victim, a flag set or removed) with its reason, when
+    /// it took effect and who recorded it. Earlier records stay on the case and are marked as taken while a suspect.
+    /// </summary>
+    public async Task<CaseResult<Case>> ChangeStatusAsync(ClaimsPrincipal user, Guid id, StatusChangeRequest request)
+    {
+        if (await FindForWorkAsync(user, id) is not { } loaded)
+        {
+            return CaseError.NotFound;
+        }
+        var c = loaded.Case;
+        if (!loaded.Access.IsOwner)
+        {
+            return CaseError.Forbidden("The organisation that owns the case records a change of the person's status.");
+        }
+        if (ClosedCase.Refusal(c, CaseChange.ChangePersonStatus) is { } closed)
+        {
+            return closed;
+        }
+        var now = Now;
+        var last = await db.CaseStatusChanges.Where(x => x.CaseId == id).OrderByDescending(x => x.EffectiveAt)
+            .Select(x => (DateTime?)x.EffectiveAt).FirstOrDefaultAsync();
+        if (PersonStatus.Refusal(c.PresumedVictim, c.SuspectedOffender, request, last, now) is { } refusal)
+        {
+            return CaseError.Invalid(refusal.Field, refusal.Message);
+        }
+        var from = PersonStatus.Role(c.PresumedVictim, c.SuspectedOffender);
+        c.PresumedVictim = request.PresumedVictim ?? c.PresumedVictim;
+        c.SuspectedOffender = request.SuspectedOffender ?? c.SuspectedOffender;
+        var effective = request.EffectiveAt?.ToUniversalTime() ?? now;
+        db.CaseStatusChanges.Add(new CaseStatusChange
+        {
+            CaseId = id, EffectiveAt = effective, RecordedAt = now, PresumedVictim = c.PresumedVictim, SuspectedOffender = c.SuspectedOffender,
+            Reason = request.Reason!.Trim(), RecordedByName = user.DisplayName(), RecordedByOrganisationId = loaded.Access.OrganisationId,
+        });
+        AddEvent(c, user, "status-changed", PersonStatus.Summary(from, PersonStatus.Role(c.PresumedVictim, c.SuspectedOffender)) +
+                                            (effective < now.AddMinutes(-5) ? $", effective {profile.ToLocal(effective):d MMM yyyy HH:mm}" : ""),
+            request.Reason, null, null);
+        await db.SaveChangesAsync();
+        return c;
+    }
+
+    /// <summary>The person's status history, oldest first.</summary>
+    public Task<List<CaseStatusChange>> StatusHistoryAsync(Guid caseId) =>
+        db.CaseStatusChanges.AsNoTracking().Where(x => x.CaseId == caseId).OrderBy(x => x.EffectiveAt).ThenBy(x => x.RecordedAt).ToListAsync();
 
     /// <summary>Records a decision; a negative one is remembered as the one a reconsideration would concern.</summary>
     private static void RecordDecision(Case c, DecisionLevel level, DecisionResult result, DateTime now)
@@ -275,6 +413,10 @@ public sealed partial class CaseService(
         if (await FindForWorkAsync(user, id) is not { } loaded)
         {
             return CaseError.NotFound;
+        }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.Assign) is { } closed)
+        {
+            return closed;
         }
         var c = loaded.Case;
         if (!loaded.Access.IsOwner)
@@ -313,9 +455,9 @@ public sealed partial class CaseService(
         {
             return CaseError.Forbidden("Only the owning organisation or the national coordinator hands a case over.");
         }
-        if (!c.IsOpen)
+        if (ClosedCase.Refusal(c, CaseChange.RequestHandover) is { } closed)
         {
-            return CaseError.Conflict("The case is closed: reopen it before handing it over.");
+            return closed;
         }
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -367,6 +509,10 @@ public sealed partial class CaseService(
         if (handover.ToOrganisationId != loaded.Access.OrganisationId)
         {
             return CaseError.Forbidden("Only the receiving organisation accepts or declines a handover.");
+        }
+        if (ClosedCase.Refusal(loaded.Case, accept ? CaseChange.AcceptHandover : CaseChange.DeclineHandover) is { } closed)
+        {
+            return closed;
         }
         if (handover.Status != HandoverStatus.Pending)
         {
@@ -420,6 +566,10 @@ public sealed partial class CaseService(
         if (await FindForWorkAsync(user, id) is not { } loaded)
         {
             return CaseError.NotFound;
+        }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.Invite) is { } closed)
+        {
+            return closed;
         }
         if (!loaded.Access.IsOwner)
         {

@@ -33,6 +33,16 @@ public sealed class CaseViewModel(
         public string? ClosureReason { get; set; }
         public int? ExtensionDays { get; set; }
         public string? Outcome { get; set; }
+        public string? EarlyDecisionReason { get; set; }
+    }
+
+    /// <summary>A change of the person's status (R-TR-01): the flags as they should become, when, and why.</summary>
+    public sealed class StatusInput
+    {
+        public bool PresumedVictim { get; set; }
+        public bool SuspectedOffender { get; set; }
+        public DateTime? EffectiveAt { get; set; }
+        public string? Reason { get; set; }
     }
 
     public sealed class AssignInput
@@ -170,6 +180,7 @@ public sealed class CaseViewModel(
     [BindProperty] public MeetingInput Meeting { get; set; } = new();
     [BindProperty] public ReturnInput Return { get; set; } = new();
     [BindProperty] public StatementInput Statement { get; set; } = new();
+    [BindProperty] public StatusInput Status { get; set; } = new();
     [BindProperty] public Guid? SafetyCoordinatorUserId { get; set; }
     [TempData] public string? Message { get; set; }
 
@@ -197,6 +208,7 @@ public sealed class CaseViewModel(
     public bool IsSafetyCoordinator { get; private set; }
 
     public Jurisdiction.JurisdictionProfile Profile => cases.Profile;
+    public DateTime Now => cases.Now;
     public bool IsOpen => Case.Stage != nameof(CaseStage.Closed);
     public bool Works => Access.IsOwner;
     public bool IsSupportWorker => User.IsInRole(Roles.SupportWorker);
@@ -206,7 +218,9 @@ public sealed class CaseViewModel(
     public bool MayRecordGuardian => Case.Child && (Access.IsOwner || User.OrganisationType() == OrganisationType.Guardianship);
     public bool MayDoChildWork => Case.Child && (Access.IsOwner || Access.IsGuardian);
     public bool MayKeepSafetyPlan => Access.IsOwner || IsSafetyCoordinator;
-    public bool MayPlanReturn => Access.IsOwner && Case.Stage is nameof(CaseStage.Recovery) or nameof(CaseStage.NegativeDecision);
+    /// <summary>The return safeguard decides (<see cref="ReturnSafeguard"/>): the form shows only when nothing blocks a return.</summary>
+    public bool MayPlanReturn => Access.IsOwner && Case.Return is { BlockedBecause.Length: 0 };
+    public bool MayChangeStatus => Access.IsOwner && ClosedCase.Allows(Enum.Parse<CaseStage>(Case.Stage), CaseChange.ChangePersonStatus);
 
     public bool Failed(string form) => string.Equals(FailedForm, form, StringComparison.Ordinal);
 
@@ -218,11 +232,18 @@ public sealed class CaseViewModel(
         var request = new TransitionBody(Step.Trigger, Step.Reason,
             Step.Trigger == nameof(CaseTrigger.Close) ? Step.ClosureReason : null,
             Step.Trigger == nameof(CaseTrigger.ExtendReflection) ? Step.ExtensionDays : null,
-            Step.Trigger == nameof(CaseTrigger.RecordOutcome) ? Step.Outcome : null).ToRequest();
+            Step.Trigger == nameof(CaseTrigger.RecordOutcome) ? Step.Outcome : null,
+            Step.Trigger is nameof(CaseTrigger.ConclusivePositive) or nameof(CaseTrigger.ConclusiveNegative) ? Step.EarlyDecisionReason : null)
+            .ToRequest();
         return request.Error is { } e
             ? RefusedAsync("step", e)
             : AnswerAsync(cases.TransitionAsync(User, Id, request.Value!), "step", $"Done: {CaseLifecycle.Words(request.Value!.Trigger)}.", "decisions");
     }
+
+    public Task<IActionResult> OnPostStatusAsync() =>
+        AnswerAsync(cases.ChangeStatusAsync(User, Id, new StatusChangeRequest(Status.PresumedVictim, Status.SuspectedOffender, Status.Reason,
+                Status.EffectiveAt is { } local ? DateTime.SpecifyKind(Profile.ToUtc(local), DateTimeKind.Utc) : null)),
+            "status", "Status change recorded.", "person-status");
 
     public Task<IActionResult> OnPostAssignAsync() =>
         AnswerAsync(cases.AssignAsync(User, Id, Assign.UserId), "assign", "Case worker changed.", "ownership");
@@ -376,6 +397,12 @@ public sealed class CaseViewModel(
         }
         Access = loaded.Access;
         Detail = await CaseEndpoints.DetailAsync(loaded, cases, support, consent, safety, User);
+        if (FailedForm != "status")
+        {
+            // The form starts from the flags as they stand.
+            Status.PresumedVictim = loaded.Case.PresumedVictim;
+            Status.SuspectedOffender = loaded.Case.SuspectedOffender;
+        }
         // For the referring organisation this holds only the changes of stage: the status of what it referred.
         Timeline = await cases.TimelineAsync(loaded);
         if (!Access.SeesCase)

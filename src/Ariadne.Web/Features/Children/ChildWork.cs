@@ -27,6 +27,10 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         {
             return CaseError.NotFound;
         }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.RecordGuardian) is { } closed)
+        {
+            return closed;
+        }
         var c = loaded.Case;
         var isGuardianship = user.OrganisationType() == OrganisationType.Guardianship && user.OrganisationId() == request.GuardianshipOrganisationId;
         if (!loaded.Access.IsOwner && !isGuardianship)
@@ -86,6 +90,10 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         {
             return CaseError.NotFound;
         }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.AssessAge) is { } closed)
+        {
+            return closed;
+        }
         if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
         {
             return CaseError.Forbidden("The owner of the case or the child's guardian records an age assessment.");
@@ -136,6 +144,10 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         {
             return CaseError.NotFound;
         }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.RecordChildInterview) is { } closed)
+        {
+            return closed;
+        }
         var c = loaded.Case;
         if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
         {
@@ -183,6 +195,10 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
+        }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.RecordDisposition) is { } closed)
+        {
+            return closed;
         }
         var c = loaded.Case;
         if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)

@@ -27,6 +27,10 @@ public sealed class ConsentWork(CaseService cases)
         {
             return CaseError.NotFound;
         }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.RecordConsent) is { } closed)
+        {
+            return closed;
+        }
         var c = loaded.Case;
         // The person gives consent to whoever is working with them: the owner, or for a child the guardian.
         if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)

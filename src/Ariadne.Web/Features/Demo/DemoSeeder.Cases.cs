@@ -115,8 +115,9 @@ internal sealed partial class DemoSeeder
         await MoveAsync(At(60), atu, recovery, CaseTrigger.StartAssessment);
         await MoveAsync(At(57), atu, recovery, CaseTrigger.ReasonableGroundsPositive,
             "Controlled through debt and threats against her family; account consistent with the evidence at the flat.");
-        await MoveAsync(At(30), atu, recovery, CaseTrigger.ConclusivePositive,
-            "The investigation confirmed recruitment by deception and exploitation in prostitution.");
+        await MoveAsync(At(30), atu, recovery, new TransitionRequest(CaseTrigger.ConclusivePositive,
+            "The investigation confirmed recruitment by deception and exploitation in prostitution.",
+            EarlyDecisionReason: "She asked for the decision now so that her residence permit can be applied for; the period runs on."));
         await MoveAsync(At(25), atu, recovery, new TransitionRequest(CaseTrigger.RecordOutcome, OutcomeCode: "OUT-01"));
         await MoveAsync(At(6), atu, recovery, new TransitionRequest(CaseTrigger.RecordOutcome, OutcomeCode: "OUT-02"));
 

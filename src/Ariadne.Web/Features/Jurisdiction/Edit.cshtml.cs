@@ -27,6 +27,7 @@ public sealed class JurisdictionEditModel(JurisdictionSettings settings, Ariadne
         public string? TimeZone { get; set; }
         public string? MinimumReflectionDays { get; set; }
         public string? DecisionTargetWorkingDays { get; set; }
+        public string? ReferralOpenWorkingDays { get; set; }
         public string? StaleAfterDays { get; set; }
         public string? ReviewIntervalDays { get; set; }
         public string? ChildReviewIntervalDays { get; set; }
@@ -49,7 +50,7 @@ public sealed class JurisdictionEditModel(JurisdictionSettings settings, Ariadne
     [
         nameof(JurisdictionProfile.Name), nameof(JurisdictionProfile.EmergencyNumber), nameof(JurisdictionProfile.AgeOfMajority),
         nameof(JurisdictionProfile.TimeZone), nameof(JurisdictionProfile.MinimumReflectionDays), nameof(JurisdictionProfile.DecisionTargetWorkingDays),
-        nameof(JurisdictionProfile.StaleAfterDays), nameof(JurisdictionProfile.ReviewIntervalDays), nameof(JurisdictionProfile.ChildReviewIntervalDays),
+        nameof(JurisdictionProfile.ReferralOpenWorkingDays), nameof(JurisdictionProfile.StaleAfterDays), nameof(JurisdictionProfile.ReviewIntervalDays), nameof(JurisdictionProfile.ChildReviewIntervalDays),
         nameof(JurisdictionProfile.Holidays), nameof(JurisdictionProfile.DecisionRoles), nameof(JurisdictionProfile.Outcomes),
     ];
 
@@ -69,6 +70,7 @@ public sealed class JurisdictionEditModel(JurisdictionSettings settings, Ariadne
             TimeZone = p.TimeZone,
             MinimumReflectionDays = Number(p.MinimumReflectionDays),
             DecisionTargetWorkingDays = Number(p.DecisionTargetWorkingDays),
+            ReferralOpenWorkingDays = Number(p.ReferralOpenWorkingDays),
             StaleAfterDays = Number(p.StaleAfterDays),
             ReviewIntervalDays = Number(p.ReviewIntervalDays),
             ChildReviewIntervalDays = Number(p.ChildReviewIntervalDays),
@@ -110,6 +112,9 @@ public sealed class JurisdictionEditModel(JurisdictionSettings settings, Ariadne
             AgeOfMajority = Whole(input.AgeOfMajority, nameof(JurisdictionProfile.AgeOfMajority), "Age of majority", errors),
             MinimumReflectionDays = Whole(input.MinimumReflectionDays, nameof(JurisdictionProfile.MinimumReflectionDays), "Minimum reflection period", errors),
             DecisionTargetWorkingDays = Whole(input.DecisionTargetWorkingDays, nameof(JurisdictionProfile.DecisionTargetWorkingDays), "Reasonable-grounds decision due after", errors),
+            // A form posted without the field (an older page) keeps the default rather than failing.
+            ReferralOpenWorkingDays = input.ReferralOpenWorkingDays is null ? new JurisdictionProfile().ReferralOpenWorkingDays
+                : Whole(input.ReferralOpenWorkingDays, nameof(JurisdictionProfile.ReferralOpenWorkingDays), "Case opened from a referral within", errors),
             StaleAfterDays = Whole(input.StaleAfterDays, nameof(JurisdictionProfile.StaleAfterDays), "Stale case threshold", errors),
             ReviewIntervalDays = Whole(input.ReviewIntervalDays, nameof(JurisdictionProfile.ReviewIntervalDays), "Review interval", errors),
             ChildReviewIntervalDays = Whole(input.ChildReviewIntervalDays, nameof(JurisdictionProfile.ChildReviewIntervalDays), "Review interval for a child's case", errors),

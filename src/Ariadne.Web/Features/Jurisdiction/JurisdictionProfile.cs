@@ -23,6 +23,8 @@ public sealed class JurisdictionProfile
     public int MinimumReflectionDays { get; set; } = 30;
     /// <summary>Working days from the opening of a case to the reasonable-grounds decision.</summary>
     public int DecisionTargetWorkingDays { get; set; } = 5;
+    /// <summary>Working days from a referral to the opening of its case by the unit; later, the coordinator chases it (NRM-P3).</summary>
+    public int ReferralOpenWorkingDays { get; set; } = 1;
     /// <summary>An open case with no recorded activity for this many days is shown to the coordinator as stale.</summary>
     public int StaleAfterDays { get; set; } = 30;
     /// <summary>Days between reviews of a case in assistance, or of a negative decision awaiting closure.</summary>
@@ -111,6 +113,10 @@ public sealed class JurisdictionProfile
         if (DecisionTargetWorkingDays is < 1 or > 60)
         {
             errors[nameof(DecisionTargetWorkingDays)] = ["The decision target must be between 1 and 60 working days."];
+        }
+        if (ReferralOpenWorkingDays is < 1 or > 30)
+        {
+            errors[nameof(ReferralOpenWorkingDays)] = ["A case must be opened from a referral within 1 to 30 working days."];
         }
         if (StaleAfterDays is < 1 or > 365)
         {

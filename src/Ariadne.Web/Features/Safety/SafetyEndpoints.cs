@@ -29,7 +29,8 @@ public static class SafetyEndpoints
     }
 
     private static RiskAssessmentResponse Map(RiskAssessment r) => new(r.Id, r.Purpose.ToString(), r.ThreatToPerson.ToString(),
-        r.ThreatToFamily.ToString(), r.ReTrafficking.ToString(), r.RiskIdentified, r.Summary, r.ReviewerName, r.AssessedAt, r.AssessedByName);
+        r.ThreatToFamily.ToString(), r.ReTrafficking.ToString(), r.RiskIdentified, r.Summary, r.ReviewerName, r.AssessedAt, r.AssessedByName,
+        r.WithGuardian);
 
     private static SafetyActionResponse Map(SafetyAction a) => new(a.Id, a.Description, a.Status.ToString(), a.DueOn, a.DoneAt);
 }

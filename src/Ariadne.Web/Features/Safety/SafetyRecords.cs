@@ -14,6 +14,11 @@ public sealed class RiskAssessment
     public RiskLevel ThreatToFamily { get; set; }
     public RiskLevel ReTrafficking { get; set; }
     public bool RiskIdentified { get; set; }
+    /// <summary>
+    /// Recorded by the child's guardianship service: such a finding of risk stands until a later review with the
+    /// guardian finds otherwise, whatever the case owner records since (CH-PR-19).
+    /// </summary>
+    public bool WithGuardian { get; set; }
     public required string Summary { get; set; }
     public required string ReviewerName { get; set; }
     public DateTime AssessedAt { get; set; }

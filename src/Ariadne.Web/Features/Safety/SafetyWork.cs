@@ -20,11 +20,12 @@ public sealed record MeetingRequest(DateTime? At, string? Purpose, bool LawEnfor
 public sealed record DocumentRequest(string? Title, string? Content);
 
 public sealed record RiskAssessmentResponse(Guid Id, string Purpose, string ThreatToPerson, string ThreatToFamily, string ReTrafficking,
-    bool RiskIdentified, string? Summary, string Reviewer, DateTime AssessedAt, string AssessedBy);
+    bool RiskIdentified, string? Summary, string Reviewer, DateTime AssessedAt, string AssessedBy, bool WithGuardian = false);
 public sealed record SafetyActionResponse(Guid Id, string Description, string Status, DateOnly? DueOn, DateTime? DoneAt);
 public sealed record MeetingResponse(Guid Id, DateTime At, string Purpose, bool LawEnforcementPresent, string Venue, string? VenueDescription,
     bool CounsellorRequested, bool SafetyCoordinatorInvited);
-public sealed record DocumentSummary(Guid Id, string Kind, string Title, DateTime RecordedAt, string RecordedBy);
+public sealed record DocumentSummary(Guid Id, string Kind, string Title, DateTime RecordedAt, string RecordedBy,
+    bool TakenWhileSuspect = false);
 public sealed record DocumentResponse(Guid Id, string Kind, string Title, DateTime RecordedAt, string RecordedBy, string Content);
 
 /// <summary>
@@ -50,6 +51,10 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
+        }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.AssessRisk) is { } closed)
+        {
+            return closed;
         }
         if (!loaded.Access.IsOwner && !loaded.Access.IsSupport && !loaded.Access.IsGuardian)
         {
@@ -88,10 +93,16 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
             CaseId = caseId, Purpose = purpose, ThreatToPerson = person, ThreatToFamily = family, ReTrafficking = again,
             RiskIdentified = request.RiskIdentified, Summary = request.Summary.Trim(), ReviewerName = request.Reviewer.Trim(),
             AssessedAt = cases.Now, AssessedByName = user.DisplayName(), OrganisationId = loaded.Access.OrganisationId,
+            // CH-PR-19: what the child's guardianship service finds cannot be overridden by anyone else's later assessment.
+            WithGuardian = loaded.Case.IsChild && loaded.Access.IsGuardian && loaded.Case.GuardianOrganisationId == loaded.Access.OrganisationId,
         };
         Db.RiskAssessments.Add(record);
         cases.AddEvent(loaded.Case, user, "risk-assessment",
-            $"Risk assessment ({purpose}): {(record.RiskIdentified ? "risk identified" : "no significant risk")}", null, null, null);
+            $"Risk assessment ({purpose}{(record.WithGuardian ? ", with the guardian" : "")}): " +
+            $"{(record.RiskIdentified ? "risk identified" : "no significant risk")}", null, null, null);
+        // A danger found now suspends a return planned before (CH-PR-19).
+        await cases.KeepReturnSafeAsync(loaded.Case, user, new RiskFinding(record.AssessedAt, purpose == RiskPurpose.Return,
+            record.RiskIdentified, record.WithGuardian, purpose == RiskPurpose.Review));
         await Db.SaveChangesAsync();
         return record;
     }
@@ -106,34 +117,33 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return CaseError.NotFound;
         }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.PlanReturn) is { } closed)
+        {
+            return closed;
+        }
         var c = loaded.Case;
         if (!loaded.Access.IsOwner)
         {
             return CaseError.Forbidden("The organisation that owns the case plans a return.");
         }
-        if (c.Stage is not (CaseStage.Recovery or CaseStage.NegativeDecision))
+        // R-LEG-02, L4, R-SYS-01, CH-PR-19: one rule says whether a return may be planned; the page shows the same reasons.
+        var blocked = ReturnSafeguard.Reasons(await cases.ReturnFactsAsync(c));
+        if (blocked.Count > 0)
         {
-            return CaseError.Conflict("A return is planned after the conclusive decision, never during the reflection period (no removal, L4).");
+            return CaseError.Conflict(string.Join(" ", blocked));
         }
         if (request.Organiser is null || !ReturnOrganisers.ContainsKey(request.Organiser))
         {
             return CaseError.Invalid("organiser", "Choose who organises the return (RET-01..04).");
         }
         var latest = await Db.RiskAssessments.AsNoTracking().Where(r => r.CaseId == caseId && r.Purpose == RiskPurpose.Return)
-            .OrderByDescending(r => r.AssessedAt).FirstOrDefaultAsync();
-        if (latest is null)
-        {
-            return CaseError.Conflict("A return cannot be planned without a risk assessment for the return (L10, LE-D9): record one first.");
-        }
+            .OrderByDescending(r => r.AssessedAt).FirstAsync();
         if (latest.Id != request.RiskAssessmentId)
         {
             return CaseError.Invalid("riskAssessmentId", "Base the return on the latest risk assessment for the return.");
         }
-        if (c.IsChild && latest.RiskIdentified)
-        {
-            return CaseError.Conflict("The child's return is blocked: the latest risk and security assessment found a danger to the child " +
-                                      "or the family (CH-PR-19).");
-        }
+        c.ReturnSuspendedAt = null;
+        c.ReturnSuspendedBecause = null;
         c.ReturnOrganiser = request.Organiser;
         c.ReturnPlannedAt = cases.Now;
         c.ReturnPlannedByName = user.DisplayName();
@@ -149,6 +159,10 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
+        }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.NameSafetyCoordinator) is { } closed)
+        {
+            return closed;
         }
         if (!loaded.Access.IsOwner)
         {
@@ -177,6 +191,10 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
+        }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.AddSafetyAction) is { } closed)
+        {
+            return closed;
         }
         if (!WorksSafety(loaded, user))
         {
@@ -240,6 +258,10 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return CaseError.NotFound;
         }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.ArrangeMeeting) is { } closed)
+        {
+            return closed;
+        }
         if (!loaded.Access.IsOwner && !loaded.Access.IsSupport && !loaded.Access.IsGuardian)
         {
             return CaseError.Forbidden("Meetings are arranged by the owner, a support organisation or the guardian.");
@@ -282,6 +304,10 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return CaseError.NotFound;
         }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.AddStatement) is { } closed)
+        {
+            return closed;
+        }
         if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian && !loaded.Access.SeesStatements)
         {
             return CaseError.Forbidden("Statements are recorded by the owner, the guardian, or an organisation the person allowed to see them.");
@@ -305,12 +331,22 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         return document;
     }
 
-    /// <summary>Titles only; an empty list for viewers without access to statements.</summary>
-    public async Task<List<DocumentSummary>> DocumentsAsync(LoadedCase loaded) => !loaded.Access.SeesStatements
-        ? []
-        : (await Db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == loaded.Case.Id).ToListAsync())
-        .OrderBy(d => d.RecordedAt)
-        .Select(d => new DocumentSummary(d.Id, d.Kind.ToString(), d.Title, d.RecordedAt, d.RecordedByName)).ToList();
+    /// <summary>
+    /// Titles only; an empty list for viewers without access to statements. R-TR-01: a statement recorded while the
+    /// person was a suspect stays on the case, marked as such.
+    /// </summary>
+    public async Task<List<DocumentSummary>> DocumentsAsync(LoadedCase loaded)
+    {
+        if (!loaded.Access.SeesStatements)
+        {
+            return [];
+        }
+        var history = await cases.StatusHistoryAsync(loaded.Case.Id);
+        return (await Db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == loaded.Case.Id).ToListAsync())
+            .OrderBy(d => d.RecordedAt)
+            .Select(d => new DocumentSummary(d.Id, d.Kind.ToString(), d.Title, d.RecordedAt, d.RecordedByName,
+                PersonStatus.WasSuspectAt(history, d.RecordedAt))).ToList();
+    }
 
     /// <summary>Opens one statement: decrypted only for viewers with access, and every attempt is audited.</summary>
     public async Task<CaseResult<DocumentResponse>> ReadDocumentAsync(ClaimsPrincipal user, Guid caseId, Guid documentId)
@@ -334,7 +370,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         .OrderBy(r => r.AssessedAt)
         .Select(r => new RiskAssessmentResponse(r.Id, r.Purpose.ToString(), r.ThreatToPerson.ToString(), r.ThreatToFamily.ToString(),
             r.ReTrafficking.ToString(), r.RiskIdentified, loaded.Access.SeesPersonalData ? r.Summary : null, r.ReviewerName, r.AssessedAt,
-            r.AssessedByName))
+            r.AssessedByName, r.WithGuardian))
         .ToList();
 
     /// <summary>The safety plan, for those who see personal data and for the safety coordinator who keeps it (R-SC-02).</summary>

@@ -63,9 +63,9 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
         {
             return CaseError.Forbidden("The organisation that owns the case proposes services.");
         }
-        if (!loaded.Case.IsOpen)
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.ProposeService) is { } closed)
         {
-            return CaseError.Conflict("The case is closed.");
+            return closed;
         }
         if (request.Service is null || !Services.ContainsKey(request.Service))
         {
@@ -132,6 +132,16 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
             return CaseError.Forbidden(decision == Decision.Revoke
                 ? "Only the organisation that proposed the service revokes it."
                 : "Only the support organisation the service was proposed to answers it.");
+        }
+        if (ClosedCase.Refusal(loaded.Case, decision switch
+            {
+                Decision.Accept => CaseChange.AcceptService,
+                Decision.Decline => CaseChange.DeclineService,
+                Decision.Complete => CaseChange.CompleteService,
+                Decision.Revoke => CaseChange.RevokeService,
+            }) is { } closed)
+        {
+            return closed;
         }
         if (!allowedFrom.Contains(p.Status))
         {
@@ -204,6 +214,10 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
         if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
         {
             return CaseError.NotFound;
+        }
+        if (ClosedCase.Refusal(loaded.Case, CaseChange.Place) is { } closed)
+        {
+            return closed;
         }
         var org = loaded.Access.OrganisationId;
         var proposal = await Db.ServiceProposals.SingleOrDefaultAsync(p => p.Id == request.ProposalId && p.CaseId == caseId);
