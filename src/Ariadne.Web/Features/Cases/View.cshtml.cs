@@ -23,7 +23,8 @@ public sealed class CaseViewModel(
     SupportWork support,
     ConsentWork consent,
     SafetyWork safety,
-    ChildWork children) : PageModel
+    ChildWork children,
+    IAuthorizationService authorization) : PageModel
 {
     public sealed class StepInput
     {
@@ -193,19 +194,34 @@ public sealed class CaseViewModel(
     public List<Choice> SafetyCoordinators { get; private set; } = [];
     public List<(Guid Id, string Name, ShelterType Type)> MyShelters { get; private set; } = [];
     /// <summary>For each service on the case: who provides it and who proposed it (ids, for the buttons).</summary>
-    public bool IsSafetyCoordinator { get; private set; }
 
     public Jurisdiction.JurisdictionProfile Profile => cases.Profile;
     public bool IsOpen => Case.Stage != nameof(CaseStage.Closed);
-    public bool Works => Access.IsOwner;
-    public bool IsSupportWorker => User.IsInRole(Roles.SupportWorker);
-    public bool MayRecordConsent => Access.IsOwner || Access.IsGuardian;
-    public bool MayAssessRisk => Access.IsOwner || Access.IsSupport || Access.IsGuardian;
-    public bool MayAddStatement => Access.IsOwner || Access.IsGuardian || Access.SeesStatements;
-    public bool MayRecordGuardian => Case.Child && (Access.IsOwner || User.OrganisationType() == OrganisationType.Guardianship);
-    public bool MayDoChildWork => Case.Child && (Access.IsOwner || Access.IsGuardian);
-    public bool MayKeepSafetyPlan => Access.IsOwner || IsSafetyCoordinator;
-    public bool MayPlanReturn => Access.IsOwner && Case.Stage is nameof(CaseStage.Recovery) or nameof(CaseStage.NegativeDecision);
+
+    /// <summary>The operations the permission table allows this viewer, asked of <see cref="IAuthorizationService"/> like the API does.</summary>
+    public IReadOnlySet<CaseOperation> Allowed { get; private set; } = new HashSet<CaseOperation>();
+
+    /// <summary>Whether to offer the form for an operation: the same question the service asks before it changes anything.</summary>
+    public bool May(CaseOperation operation) => Allowed.Contains(operation);
+
+    // Named for the forms; each is one question to the table, never a rule of its own.
+    public bool Works => May(CaseOperation.WorkLifecycle);
+    public bool IsSupportWorker => May(CaseOperation.ProvideService);
+    public bool MayRecordConsent => May(CaseOperation.RecordConsent);
+    public bool MayAssessRisk => May(CaseOperation.AssessRisk);
+    public bool MayArrangeMeeting => May(CaseOperation.ArrangeMeeting);
+    public bool MayAddStatement => May(CaseOperation.RecordStatement);
+    public bool MayRecordGuardian => May(CaseOperation.RecordGuardian);
+    public bool MayDoChildWork => May(CaseOperation.RecordChildWork);
+    public bool MayKeepSafetyPlan => May(CaseOperation.KeepSafetyPlan);
+    // The stage is the lifecycle's state, not a permission: the service answers 409 there, the page shows no form.
+    public bool MayPlanReturn => May(CaseOperation.PlanReturn) && Case.Stage is nameof(CaseStage.Recovery) or nameof(CaseStage.NegativeDecision);
+
+    /// <summary>The refusal next to the form that was refused, or nothing.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent ErrorFor(string form) => Failed(form)
+        ? new Microsoft.AspNetCore.Html.HtmlString(
+            $"<p class=\"form-error\" role=\"alert\" id=\"error-{System.Net.WebUtility.HtmlEncode(form)}\">{System.Net.WebUtility.HtmlEncode(Error!.Message)}</p>")
+        : Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     public bool Failed(string form) => string.Equals(FailedForm, form, StringComparison.Ordinal);
 
@@ -250,7 +266,6 @@ public sealed class CaseViewModel(
             SupportWork.Decision.Decline => "Service declined.",
             SupportWork.Decision.Complete => "Service completed.",
             SupportWork.Decision.Revoke => "Service revoked.",
-            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
         };
         return AnswerAsync(support.DecideAsync(User, Id, serviceId, d, reason), "service-" + serviceId, done, "services", reason);
     }
@@ -364,6 +379,15 @@ public sealed class CaseViewModel(
             return false;
         }
         Access = loaded.Access;
+        var allowed = new HashSet<CaseOperation>();
+        foreach (var operation in Enum.GetValues<CaseOperation>())
+        {
+            if (await authorization.AllowsAsync(User, loaded, operation))
+            {
+                allowed.Add(operation);
+            }
+        }
+        Allowed = allowed;
         Detail = await CaseEndpoints.DetailAsync(loaded, cases, support, consent, safety, User);
         // For the referring organisation this holds only the changes of stage: the status of what it referred.
         Timeline = await cases.TimelineAsync(loaded);
@@ -372,12 +396,11 @@ public sealed class CaseViewModel(
             return true;
         }
         var c = loaded.Case;
-        IsSafetyCoordinator = c.SafetyCoordinatorUserId is { } sc && sc == User.UserId();
         var db = cases.Db;
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.IsActive && o.Type != OrganisationType.Administration)
             .OrderBy(o => o.Name).ToListAsync();
         var participants = c.Participants.Select(p => p.OrganisationId).ToHashSet();
-        if (Access.IsOwner)
+        if (Works)
         {
             OwnerMembers = await db.Users.AsNoTracking().Where(u => u.OrganisationId == c.OwnerOrganisationId && u.IsActive)
                 .OrderBy(u => u.DisplayName).Select(u => new Choice(u.Id, u.DisplayName)).ToListAsync();
@@ -388,7 +411,7 @@ public sealed class CaseViewModel(
             SafetyCoordinators = await db.Users.AsNoTracking().Where(u => u.IsActive && police.Contains(u.OrganisationId))
                 .OrderBy(u => u.DisplayName).Select(u => new Choice(u.Id, u.DisplayName)).ToListAsync();
         }
-        if (Access.IsOwner || Access.IsCoordinator)
+        if (May(CaseOperation.HandOver))
         {
             HandoverTargets = organisations.Where(o => o.Id != c.OwnerOrganisationId && CaseService.CanOwnCases(o.Type))
                 .Select(o => new Choice(o.Id, o.Name)).ToList();
@@ -416,7 +439,7 @@ public sealed class CaseViewModel(
     public bool Provides(ServiceResponse s) => IsSupportWorker && s.ProviderOrganisationId == Access.OrganisationId;
 
     /// <summary>The viewer's organisation proposed this service and still owns the case.</summary>
-    public bool Proposed(ServiceResponse s) => Access.IsOwner && s.ProposedByOrganisationId == Access.OrganisationId;
+    public bool Proposed(ServiceResponse s) => May(CaseOperation.ProposeService) && s.ProposedByOrganisationId == Access.OrganisationId;
 
     /// <summary>Board and lodging the viewer's organisation accepted: it may place the person, once nobody is placed.</summary>
     public IEnumerable<ServiceResponse> LodgingToPlace =>

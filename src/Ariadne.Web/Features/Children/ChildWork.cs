@@ -5,6 +5,7 @@ using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Security;
 using Ariadne.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Ariadne.Web.Features.Children;
 
@@ -16,7 +17,7 @@ public sealed record DispositionRequest(string[]? ConsultedParties, string? Summ
 /// The child-specific procedure (§4): guardian appointment, age assessment, the first interview and the
 /// final disposition. A presumed minor is treated exactly as a child until a recorded assessment says otherwise.
 /// </summary>
-public sealed class ChildWork(CaseService cases, CaseProtector protector)
+public sealed class ChildWork(CaseService cases, CaseProtector protector, IAuthorizationService authorization)
 {
     private Data.AriadneDbContext Db => cases.Db;
 
@@ -28,14 +29,15 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
             return CaseError.NotFound;
         }
         var c = loaded.Case;
-        var isGuardianship = user.OrganisationType() == OrganisationType.Guardianship && user.OrganisationId() == request.GuardianshipOrganisationId;
-        if (!loaded.Access.IsOwner && !isGuardianship)
-        {
-            return CaseError.Forbidden("The guardian is recorded by the organisation that owns the case or by the guardianship service.");
-        }
+        // The case's state first (an adult has no guardian), then the table; a guardianship service records only its own guardian.
         if (!c.IsChild)
         {
             return CaseError.Conflict("A guardian is recorded for a child or a presumed child.");
+        }
+        var isGuardianship = !loaded.Access.IsOwner && user.OrganisationId() == request.GuardianshipOrganisationId;
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordGuardian) || (!loaded.Access.IsOwner && !isGuardianship))
+        {
+            return CaseError.Forbidden("The guardian is recorded by the organisation that owns the case or by the guardianship service.");
         }
         var service = await Db.ActiveOrganisationAsync(request.GuardianshipOrganisationId, OrganisationType.Guardianship);
         if (service is null)
@@ -65,7 +67,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         {
             return CaseError.NotFound;
         }
-        if (!loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.AcknowledgeGuardian))
         {
             return CaseError.Forbidden("Only the child's guardianship service acknowledges the appointment.");
         }
@@ -86,7 +88,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         {
             return CaseError.NotFound;
         }
-        if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.AssessAge))
         {
             return CaseError.Forbidden("The owner of the case or the child's guardian records an age assessment.");
         }
@@ -119,7 +121,6 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
             AgeAssessmentResult.Minor => AgeStatus.ConfirmedMinor,
             AgeAssessmentResult.Adult => AgeStatus.ConfirmedAdult,
             AgeAssessmentResult.Inconclusive => c.AgeStatus == AgeStatus.Unknown ? AgeStatus.PresumedMinor : c.AgeStatus,
-            _ => throw new ArgumentOutOfRangeException(nameof(request)),
         };
         cases.AddEvent(c, user, "age-assessment", $"Age assessment ({method}): {result}; age status {before} → {c.AgeStatus}", null, null, null);
         await Db.SaveChangesAsync();
@@ -137,13 +138,13 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
             return CaseError.NotFound;
         }
         var c = loaded.Case;
-        if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
-        {
-            return CaseError.Forbidden("The first interview is recorded by the organisation that owns the case or the guardian.");
-        }
         if (!c.IsChild)
         {
             return CaseError.Conflict("The first-interview record is for children; record an adult's statement as a statement.");
+        }
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordChildWork))
+        {
+            return CaseError.Forbidden("The first interview is recorded by the organisation that owns the case or the guardian.");
         }
         if (c.GuardianOrganisationId is null)
         {
@@ -185,13 +186,13 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
             return CaseError.NotFound;
         }
         var c = loaded.Case;
-        if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
-        {
-            return CaseError.Forbidden("The final disposition is recorded by the owner of the case or the guardian.");
-        }
         if (!c.IsChild)
         {
             return CaseError.Conflict("A final disposition is recorded for a child's case.");
+        }
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordChildWork))
+        {
+            return CaseError.Forbidden("The final disposition is recorded by the owner of the case or the guardian.");
         }
         var parties = (request.ConsultedParties ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (parties.Any(p => !ConsultedParties.All.ContainsKey(p)))
