@@ -113,10 +113,12 @@ public static class CasePermissions
             CaseOperation.KeepSafetyPlan => owner || (works && facts.SafetyCoordinator),
             CaseOperation.RecordStatement => statements,
             CaseOperation.RecordConsent => owner || guardian,
-            CaseOperation.RecordGuardian => facts.Child && (owner || (works && facts.GuardianshipService)),
+            // Whether the person is a child is the case's state (409 for an adult, and the page shows the child section only
+            // for a child); the child rule here is that a guardian acts for a child only.
+            CaseOperation.RecordGuardian => owner || (works && facts.GuardianshipService),
             CaseOperation.AcknowledgeGuardian => guardian,
             CaseOperation.AssessAge => owner || guardian,
-            CaseOperation.RecordChildWork => facts.Child && (owner || guardian),
+            CaseOperation.RecordChildWork => owner || guardian,
         };
     }
 }

@@ -29,15 +29,15 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector, IAutho
             return CaseError.NotFound;
         }
         var c = loaded.Case;
-        // The case's state first (an adult has no guardian), then the table; a guardianship service records only its own guardian.
-        if (!c.IsChild)
-        {
-            return CaseError.Conflict("A guardian is recorded for a child or a presumed child.");
-        }
+        // The table first (a refusal says nothing of the case's state), then: a guardianship service records only its own guardian.
         var isGuardianship = !loaded.Access.IsOwner && user.OrganisationId() == request.GuardianshipOrganisationId;
         if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordGuardian) || (!loaded.Access.IsOwner && !isGuardianship))
         {
             return CaseError.Forbidden("The guardian is recorded by the organisation that owns the case or by the guardianship service.");
+        }
+        if (!c.IsChild)
+        {
+            return CaseError.Conflict("A guardian is recorded for a child or a presumed child.");
         }
         var service = await Db.ActiveOrganisationAsync(request.GuardianshipOrganisationId, OrganisationType.Guardianship);
         if (service is null)
@@ -138,13 +138,13 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector, IAutho
             return CaseError.NotFound;
         }
         var c = loaded.Case;
-        if (!c.IsChild)
-        {
-            return CaseError.Conflict("The first-interview record is for children; record an adult's statement as a statement.");
-        }
         if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordChildWork))
         {
             return CaseError.Forbidden("The first interview is recorded by the organisation that owns the case or the guardian.");
+        }
+        if (!c.IsChild)
+        {
+            return CaseError.Conflict("The first-interview record is for children; record an adult's statement as a statement.");
         }
         if (c.GuardianOrganisationId is null)
         {
@@ -186,13 +186,13 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector, IAutho
             return CaseError.NotFound;
         }
         var c = loaded.Case;
-        if (!c.IsChild)
-        {
-            return CaseError.Conflict("A final disposition is recorded for a child's case.");
-        }
         if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordChildWork))
         {
             return CaseError.Forbidden("The final disposition is recorded by the owner of the case or the guardian.");
+        }
+        if (!c.IsChild)
+        {
+            return CaseError.Conflict("A final disposition is recorded for a child's case.");
         }
         var parties = (request.ConsultedParties ?? []).Distinct(StringComparer.Ordinal).ToList();
         if (parties.Any(p => !ConsultedParties.All.ContainsKey(p)))
