@@ -182,13 +182,16 @@ public sealed class CaseAccessTests
     }
 
     [Theory]
-    [InlineData(true, false, OrganisationType.VictimSupport, true)]
-    [InlineData(true, true, OrganisationType.VictimSupport, false)]
-    [InlineData(true, true, OrganisationType.Guardianship, false)]
-    [InlineData(true, true, OrganisationType.AntiTraffickingUnit, true)]
-    [InlineData(false, false, OrganisationType.AntiTraffickingUnit, false)]
-    [InlineData(false, true, OrganisationType.AntiTraffickingUnit, false)]
-    public void A_venue_text_is_for_personal_viewers_and_never_a_support_organisations_to_law_enforcement(bool personal, bool lawEnforcement,
-        OrganisationType arrangedBy, bool sees) =>
-        Assert.Equal(sees, SafetyWork.MaySeeVenueText(personal, lawEnforcement, arrangedBy));
+    // personal view, arranged it, law enforcement, arranged by → sees the venue text
+    [InlineData(true, false, false, OrganisationType.VictimSupport, true)]
+    [InlineData(false, true, false, OrganisationType.VictimSupport, true)]
+    [InlineData(false, false, false, OrganisationType.VictimSupport, false)]
+    [InlineData(true, false, true, OrganisationType.VictimSupport, false)]
+    [InlineData(true, false, true, OrganisationType.Guardianship, false)]
+    [InlineData(true, false, true, OrganisationType.AntiTraffickingUnit, true)]
+    [InlineData(false, true, true, OrganisationType.AntiTraffickingUnit, true)]
+    [InlineData(false, false, true, OrganisationType.AntiTraffickingUnit, false)]
+    public void A_venue_text_is_for_personal_viewers_and_its_author_and_never_a_support_organisations_to_law_enforcement(bool personal,
+        bool arrangedIt, bool lawEnforcement, OrganisationType arrangedBy, bool sees) =>
+        Assert.Equal(sees, SafetyWork.MaySeeVenueText(personal, arrangedIt, lawEnforcement, arrangedBy));
 }

