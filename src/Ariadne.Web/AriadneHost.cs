@@ -133,6 +133,7 @@ public static class AriadneHost
 
         services.AddAuthorizationBuilder().AddAriadnePolicies();
         services.AddSingleton<IAuthorizationHandler, OrganisationAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, Features.Cases.CaseAuthorizationHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
             ProblemDetailsAuthorizationResultHandler>();
 

@@ -78,7 +78,8 @@ public sealed class CaseApiTests
         };
         var owner = await DetailAsync(world.Unit.Client, c.Id);
         var placement = Assert.Single(owner.GetProperty("placements").EnumerateArray());
-        Assert.Equal(shelterName, placement.GetProperty("shelter").GetString());
+        // The owning unit is law enforcement: it reads the shelter as a code, never its name (V-01, issue 9 item 8).
+        Assert.Matches("^SHELTER-[0-9A-F]{8}$", placement.GetProperty("shelter").GetString()!);
         Assert.Equal(JsonValueKind.Null, placement.GetProperty("address").ValueKind);
         var documents = owner.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetGuid()).ToList();
         Assert.Equal(2, documents.Count); // the referral's statement and the interview
@@ -243,7 +244,7 @@ public sealed class CaseApiTests
     }
 
     /// <summary>Every GET route of the API about cases and shelters, with the case's ids filled in.</summary>
-    private static List<string> ApiGetUrls(AriadneAppFactory app, Guid caseId, IReadOnlyList<Guid> documents)
+    internal static List<string> ApiGetUrls(AriadneAppFactory app, Guid caseId, IReadOnlyList<Guid> documents)
     {
         var urls = new List<string>();
         foreach (var route in Routes(app).Where(r => r.Methods.Contains("GET")).Select(r => r.Route)
@@ -265,7 +266,7 @@ public sealed class CaseApiTests
     }
 
     /// <summary>Every page under /Cases, /Referrals and /Support, with the case's and the referral's id.</summary>
-    private static List<string> PageUrls(AriadneAppFactory app, OpenedCase c) =>
+    internal static List<string> PageUrls(AriadneAppFactory app, OpenedCase c) =>
         Routes(app).Where(r => r.IsPage).Select(r => r.Route)
             .Where(r => new[] { "/Cases", "/Referrals", "/Support" }.Any(p => r.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
             .SelectMany(r => new[] { r, $"{r}?id={c.Id}", $"{r}?id={c.ReferralId}", $"{r}?caseId={c.Id}" })

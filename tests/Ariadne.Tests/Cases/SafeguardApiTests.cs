@@ -69,6 +69,12 @@ public sealed class SafeguardApiTests
         await world.RenewAsync();
         unit = world.Unit.Client;
         Assert.Empty((await ReturnOfAsync(unit, c.Id)).GetProperty("blockedBecause").EnumerateArray());
+        using (var browser = await app.SignInToPagesAsync(world.Unit.User))
+        {
+            var page = await browser.GetStringAsync($"/Cases/View?id={c.Id}");
+            Assert.Contains("Plan the return", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"return-blocked\"", page, StringComparison.Ordinal);
+        }
         var planned = await OkAsync(await PlanReturnAsync(unit, c.Id, assessment));
         Assert.True(planned.GetProperty("return").GetProperty("inForce").GetBoolean());
         Assert.Equal("RET-04", planned.GetProperty("returnOrganiser").GetString());

@@ -75,7 +75,6 @@ public sealed partial class AuthorizationMatrixTests
     private static bool CaseWorkers(string role, bool own) => Policies.CaseRoles.Contains(role);
     private static bool CaseReaders(string role, bool own) => Policies.CaseRoles.Contains(role) && (own || role == Roles.Coordinator);
     private static bool CaseOwner(string role, bool own) => own && role == Roles.Investigator;
-    private static bool CaseOwnerOrCoordinator(string role, bool own) => CaseOwner(role, own) || role == Roles.Coordinator;
     private static bool CaseOwnerOrGuardian(string role, bool own) => own && role is Roles.Investigator or Roles.Guardian;
     private static bool CaseOwnerSupportOrGuardian(string role, bool own) =>
         own && role is Roles.Investigator or Roles.SupportWorker or Roles.Guardian;
@@ -141,7 +140,8 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/cases/{id:guid}/timeline", Subject.Case, CaseReaders),
         new("POST", "/api/v1/cases/{id:guid}/transitions", Subject.Case, CaseOwner, _ => new { trigger = "StartAssessment" }),
         new("PUT", "/api/v1/cases/{id:guid}/owner", Subject.Case, CaseOwner, t => new { userId = t.Member.Id }),
-        new("POST", "/api/v1/cases/{id:guid}/handovers", Subject.Case, CaseOwnerOrCoordinator,
+        // Only the owner hands over; the coordinator oversees but does not take cases over (issue 9 item 6).
+        new("POST", "/api/v1/cases/{id:guid}/handovers", Subject.Case, CaseOwner,
             t => new { toOrganisationId = t.Records.Unit, reason = "Matrix handover" }),
         new("POST", "/api/v1/cases/{id:guid}/handovers/{handoverId:guid}/response", Subject.CaseHandedOver, HandoverReceiver,
             _ => new { accept = false, reason = "Matrix decline" }),

@@ -64,7 +64,6 @@ public static class CaseDeadlines
         CaseStage.NegativeDecision or CaseStage.Recovery when c.ReviewDueOn is { } review => (p.EndOfLocalDay(review), "Case review"),
         CaseStage.NegativeDecision or CaseStage.Recovery => (c.StageChangedAt, "Case review"),
         CaseStage.Closed => null,
-        _ => throw new ArgumentOutOfRangeException(nameof(c)),
     };
 
     public static bool IsOverdue(Case c, DateTime nowUtc) => IsOverdue(c.Stage, c.NextDueAt, nowUtc);

@@ -294,7 +294,6 @@ public static class CaseLifecycle
         CaseStage.Reconsideration => "reconsideration",
         CaseStage.Recovery => "assistance and recovery",
         CaseStage.Closed => "closed",
-        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 
     public static string Words(CaseTrigger trigger) => trigger switch
@@ -310,6 +309,5 @@ public static class CaseLifecycle
         CaseTrigger.Review => "Record a review",
         CaseTrigger.Close => "Close the case",
         CaseTrigger.Reopen => "Reopen the case",
-        _ => throw new ArgumentOutOfRangeException(nameof(trigger)),
     };
 }

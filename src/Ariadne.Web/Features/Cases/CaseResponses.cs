@@ -92,7 +92,7 @@ public sealed record TimelineEntry(DateTime At, string Kind, string Summary, str
 
 public sealed record HandoverSummary(Guid Id, Guid CaseId, string CaseReference, string From, Guid FromOrganisationId, string To,
     Guid ToOrganisationId, DateTime RequestedAt,
-    string RequestedBy, string Status, string? Reason);
+    string? RequestedBy, string Status, string? Reason);
 
 /// <summary>
 /// What the national coordinator must chase (NRM-P3). <c>GuardianNotAcknowledged</c>: children whose guardian was

@@ -87,7 +87,7 @@ public sealed partial class CaseService
         // A case whose case worker's account was disabled has nobody working it either (NRM-P3).
         var ownerless = open.Where(c => c.OwnerUserId == null || !db.Users.Any(u => u.Id == c.OwnerUserId && u.IsActive));
         var stale = open.Where(c => c.LastActivityAt < staleBefore);
-        var handovers = await HandoversAsync(db.Handovers.Where(h => h.Status == HandoverStatus.Pending));
+        var handovers = await HandoversAsync(db.Handovers.Where(h => h.Status == HandoverStatus.Pending), null);
         var byStage = (await open.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
             .ToDictionary(x => x.Key.ToString(), x => x.Count, StringComparer.Ordinal);
         var dashboard = new CoordinatorDashboard(
@@ -130,10 +130,14 @@ public sealed partial class CaseService
     public Task<List<HandoverSummary>> PendingHandoversAsync(ClaimsPrincipal user)
     {
         var org = user.OrganisationId();
-        return HandoversAsync(db.Handovers.Where(h => h.Status == HandoverStatus.Pending && (h.ToOrganisationId == org || h.FromOrganisationId == org)));
+        return HandoversAsync(db.Handovers.Where(h => h.Status == HandoverStatus.Pending && (h.ToOrganisationId == org || h.FromOrganisationId == org)), org);
     }
 
-    private async Task<List<HandoverSummary>> HandoversAsync(IQueryable<CaseHandover> handovers)
+    /// <summary>
+    /// The reason and the requester's name are free text of the sending organisation: only it reads them back. The receiver
+    /// and the coordinator see the case de-personalised, so coded fields only (issue 9 item 7).
+    /// </summary>
+    private async Task<List<HandoverSummary>> HandoversAsync(IQueryable<CaseHandover> handovers, Guid? viewer)
     {
         var rows = await handovers.AsNoTracking()
             .Join(db.Cases, h => h.CaseId, c => c.Id, (h, c) => new { h, c.Reference })
@@ -141,8 +145,9 @@ public sealed partial class CaseService
             .Join(db.Organisations, x => x.h.ToOrganisationId, o => o.Id, (x, to) => new { x.h, x.Reference, x.From, To = to.Name })
             .ToListAsync();
         return rows.OrderBy(x => x.h.RequestedAt)
-            .Select(x => new HandoverSummary(x.h.Id, x.h.CaseId, x.Reference, x.From, x.h.FromOrganisationId, x.To, x.h.ToOrganisationId, x.h.RequestedAt, x.h.RequestedByName,
-                x.h.Status.ToString(), x.h.Reason))
+            .Select(x => new HandoverSummary(x.h.Id, x.h.CaseId, x.Reference, x.From, x.h.FromOrganisationId, x.To, x.h.ToOrganisationId, x.h.RequestedAt,
+                x.h.FromOrganisationId == viewer ? x.h.RequestedByName : null, x.h.Status.ToString(),
+                x.h.FromOrganisationId == viewer ? x.h.Reason : null))
             .ToList();
     }
 
@@ -183,7 +188,8 @@ public sealed partial class CaseService
         var names = await db.Organisations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
         var personal = loaded.Access.SeesPersonalData;
         return events.OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new TimelineEntry(e.At, e.Kind, e.Summary, personal ? e.Detail : null,
+            .Select(e => new TimelineEntry(e.At, e.Kind, personal ? e.Summary : CaseText.DepersonalisedSummary(e.Kind, e.Summary),
+                personal ? e.Detail : null,
                 // The referrer and de-personalised viewers see organisations, not the names of the people working the case.
                 personal ? e.ActorName : "",
                 e.ActorOrganisationId is { } o && names.TryGetValue(o, out var n) ? n : null))
@@ -204,7 +210,7 @@ public sealed partial class CaseService
         var next = CaseLifecycle.Offered(CaseFacts.Of(c, profile.LocalDate(now)))
             .Where(t => CaseLifecycle.IsDecision(t) ? a.MayDecide
                 : t == CaseTrigger.RequestReconsideration ? a.MayRequestReconsideration
-                : a.IsOwner)
+                : a.Allows(CaseOperation.WorkLifecycle))
             .Select(t => t.ToString()).ToArray();
         return new CaseResponse(c.Id, c.Reference, a.View.ToString(), c.Stage.ToString(), c.OpenedAt, names[c.OwnerOrganisationId],
             statusOnly ? null : c.OwnerName, c.NextDueAt, c.NextDueWhat, CaseDeadlines.IsOverdue(c, now),
@@ -215,7 +221,8 @@ public sealed partial class CaseService
             statusOnly ? [] : c.Outcomes.OrderBy(o => o.Code, StringComparer.Ordinal).Select(o => o.Code).ToArray(),
             c.ClosureReason?.ToString(),
             c.GuardianOrganisationId is { } g && !statusOnly ? names.GetValueOrDefault(g) : null,
-            statusOnly ? null : c.GuardianName,
+            // The guardian's name is typed by whoever records it: free text, for personal viewers only (item 7).
+            a.SeesPersonalData ? c.GuardianName : null,
             statusOnly ? null : c.GuardianAcknowledgedAt,
             statusOnly ? null : c.SafetyCoordinatorName,
             statusOnly ? null : c.ReturnOrganiser,

@@ -9,12 +9,16 @@ using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Screenings;
 using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Cases;
 
-/// <summary>A case loaded for one user, with what that user may see and do.</summary>
-public sealed record LoadedCase(Case Case, CaseAccess Access, IReadOnlyList<ConsentRecord> Consents);
+/// <summary>
+/// A case loaded for one user, with what that user may see and do; <c>PendingHandoverTo</c> is the organisation a pending
+/// handover of the case waits for, if any (it alone may accept).
+/// </summary>
+public sealed record LoadedCase(Case Case, CaseAccess Access, IReadOnlyList<ConsentRecord> Consents, Guid? PendingHandoverTo = null);
 
 /// <summary>
 /// The National Referral Mechanism's case tracking: opening a case from a referral, moving it through the
@@ -27,7 +31,8 @@ public sealed partial class CaseService(
     ScreeningService screenings,
     CaseProtector protector,
     JurisdictionProfile profile,
-    TimeProvider time)
+    TimeProvider time,
+    IAuthorizationService authorization)
 {
     public const string AuditType = "Case";
 
@@ -151,8 +156,10 @@ public sealed partial class CaseService(
             return null;
         }
         var consents = await db.Consents.Where(x => x.CaseId == id).ToListAsync();
-        var access = CaseAccess.For(user, c, c.Participants.Where(p => p.OrganisationId == org).Select(p => p.Kind), consents, profile);
-        return access.View == CaseView.None ? null : new LoadedCase(c, access, consents);
+        var pending = await db.Handovers.Where(h => h.CaseId == id && h.Status == HandoverStatus.Pending)
+            .Select(h => (Guid?)h.ToOrganisationId).FirstOrDefaultAsync();
+        var access = CaseAccess.For(user, c, consents, profile, pending);
+        return access.View == CaseView.None ? null : new LoadedCase(c, access, consents, pending);
     }
 
     /// <summary>
@@ -356,7 +363,7 @@ public sealed partial class CaseService(
             return CaseError.NotFound;
         }
         var c = loaded.Case;
-        if (!loaded.Access.IsOwner)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.ChangePersonStatus))
         {
             return CaseError.Forbidden("The organisation that owns the case records a change of the person's status.");
         }
@@ -419,7 +426,7 @@ public sealed partial class CaseService(
             return closed;
         }
         var c = loaded.Case;
-        if (!loaded.Access.IsOwner)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.Assign))
         {
             return CaseError.Forbidden("Only the organisation that owns the case assigns it.");
         }
@@ -451,9 +458,10 @@ public sealed partial class CaseService(
             return CaseError.NotFound;
         }
         var c = loaded.Case;
-        if (!loaded.Access.IsOwner && !loaded.Access.IsCoordinator)
+        // Only the owner hands over (item 6): the coordinator oversees handovers but cannot take a case over on its own.
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.HandOver))
         {
-            return CaseError.Forbidden("Only the owning organisation or the national coordinator hands a case over.");
+            return CaseError.Forbidden("Only the organisation that owns the case hands it over.");
         }
         if (ClosedCase.Refusal(c, CaseChange.RequestHandover) is { } closed)
         {
@@ -506,7 +514,7 @@ public sealed partial class CaseService(
         {
             return CaseError.NotFound;
         }
-        if (handover.ToOrganisationId != loaded.Access.OrganisationId)
+        if (handover.ToOrganisationId != loaded.Access.OrganisationId || !await authorization.AllowsAsync(user, loaded, CaseOperation.AcceptHandover))
         {
             return CaseError.Forbidden("Only the receiving organisation accepts or declines a handover.");
         }
@@ -571,7 +579,7 @@ public sealed partial class CaseService(
         {
             return closed;
         }
-        if (!loaded.Access.IsOwner)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.InviteParticipant))
         {
             return CaseError.Forbidden("Only the organisation that owns the case invites others.");
         }
@@ -604,7 +612,8 @@ public sealed partial class CaseService(
         }
     }
 
-    private static int Rank(ParticipantKind k) => k switch
+    /// <summary>How strong a part is: one row per organisation, the stronger replaces the weaker.</summary>
+    internal static int Rank(ParticipantKind k) => k switch
     {
         ParticipantKind.Referrer => 0,
         ParticipantKind.FormerOwner => 1,
@@ -613,7 +622,6 @@ public sealed partial class CaseService(
         ParticipantKind.Support => 4,
         ParticipantKind.Guardian => 5,
         ParticipantKind.Owner => 6,
-        _ => throw new ArgumentOutOfRangeException(nameof(k)),
     };
 
     /// <summary>Adds a line to the timeline and marks the case as active, with its next due date recomputed.</summary>

@@ -7,6 +7,33 @@ namespace Ariadne.Web.Features.Cases;
 /// <summary>The words the case pages use for the codes in the responses (stages, steps, statuses), in one place.</summary>
 public static class CaseText
 {
+    /// <summary>
+    /// Timeline entries whose stored summary is built from coded fields only (stages, codes, organisation names); every
+    /// other kind may carry typed text or a person's name (a statement's title, a case worker) and shows to a
+    /// de-personalised viewer as its kind alone. Deny by default: a new kind is hidden until it is listed here (item 7).
+    /// </summary>
+    private static readonly HashSet<string> CodedSummaries = new(StringComparer.Ordinal)
+    {
+        "opened", "handover-requested", "handover-accepted", "handover-declined", "participant-added", "risk-assessment",
+        "return-planned", "meeting", "guardian", "guardian-acknowledged", "age-assessment", "child-interview", "disposition",
+        "consent-given", "consent-withdrawn", "service-proposed", "service-accepted", "service-declined", "service-completed",
+        "service-revoked", "placed", "placement-ended",
+    };
+
+    /// <summary>What a de-personalised viewer reads of one timeline entry.</summary>
+    public static string DepersonalisedSummary(string kind, string summary) =>
+        CodedSummaries.Contains(kind)
+        || (Enum.TryParse<CaseTrigger>(kind, out var trigger) && Enum.IsDefined(trigger))
+            ? summary
+            : kind switch
+            {
+                "statement" => "Statement recorded",
+                "assigned" => "Case worker changed",
+                "safety-coordinator" => "Safety coordinator named",
+                "safety-action" => "Safety plan changed",
+                _ => "Case updated",
+            };
+
     /// <summary>"Assessment", "The reflection and recovery period": a stage as a case worker says it.</summary>
     public static string Stage(string stage) => Enums.Named<CaseStage>(stage) is { } s
         ? Capitalised(CaseLifecycle.Words(s))
@@ -24,7 +51,6 @@ public static class CaseText
         CaseClosureReason.PersonMissing => "The person is missing (police told)",
         CaseClosureReason.TransferredAbroad => "Transferred abroad",
         CaseClosureReason.Duplicate => "Duplicate case",
-        _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 
     public static string Closure(string? reason) =>
@@ -61,7 +87,6 @@ public static class CaseText
         VenueType.Court => "Court",
         VenueType.GuardianshipService => "Guardianship service",
         VenueType.Other => "Other",
-        _ => throw new ArgumentOutOfRangeException(nameof(venue)),
     };
 
     public static string Venue(string venue) => Enums.Named<VenueType>(venue) is { } v ? Venue(v) : venue;

@@ -24,7 +24,8 @@ public sealed class CaseViewModel(
     SupportWork support,
     ConsentWork consent,
     SafetyWork safety,
-    ChildWork children) : PageModel
+    ChildWork children,
+    IAuthorizationService authorization) : PageModel
 {
     public sealed class StepInput
     {
@@ -205,22 +206,38 @@ public sealed class CaseViewModel(
     public List<Choice> SafetyCoordinators { get; private set; } = [];
     public List<(Guid Id, string Name, ShelterType Type)> MyShelters { get; private set; } = [];
     /// <summary>For each service on the case: who provides it and who proposed it (ids, for the buttons).</summary>
-    public bool IsSafetyCoordinator { get; private set; }
 
     public Jurisdiction.JurisdictionProfile Profile => cases.Profile;
     public DateTime Now => cases.Now;
     public bool IsOpen => Case.Stage != nameof(CaseStage.Closed);
-    public bool Works => Access.IsOwner;
-    public bool IsSupportWorker => User.IsInRole(Roles.SupportWorker);
-    public bool MayRecordConsent => Access.IsOwner || Access.IsGuardian;
-    public bool MayAssessRisk => Access.IsOwner || Access.IsSupport || Access.IsGuardian;
-    public bool MayAddStatement => Access.IsOwner || Access.IsGuardian || Access.SeesStatements;
-    public bool MayRecordGuardian => Case.Child && (Access.IsOwner || User.OrganisationType() == OrganisationType.Guardianship);
-    public bool MayDoChildWork => Case.Child && (Access.IsOwner || Access.IsGuardian);
-    public bool MayKeepSafetyPlan => Access.IsOwner || IsSafetyCoordinator;
-    /// <summary>The return safeguard decides (<see cref="ReturnSafeguard"/>): the form shows only when nothing blocks a return.</summary>
-    public bool MayPlanReturn => Access.IsOwner && Case.Return is { BlockedBecause.Length: 0 };
-    public bool MayChangeStatus => Access.IsOwner && ClosedCase.Allows(Enum.Parse<CaseStage>(Case.Stage), CaseChange.ChangePersonStatus);
+
+    /// <summary>The operations the permission table allows this viewer, asked of <see cref="IAuthorizationService"/> like the API does.</summary>
+    public IReadOnlySet<CaseOperation> Allowed { get; private set; } = new HashSet<CaseOperation>();
+
+    /// <summary>Whether to offer the form for an operation: the same question the service asks before it changes anything.</summary>
+    public bool May(CaseOperation operation) => Allowed.Contains(operation);
+
+    // Named for the forms; each is one question to the table, never a rule of its own.
+    public bool Works => May(CaseOperation.WorkLifecycle);
+    public bool IsSupportWorker => May(CaseOperation.ProvideService);
+    public bool MayRecordConsent => May(CaseOperation.RecordConsent);
+    public bool MayAssessRisk => May(CaseOperation.AssessRisk);
+    public bool MayArrangeMeeting => May(CaseOperation.ArrangeMeeting);
+    public bool MayAddStatement => May(CaseOperation.RecordStatement);
+    public bool MayRecordGuardian => May(CaseOperation.RecordGuardian);
+    public bool MayDoChildWork => May(CaseOperation.RecordChildWork);
+    public bool MayKeepSafetyPlan => May(CaseOperation.KeepSafetyPlan);
+    // The stage is the lifecycle's state, not a permission: the service answers 409 there, the page shows no form.
+    /// <summary>The return safeguard decides when (<see cref="ReturnSafeguard"/>): the form shows only when nothing blocks a return.</summary>
+    public bool MayPlanReturn => May(CaseOperation.PlanReturn) && Case.Return is { BlockedBecause.Length: 0 };
+    // Whether the case is closed is its state, as for the lifecycle: the service answers 409 there, the page shows no form.
+    public bool MayChangeStatus => May(CaseOperation.ChangePersonStatus) && ClosedCase.Allows(Enum.Parse<CaseStage>(Case.Stage), CaseChange.ChangePersonStatus);
+
+    /// <summary>The refusal next to the form that was refused, or nothing.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent ErrorFor(string form) => Failed(form)
+        ? new Microsoft.AspNetCore.Html.HtmlString(
+            $"<p class=\"form-error\" role=\"alert\" id=\"error-{System.Net.WebUtility.HtmlEncode(form)}\">{System.Net.WebUtility.HtmlEncode(Error!.Message)}</p>")
+        : Microsoft.AspNetCore.Html.HtmlString.Empty;
 
     public bool Failed(string form) => string.Equals(FailedForm, form, StringComparison.Ordinal);
 
@@ -272,7 +289,6 @@ public sealed class CaseViewModel(
             SupportWork.Decision.Decline => "Service declined.",
             SupportWork.Decision.Complete => "Service completed.",
             SupportWork.Decision.Revoke => "Service revoked.",
-            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
         };
         return AnswerAsync(support.DecideAsync(User, Id, serviceId, d, reason), "service-" + serviceId, done, "services", reason);
     }
@@ -396,6 +412,15 @@ public sealed class CaseViewModel(
             return false;
         }
         Access = loaded.Access;
+        var allowed = new HashSet<CaseOperation>();
+        foreach (var operation in Enum.GetValues<CaseOperation>())
+        {
+            if (await authorization.AllowsAsync(User, loaded, operation))
+            {
+                allowed.Add(operation);
+            }
+        }
+        Allowed = allowed;
         Detail = await CaseEndpoints.DetailAsync(loaded, cases, support, consent, safety, User);
         if (FailedForm != "status")
         {
@@ -410,12 +435,11 @@ public sealed class CaseViewModel(
             return true;
         }
         var c = loaded.Case;
-        IsSafetyCoordinator = c.SafetyCoordinatorUserId is { } sc && sc == User.UserId();
         var db = cases.Db;
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.IsActive && o.Type != OrganisationType.Administration)
             .OrderBy(o => o.Name).ToListAsync();
         var participants = c.Participants.Select(p => p.OrganisationId).ToHashSet();
-        if (Access.IsOwner)
+        if (Works)
         {
             OwnerMembers = await db.Users.AsNoTracking().Where(u => u.OrganisationId == c.OwnerOrganisationId && u.IsActive)
                 .OrderBy(u => u.DisplayName).Select(u => new Choice(u.Id, u.DisplayName)).ToListAsync();
@@ -426,7 +450,7 @@ public sealed class CaseViewModel(
             SafetyCoordinators = await db.Users.AsNoTracking().Where(u => u.IsActive && police.Contains(u.OrganisationId))
                 .OrderBy(u => u.DisplayName).Select(u => new Choice(u.Id, u.DisplayName)).ToListAsync();
         }
-        if (Access.IsOwner || Access.IsCoordinator)
+        if (May(CaseOperation.HandOver))
         {
             HandoverTargets = organisations.Where(o => o.Id != c.OwnerOrganisationId && CaseService.CanOwnCases(o.Type))
                 .Select(o => new Choice(o.Id, o.Name)).ToList();
@@ -454,7 +478,7 @@ public sealed class CaseViewModel(
     public bool Provides(ServiceResponse s) => IsSupportWorker && s.ProviderOrganisationId == Access.OrganisationId;
 
     /// <summary>The viewer's organisation proposed this service and still owns the case.</summary>
-    public bool Proposed(ServiceResponse s) => Access.IsOwner && s.ProposedByOrganisationId == Access.OrganisationId;
+    public bool Proposed(ServiceResponse s) => May(CaseOperation.ProposeService) && s.ProposedByOrganisationId == Access.OrganisationId;
 
     /// <summary>Board and lodging the viewer's organisation accepted: it may place the person, once nobody is placed.</summary>
     public IEnumerable<ServiceResponse> LodgingToPlace =>

@@ -5,6 +5,7 @@ using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Security;
 using Ariadne.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
 
 namespace Ariadne.Web.Features.Children;
 
@@ -16,7 +17,7 @@ public sealed record DispositionRequest(string[]? ConsultedParties, string? Summ
 /// The child-specific procedure (§4): guardian appointment, age assessment, the first interview and the
 /// final disposition. A presumed minor is treated exactly as a child until a recorded assessment says otherwise.
 /// </summary>
-public sealed class ChildWork(CaseService cases, CaseProtector protector)
+public sealed class ChildWork(CaseService cases, CaseProtector protector, IAuthorizationService authorization)
 {
     private Data.AriadneDbContext Db => cases.Db;
 
@@ -32,8 +33,9 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
             return closed;
         }
         var c = loaded.Case;
-        var isGuardianship = user.OrganisationType() == OrganisationType.Guardianship && user.OrganisationId() == request.GuardianshipOrganisationId;
-        if (!loaded.Access.IsOwner && !isGuardianship)
+        // The table first (a refusal says nothing of the case's state), then: a guardianship service records only its own guardian.
+        var isGuardianship = !loaded.Access.IsOwner && user.OrganisationId() == request.GuardianshipOrganisationId;
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordGuardian) || (!loaded.Access.IsOwner && !isGuardianship))
         {
             return CaseError.Forbidden("The guardian is recorded by the organisation that owns the case or by the guardianship service.");
         }
@@ -69,7 +71,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         {
             return CaseError.NotFound;
         }
-        if (!loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.AcknowledgeGuardian))
         {
             return CaseError.Forbidden("Only the child's guardianship service acknowledges the appointment.");
         }
@@ -94,7 +96,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
         {
             return closed;
         }
-        if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.AssessAge))
         {
             return CaseError.Forbidden("The owner of the case or the child's guardian records an age assessment.");
         }
@@ -127,7 +129,6 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
             AgeAssessmentResult.Minor => AgeStatus.ConfirmedMinor,
             AgeAssessmentResult.Adult => AgeStatus.ConfirmedAdult,
             AgeAssessmentResult.Inconclusive => c.AgeStatus == AgeStatus.Unknown ? AgeStatus.PresumedMinor : c.AgeStatus,
-            _ => throw new ArgumentOutOfRangeException(nameof(request)),
         };
         cases.AddEvent(c, user, "age-assessment", $"Age assessment ({method}): {result}; age status {before} → {c.AgeStatus}", null, null, null);
         await Db.SaveChangesAsync();
@@ -149,7 +150,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
             return closed;
         }
         var c = loaded.Case;
-        if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordChildWork))
         {
             return CaseError.Forbidden("The first interview is recorded by the organisation that owns the case or the guardian.");
         }
@@ -201,7 +202,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector)
             return closed;
         }
         var c = loaded.Case;
-        if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordChildWork))
         {
             return CaseError.Forbidden("The final disposition is recorded by the owner of the case or the guardian.");
         }

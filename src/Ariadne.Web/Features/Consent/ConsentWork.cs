@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Ariadne.Web.Features.Shared;
 
@@ -10,14 +11,14 @@ namespace Ariadne.Web.Features.Consent;
 public sealed record ConsentRequest(string? Purpose, Guid RecipientOrganisationId, string? DocumentVersion, bool RolesExplained,
     bool ExplainedToPerson, string? GivenBy = null);
 public sealed record WithdrawConsentRequest(string? Note);
-public sealed record ConsentResponse(Guid Id, string Purpose, string Recipient, string DocumentVersion, bool RolesExplained, string GivenBy,
-    DateTime GivenAt, string RecordedBy, DateTime? WithdrawnAt, bool Active);
+public sealed record ConsentResponse(Guid Id, string Purpose, string Recipient, string? DocumentVersion, bool RolesExplained, string GivenBy,
+    DateTime GivenAt, string? RecordedBy, DateTime? WithdrawnAt, bool Active);
 
 /// <summary>
 /// Records and withdraws consent to share (V-02..V-05). Access is computed from these records on every
 /// request (<see cref="CaseAccess"/>), so a withdrawal takes effect on the very next read.
 /// </summary>
-public sealed class ConsentWork(CaseService cases)
+public sealed class ConsentWork(CaseService cases, IAuthorizationService authorization)
 {
     private Data.AriadneDbContext Db => cases.Db;
 
@@ -33,7 +34,7 @@ public sealed class ConsentWork(CaseService cases)
         }
         var c = loaded.Case;
         // The person gives consent to whoever is working with them: the owner, or for a child the guardian.
-        if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordConsent))
         {
             return CaseError.Forbidden("Consent is recorded by the organisation that owns the case, or by a child's guardian.");
         }
@@ -86,7 +87,7 @@ public sealed class ConsentWork(CaseService cases)
         {
             return CaseError.NotFound;
         }
-        if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordConsent))
         {
             return CaseError.Forbidden("Consent is withdrawn through the organisation that owns the case, or a child's guardian.");
         }
@@ -112,9 +113,11 @@ public sealed class ConsentWork(CaseService cases)
     {
         var ids = loaded.Consents.Select(x => x.RecipientOrganisationId).Distinct().ToList();
         var names = await Db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        // The document version is typed, the recorder is a person: for personal viewers only (item 7).
+        var personal = loaded.Access.SeesPersonalData;
         return loaded.Consents.OrderBy(x => x.GivenAt)
-            .Select(x => new ConsentResponse(x.Id, x.Purpose.ToString(), names[x.RecipientOrganisationId], x.DocumentVersion, x.RolesExplained,
-                x.GivenBy.ToString(), x.GivenAt, x.RecordedByName, x.WithdrawnAt, x.IsActive))
+            .Select(x => new ConsentResponse(x.Id, x.Purpose.ToString(), names[x.RecipientOrganisationId], personal ? x.DocumentVersion : null,
+                x.RolesExplained, x.GivenBy.ToString(), x.GivenAt, personal ? x.RecordedByName : null, x.WithdrawnAt, x.IsActive))
             .ToList();
     }
 
@@ -122,6 +125,5 @@ public sealed class ConsentWork(CaseService cases)
     {
         ConsentPurpose.PersonalData => "identity and contact details",
         ConsentPurpose.Statements => "statements and documents",
-        _ => throw new ArgumentOutOfRangeException(nameof(p)),
     };
 }

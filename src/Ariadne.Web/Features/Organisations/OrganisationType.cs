@@ -31,7 +31,6 @@ public static class OrganisationTypes
         OrganisationType.Guardianship => "Guardianship / child protection service",
         OrganisationType.Prosecution => "Prosecution",
         OrganisationType.NationalReferralCoordinator => "National referral coordinator",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
     /// <summary>
@@ -44,7 +43,6 @@ public static class OrganisationTypes
             or OrganisationType.Prosecution => true,
         OrganisationType.Administration or OrganisationType.LabourInspectorate or OrganisationType.VictimSupport
             or OrganisationType.Guardianship or OrganisationType.NationalReferralCoordinator => false,
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
     /// <summary>
@@ -62,6 +60,5 @@ public static class OrganisationTypes
         OrganisationType.Guardianship => [Roles.Guardian, Roles.OrganisationAdministrator],
         OrganisationType.Prosecution => [Roles.Prosecutor, Roles.OrganisationAdministrator],
         OrganisationType.NationalReferralCoordinator => [Roles.Coordinator, Roles.OrganisationAdministrator],
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 }

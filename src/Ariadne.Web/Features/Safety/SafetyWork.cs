@@ -4,6 +4,7 @@ using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Children;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Ariadne.Web.Features.Shared;
 
@@ -20,9 +21,9 @@ public sealed record MeetingRequest(DateTime? At, string? Purpose, bool LawEnfor
 public sealed record DocumentRequest(string? Title, string? Content);
 
 public sealed record RiskAssessmentResponse(Guid Id, string Purpose, string ThreatToPerson, string ThreatToFamily, string ReTrafficking,
-    bool RiskIdentified, string? Summary, string Reviewer, DateTime AssessedAt, string AssessedBy, bool WithGuardian = false);
+    bool RiskIdentified, string? Summary, string? Reviewer, DateTime AssessedAt, string? AssessedBy, bool WithGuardian = false);
 public sealed record SafetyActionResponse(Guid Id, string Description, string Status, DateOnly? DueOn, DateTime? DoneAt);
-public sealed record MeetingResponse(Guid Id, DateTime At, string Purpose, bool LawEnforcementPresent, string Venue, string? VenueDescription,
+public sealed record MeetingResponse(Guid Id, DateTime At, string? Purpose, bool LawEnforcementPresent, string Venue, string? VenueDescription,
     bool CounsellorRequested, bool SafetyCoordinatorInvited);
 public sealed record DocumentSummary(Guid Id, string Kind, string Title, DateTime RecordedAt, string RecordedBy,
     bool TakenWhileSuspect = false);
@@ -33,7 +34,7 @@ public sealed record DocumentResponse(Guid Id, string Kind, string Title, DateTi
 /// return plan, the safety coordinator and safety plan (R-SC-01/02), meetings (V-01, CH-PR-16), and
 /// statements recorded once, encrypted, shared by consent, every view audited (§6.6).
 /// </summary>
-public sealed class SafetyWork(CaseService cases, CaseProtector protector, AuditTrail audit)
+public sealed class SafetyWork(CaseService cases, CaseProtector protector, AuditTrail audit, IAuthorizationService authorization)
 {
     public static readonly IReadOnlyDictionary<string, string> ReturnOrganisers = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -56,7 +57,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return closed;
         }
-        if (!loaded.Access.IsOwner && !loaded.Access.IsSupport && !loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.AssessRisk))
         {
             return CaseError.Forbidden("Risk is assessed by the owner of the case, a support organisation working with the person, or the guardian.");
         }
@@ -122,7 +123,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
             return closed;
         }
         var c = loaded.Case;
-        if (!loaded.Access.IsOwner)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.PlanReturn))
         {
             return CaseError.Forbidden("The organisation that owns the case plans a return.");
         }
@@ -164,7 +165,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return closed;
         }
-        if (!loaded.Access.IsOwner)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.NameSafetyCoordinator))
         {
             return CaseError.Forbidden("The organisation that owns the case names the safety coordinator.");
         }
@@ -183,9 +184,6 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         return c;
     }
 
-    private static bool WorksSafety(LoadedCase loaded, ClaimsPrincipal user) =>
-        loaded.Access.IsOwner || (loaded.Case.SafetyCoordinatorUserId is { } sc && sc == user.UserId());
-
     public async Task<CaseResult<SafetyAction>> AddSafetyActionAsync(ClaimsPrincipal user, Guid caseId, SafetyActionRequest request)
     {
         if (await cases.FindForWorkAsync(user, caseId) is not { } loaded)
@@ -196,7 +194,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return closed;
         }
-        if (!WorksSafety(loaded, user))
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.KeepSafetyPlan))
         {
             return CaseError.Forbidden("The safety plan is kept by the safety coordinator and the owner of the case.");
         }
@@ -220,7 +218,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return CaseError.NotFound;
         }
-        if (!WorksSafety(loaded, user))
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.KeepSafetyPlan))
         {
             return CaseError.Forbidden("The safety plan is kept by the safety coordinator and the owner of the case.");
         }
@@ -262,7 +260,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return closed;
         }
-        if (!loaded.Access.IsOwner && !loaded.Access.IsSupport && !loaded.Access.IsGuardian)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.ArrangeMeeting))
         {
             return CaseError.Forbidden("Meetings are arranged by the owner, a support organisation or the guardian.");
         }
@@ -308,7 +306,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return closed;
         }
-        if (!loaded.Access.IsOwner && !loaded.Access.IsGuardian && !loaded.Access.SeesStatements)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.RecordStatement))
         {
             return CaseError.Forbidden("Statements are recorded by the owner, the guardian, or an organisation the person allowed to see them.");
         }
@@ -365,26 +363,44 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
             protector.UnprotectDocument(document.ContentCipher));
     }
 
-    public async Task<List<RiskAssessmentResponse>> RiskAssessmentsAsync(LoadedCase loaded) =>
-        (await Db.RiskAssessments.AsNoTracking().Where(r => r.CaseId == loaded.Case.Id).ToListAsync())
-        .OrderBy(r => r.AssessedAt)
-        .Select(r => new RiskAssessmentResponse(r.Id, r.Purpose.ToString(), r.ThreatToPerson.ToString(), r.ThreatToFamily.ToString(),
-            r.ReTrafficking.ToString(), r.RiskIdentified, loaded.Access.SeesPersonalData ? r.Summary : null, r.ReviewerName, r.AssessedAt,
-            r.AssessedByName, r.WithGuardian))
-        .ToList();
+    /// <summary>A de-personalised viewer reads the coded ratings only: the summary and the names are typed text (item 7).</summary>
+    public async Task<List<RiskAssessmentResponse>> RiskAssessmentsAsync(LoadedCase loaded)
+    {
+        var personal = loaded.Access.SeesPersonalData;
+        return (await Db.RiskAssessments.AsNoTracking().Where(r => r.CaseId == loaded.Case.Id).ToListAsync())
+            .OrderBy(r => r.AssessedAt)
+            .Select(r => new RiskAssessmentResponse(r.Id, r.Purpose.ToString(), r.ThreatToPerson.ToString(), r.ThreatToFamily.ToString(),
+                r.ReTrafficking.ToString(), r.RiskIdentified, personal ? r.Summary : null, personal ? r.ReviewerName : null, r.AssessedAt,
+                personal ? r.AssessedByName : null, r.WithGuardian))
+            .ToList();
+    }
 
     /// <summary>The safety plan, for those who see personal data and for the safety coordinator who keeps it (R-SC-02).</summary>
     public async Task<List<SafetyActionResponse>> SafetyPlanAsync(LoadedCase loaded, ClaimsPrincipal user) =>
-        !loaded.Access.SeesPersonalData && !WorksSafety(loaded, user)
+        !loaded.Access.Allows(CaseOperation.ReadSafetyPlan)
         ? []
         : (await Db.SafetyActions.AsNoTracking().Where(a => a.CaseId == loaded.Case.Id).ToListAsync())
         .OrderBy(a => a.CreatedAt)
         .Select(a => new SafetyActionResponse(a.Id, a.Description, a.Status.ToString(), a.DueOn, a.DoneAt)).ToList();
 
-    public async Task<List<MeetingResponse>> MeetingsAsync(LoadedCase loaded) =>
-        (await Db.Meetings.AsNoTracking().Where(m => m.CaseId == loaded.Case.Id).ToListAsync())
-        .OrderBy(m => m.At)
-        .Select(m => new MeetingResponse(m.Id, m.At, m.Purpose, m.LawEnforcementPresent, m.Venue.ToString(),
-            loaded.Access.SeesPersonalData ? m.VenueDescription : null, m.CounsellorRequested, m.SafetyCoordinatorInvited))
-        .ToList();
+    public async Task<List<MeetingResponse>> MeetingsAsync(LoadedCase loaded)
+    {
+        var rows = await Db.Meetings.AsNoTracking().Where(m => m.CaseId == loaded.Case.Id)
+            .Join(Db.Organisations, m => m.ArrangedByOrganisationId, o => o.Id, (m, o) => new { m, o.Id, o.Type }).ToListAsync();
+        var personal = loaded.Access.SeesPersonalData;
+        return rows.OrderBy(x => x.m.At)
+            .Select(x => new MeetingResponse(x.m.Id, x.m.At, personal ? x.m.Purpose : null, x.m.LawEnforcementPresent, x.m.Venue.ToString(),
+                MaySeeVenueText(personal, x.Id == loaded.Access.OrganisationId, loaded.Access.IsLawEnforcement, x.Type) ? x.m.VenueDescription : null,
+                x.m.CounsellorRequested, x.m.SafetyCoordinatorInvited))
+            .ToList();
+    }
+
+    /// <summary>
+    /// V-01 for meetings in one place: a venue's description is typed text, so only for viewers who see personal data or
+    /// wrote it themselves (item 7), and law enforcement or prosecution never reads one written by a support organisation,
+    /// a guardian or anyone else outside law enforcement: it could say where a shelter is (item 8).
+    /// </summary>
+    public static bool MaySeeVenueText(bool viewerSeesPersonalData, bool viewerArrangedIt, bool viewerIsLawEnforcement,
+        OrganisationType arrangedBy) =>
+        (viewerSeesPersonalData || viewerArrangedIt) && (!viewerIsLawEnforcement || arrangedBy.IsLawEnforcementOrProsecution());
 }

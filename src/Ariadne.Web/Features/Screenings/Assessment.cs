@@ -50,7 +50,6 @@ public sealed record Assessment(
         AssessmentOutcome.PresumedVictim => "Presumed victim: treat the person as a victim of a serious crime",
         AssessmentOutcome.IndicatorsPresentAssessFurther => "Indicators present: assess further",
         AssessmentOutcome.NoIndicatorsRecorded => "No indicators recorded",
-        _ => throw new ArgumentOutOfRangeException(nameof(Outcome)),
     };
 }
 

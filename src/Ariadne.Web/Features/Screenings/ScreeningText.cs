@@ -9,6 +9,5 @@ public static class ScreeningText
         ScreeningStatus.Completed => "Guidance ready, not referred",
         ScreeningStatus.ReferralDeclined => "Person declined referral (counted anonymously)",
         ScreeningStatus.Referred => "Referred",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 }

@@ -4,6 +4,7 @@ using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Ariadne.Web.Features.Shared;
 
@@ -33,7 +34,7 @@ public sealed record ShelterResponse(Guid Id, string Name, string Type, string A
 /// Support services (SVC-01..07, DLV-01..03) and shelter placements. The support organisation decides the
 /// accommodation (SO-D1) and is the only one that ever handles the shelter's address.
 /// </summary>
-public sealed class SupportWork(CaseService cases, CaseProtector protector, AuditTrail audit)
+public sealed class SupportWork(CaseService cases, CaseProtector protector, AuditTrail audit, IAuthorizationService authorization)
 {
     public static readonly IReadOnlyDictionary<string, string> Services = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -59,7 +60,7 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
         {
             return CaseError.NotFound;
         }
-        if (!loaded.Access.IsOwner)
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.ProposeService))
         {
             return CaseError.Forbidden("The organisation that owns the case proposes services.");
         }
@@ -117,15 +118,15 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
             return CaseError.NotFound;
         }
         var org = loaded.Access.OrganisationId;
-        var isProvider = p.ProviderOrganisationId == org && user.IsInRole(Roles.SupportWorker);
-        var isProposer = p.ProposedByOrganisationId == org && loaded.Access.IsOwner;
+        // The table says whether the viewer may provide or propose at all; the proposal says whether it is theirs.
+        var isProvider = p.ProviderOrganisationId == org && await authorization.AllowsAsync(user, loaded, CaseOperation.ProvideService);
+        var isProposer = p.ProposedByOrganisationId == org && await authorization.AllowsAsync(user, loaded, CaseOperation.ProposeService);
         var (allowedFrom, who, next) = decision switch
         {
             Decision.Accept => (new[] { ServiceStatus.Proposed }, isProvider, ServiceStatus.Accepted),
             Decision.Decline => ([ServiceStatus.Proposed], isProvider, ServiceStatus.Declined),
             Decision.Complete => ([ServiceStatus.Accepted], isProvider, ServiceStatus.Completed),
             Decision.Revoke => ([ServiceStatus.Proposed, ServiceStatus.Accepted], isProposer, ServiceStatus.Revoked),
-            _ => throw new ArgumentOutOfRangeException(nameof(decision)),
         };
         if (!who)
         {
@@ -221,7 +222,8 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
         }
         var org = loaded.Access.OrganisationId;
         var proposal = await Db.ServiceProposals.SingleOrDefaultAsync(p => p.Id == request.ProposalId && p.CaseId == caseId);
-        if (proposal is null || proposal.ServiceCode != Lodging || proposal.ProviderOrganisationId != org || !user.IsInRole(Roles.SupportWorker))
+        if (proposal is null || proposal.ServiceCode != Lodging || proposal.ProviderOrganisationId != org
+            || !await authorization.AllowsAsync(user, loaded, CaseOperation.ProvideService))
         {
             return CaseError.Forbidden("A placement is made by the support organisation that accepted board and lodging (SVC-01).");
         }
@@ -291,7 +293,8 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
             .Join(Db.Organisations, x => x.s.OrganisationId, o => o.Id, (x, o) => new { x.p, x.s, Provider = o.Name, o.Type })
             .ToListAsync();
         return rows.OrderBy(x => x.p.StartedAt)
-            .Select(x => new PlacementResponse(x.p.Id, x.s.Name, Words(x.s.Type), x.Provider, x.p.StartedAt, x.p.EndedAt,
+            .Select(x => new PlacementResponse(x.p.Id, ShelterLabel(loaded.Access, x.s, x.Type), Words(x.s.Type), x.Provider, x.p.StartedAt,
+                x.p.EndedAt,
                 MaySeeAddress(loaded.Access.OrganisationId, x.s, x.Type) ? protector.UnprotectAddress(x.s.AddressCipher) : null))
             .ToList();
     }
@@ -302,6 +305,24 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
     /// </summary>
     public static bool MaySeeAddress(Guid viewerOrganisation, Shelter shelter, OrganisationType shelterOrganisationType) =>
         shelter.OrganisationId == viewerOrganisation && !shelterOrganisationType.IsLawEnforcementOrProsecution();
+
+    /// <summary>
+    /// V-01 for a shelter's name: a name can give a place away ("Harbour Street house"), so law enforcement and prosecution,
+    /// and anyone seeing the case de-personalised, read a pseudonymous code that stays the same for the same shelter.
+    /// The running organisation and personal viewers outside law enforcement read the name.
+    /// </summary>
+    public static bool MaySeeShelterName(Guid viewerOrganisation, bool viewerIsLawEnforcement, bool viewerSeesPersonalData, Shelter shelter,
+        OrganisationType shelterOrganisationType) =>
+        MaySeeAddress(viewerOrganisation, shelter, shelterOrganisationType) || (viewerSeesPersonalData && !viewerIsLawEnforcement);
+
+    private static string ShelterLabel(CaseAccess viewer, Shelter shelter, OrganisationType shelterOrganisationType) =>
+        MaySeeShelterName(viewer.OrganisationId, viewer.IsLawEnforcement, viewer.SeesPersonalData, shelter, shelterOrganisationType)
+            ? shelter.Name
+            : ShelterCode(shelter.Id);
+
+    /// <summary>A pseudonymous code for a shelter: derived from its random id, so it reveals neither name nor place.</summary>
+    public static string ShelterCode(Guid shelterId) =>
+        "SHELTER-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(shelterId.ToByteArray()))[..8];
 
     public async Task<List<ShelterResponse>> SheltersAsync(ClaimsPrincipal user)
     {
@@ -348,6 +369,5 @@ public sealed class SupportWork(CaseService cases, CaseProtector protector, Audi
         ShelterType.AutonomyHouse => "autonomy house",
         ShelterType.FamilyPlacement => "family placement",
         ShelterType.NonResidential => "non-residential programme",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 }
