@@ -102,8 +102,9 @@ public class CaseBenchmarks
     {
         var trail = new AuditTrail(new BenchActor(), _chain, TimeProvider.System);
         var db = new AriadneDbContext(_options, trail, new ExpectedVersions());
-        // The dashboard and queues never open a screening: no screening service is needed here.
-        cases = new CaseService(db, trail, null!, new CaseProtector(DataProtectionProvider.Create("ariadne-bench")), _profile, TimeProvider.System);
+        // The dashboard and queues never open a screening nor ask the permission table of one case: neither service is needed here.
+        cases = new CaseService(db, trail, null!, new CaseProtector(DataProtectionProvider.Create("ariadne-bench")), _profile, TimeProvider.System,
+            null!);
         return db;
     }
 
