@@ -5,6 +5,7 @@ using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Screenings;
 using Ariadne.Web.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Tests.Security;
 
@@ -144,8 +145,9 @@ public sealed class PageAccessTests
         };
         await app.WithDbAsync(async db =>
         {
+            // Changed as read from the database: a detached copy attached with Update would carry no version (ADR 0008).
             screening.Status = ScreeningStatus.Referred;
-            db.Screenings.Update(screening);
+            (await db.Screenings.SingleAsync(s => s.Id == screening.Id)).Status = ScreeningStatus.Referred;
             db.Referrals.Add(referral);
             await db.SaveChangesAsync();
         });
