@@ -111,20 +111,21 @@ public static class ScreeningRules
         s.SuspectedOffence = s.OffenderFlag ? Text(errors, "suspectedOffence", r.SuspectedOffence, NoteText, "Suspected offence", s.SuspectedOffence) : null;
         if (s.Status != ScreeningStatus.Draft)
         {
-            // Completion checked these; a later change (a `PUT {}`, a cleared field) cannot empty them again.
+            // Completion checked these; a later change (a `PUT {}`, a cleared field) cannot empty them again. What
+            // was missing before (a record older than the rule) is not held against this change.
             foreach (var (field, messages) in ReadyToComplete(s))
             {
-                errors[field] = messages;
-                _ = field switch
+                var kept = field switch
                 {
-                    "intakeChannel" => s.IntakeChannel = before.IntakeChannel,
-                    "place" => s.Place = before.Place,
-                    "dangerDetails" => s.DangerDetails = before.DangerDetails,
-                    _ => null,
+                    "intakeChannel" => (s.IntakeChannel = before.IntakeChannel) is not null,
+                    "place" => (s.Place = before.Place) is not null,
+                    "encounteredAt" => (s.EncounteredAt = before.EncounteredAt) is not null,
+                    "dangerDetails" => (s.DangerDetails = before.DangerDetails) is not null,
+                    _ => false,
                 };
-                if (field == "encounteredAt")
+                if (kept)
                 {
-                    s.EncounteredAt = before.EncounteredAt;
+                    errors[field] = messages;
                 }
             }
         }
