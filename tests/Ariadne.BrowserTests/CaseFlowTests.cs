@@ -120,7 +120,9 @@ public sealed class CaseFlowTests(BrowserHost host)
             await signIn.SignInAsync("demo-atu", DemoSeeder.Password);
             await page.GotoAsync(caseUrl);
             await cases.ExpectShownAsync(reference);
-            await Assertions.Expect(cases.Placements).ToContainTextAsync(ShelterName);
+            // The unit is law enforcement: it reads the shelter as a pseudonymous code, not its name (V-01, issue 9 item 8).
+            await Assertions.Expect(cases.Placements).ToContainTextAsync("SHELTER-");
+            Assert.DoesNotContain(ShelterName, await page.ContentAsync(), StringComparison.Ordinal);
             await Assertions.Expect(cases.Timeline).ToContainTextAsync($"SVC-01 Board and lodging (shelter) accepted by {SupportOrganisation}");
             await Assertions.Expect(cases.Timeline).ToContainTextAsync($"Placed in a flight shelter run by {SupportOrganisation}");
             Assert.DoesNotContain(ShelterAddress, await page.ContentAsync(), StringComparison.Ordinal);
