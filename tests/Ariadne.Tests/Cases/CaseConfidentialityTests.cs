@@ -79,9 +79,14 @@ public sealed class CaseConfidentialityTests
         await Step("StartAssessment", "start-reason");
         await Step("ReasonableGroundsPositive", "rg-reason");
         await Step("ExtendReflection", "extend-reason", new { trigger = "ExtendReflection", reason = M("extend-reason"), extensionDays = 10 });
-        await Step("ConclusivePositive", "cd-reason");
+        typed.Add("early-decision-reason");
+        await Step("ConclusivePositive", "cd-reason",
+            new { trigger = "ConclusivePositive", reason = M("cd-reason"), earlyDecisionReason = M("early-decision-reason") });
         await Step("Review", "review-reason");
         await Step("RecordOutcome", "outcome-reason", new { trigger = "RecordOutcome", reason = M("outcome-reason"), outcome = "OUT-01" });
+        typed.Add("status-reason");
+        await Type(unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/status-changes",
+            new { presumedVictim = true, suspectedOffender = true, reason = M("status-reason") }));
         typed.AddRange(["risk-summary", "risk-reviewer"]);
         await Type(unit.PostAsJsonAsync($"/api/v1/cases/{c.Id}/risk-assessments", new
         {

@@ -514,10 +514,12 @@ public sealed partial class CaseService(
         {
             return CaseError.NotFound;
         }
-        if (handover.ToOrganisationId != loaded.Access.OrganisationId || !await authorization.AllowsAsync(user, loaded, CaseOperation.AcceptHandover))
+        if (handover.ToOrganisationId != loaded.Access.OrganisationId)
         {
             return CaseError.Forbidden("Only the receiving organisation accepts or declines a handover.");
         }
+        // The organisation the handover was addressed to is told why it can no longer answer: the case closed, or the
+        // handover was already answered or withdrawn (closing withdraws it). Only then does the table decide.
         if (ClosedCase.Refusal(loaded.Case, accept ? CaseChange.AcceptHandover : CaseChange.DeclineHandover) is { } closed)
         {
             return closed;
@@ -525,6 +527,10 @@ public sealed partial class CaseService(
         if (handover.Status != HandoverStatus.Pending)
         {
             return CaseError.Conflict($"This handover was already {handover.Status.ToString().ToLowerInvariant()}.");
+        }
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.AcceptHandover))
+        {
+            return CaseError.Forbidden("Only the receiving organisation accepts or declines a handover.");
         }
         if (!accept && string.IsNullOrWhiteSpace(reason))
         {
