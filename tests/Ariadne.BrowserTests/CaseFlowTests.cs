@@ -190,6 +190,9 @@ public sealed class CaseFlowTests(BrowserHost host)
             await meeting.GetByLabel("Venue", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Child-friendly interview room" });
             await meeting.GetByRole(AriaRole.Button, new() { Name = "Arrange meeting" }).ClickAsync();
             await Assertions.Expect(cases.Message).ToContainTextAsync("Meeting arranged");
+            // The confirmation shows where the person worked, not at the top of a long page (issue #9 item 15).
+            await Assertions.Expect(cases.Message).ToBeInViewportAsync();
+            await Assertions.Expect(page.Locator("#safety #message")).ToHaveCountAsync(1);
             await Assertions.Expect(page.Locator("#meetings")).ToContainTextAsync("Child-friendly interview room");
 
             // The statement that came with the referral is on the case, opened on a page of its own.
