@@ -77,7 +77,7 @@ public sealed class CaseFlowTests(BrowserHost host)
             await Assertions.Expect(cases.Timeline).ToContainTextAsync("the employer holds her passport");
 
             await cases.RecordRiskAssessmentAsync("Shelter placement", "Employer knows her old flat; move her out of the district.", "Insp. R. Vale");
-            await Assertions.Expect(cases.Timeline).ToContainTextAsync("Risk assessment (ShelterPlacement): no significant risk");
+            await Assertions.Expect(cases.Timeline).ToContainTextAsync("Risk assessment (Shelter placement): no significant risk");
 
             await cases.ProposeServiceAsync("SVC-01 Board and lodging (shelter)", SupportOrganisation);
             await Assertions.Expect(cases.Service("SVC-01")).ToContainTextAsync("proposed");

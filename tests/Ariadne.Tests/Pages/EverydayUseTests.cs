@@ -96,6 +96,22 @@ public sealed partial class EverydayUseTests
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_timeline_speaks_in_words_not_code_names(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await CaseWorld.CreateAsync(app);
+        var opened = await world.OpenAdultCaseAsync();
+        await CaseWorld.AssessRiskAsync(world.Unit.Client, opened.Id, "ShelterPlacement", riskIdentified: false);
+
+        var timeline = await world.Unit.Client.GetStringAsync($"/api/v1/cases/{opened.Id}/timeline");
+        Assert.Contains("Risk assessment (Shelter placement)", timeline, StringComparison.Ordinal);
+        Assert.DoesNotContain("ShelterPlacement", timeline, StringComparison.Ordinal);
+        using var investigator = await app.SignInToPagesAsync(world.Unit.User);
+        Assert.DoesNotContain(">Risk assessment (ShelterPlacement", await investigator.GetStringAsync($"/Cases/View?id={opened.Id}"),
+            StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task The_favicon_is_served_without_signing_in(string database)
     {
         var app = await AriadneAppFactory.SharedAsync(database);

@@ -77,6 +77,21 @@ public static class CaseText
         _ => status,
     };
 
+    public static string AgeMethod(AgeAssessmentMethod method) => method switch
+    {
+        AgeAssessmentMethod.PsychoSocial => "psycho-social",
+        AgeAssessmentMethod.BoneXRay => "bone X-ray",
+        AgeAssessmentMethod.Dental => "dental",
+        AgeAssessmentMethod.Combined => "combined methods",
+    };
+
+    public static string AgeResult(AgeAssessmentResult result) => result switch
+    {
+        AgeAssessmentResult.Minor => "a child",
+        AgeAssessmentResult.Adult => "an adult",
+        AgeAssessmentResult.Inconclusive => "inconclusive",
+    };
+
     public static string Venue(VenueType venue) => venue switch
     {
         VenueType.PolicePremises => "Police premises",

@@ -130,7 +130,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector, IAutho
             AgeAssessmentResult.Adult => AgeStatus.ConfirmedAdult,
             AgeAssessmentResult.Inconclusive => c.AgeStatus == AgeStatus.Unknown ? AgeStatus.PresumedMinor : c.AgeStatus,
         };
-        cases.AddEvent(c, user, "age-assessment", $"Age assessment ({method}): {result}; age status {before} → {c.AgeStatus}", null, null, null);
+        cases.AddEvent(c, user, "age-assessment", $"Age assessment ({CaseText.AgeMethod(method)}): {CaseText.AgeResult(result)}; {CaseText.AgeStatus(before.ToString())} → {CaseText.AgeStatus(c.AgeStatus.ToString())}", null, null, null);
         await Db.SaveChangesAsync();
         return record;
     }
@@ -185,7 +185,7 @@ public sealed class ChildWork(CaseService cases, CaseProtector protector, IAutho
             RecordedByName = user.DisplayName(), RecordedByOrganisationId = loaded.Access.OrganisationId,
         };
         Db.CaseDocuments.Add(document);
-        cases.AddEvent(c, user, "child-interview", $"Child's first interview recorded ({interview.Venue}, guardian present)", null, null, null);
+        cases.AddEvent(c, user, "child-interview", $"Child's first interview recorded ({CaseText.Venue(interview.Venue)}, guardian present)", null, null, null);
         await Db.SaveChangesAsync();
         return document;
     }

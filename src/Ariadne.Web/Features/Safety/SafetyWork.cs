@@ -99,7 +99,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         };
         Db.RiskAssessments.Add(record);
         cases.AddEvent(loaded.Case, user, "risk-assessment",
-            $"Risk assessment ({purpose}{(record.WithGuardian ? ", with the guardian" : "")}): " +
+            $"Risk assessment ({CaseText.Purpose(purpose.ToString())}{(record.WithGuardian ? ", with the guardian" : "")}): " +
             $"{(record.RiskIdentified ? "risk identified" : "no significant risk")}", null, null, null);
         // A danger found now suspends a return planned before (CH-PR-19).
         await cases.KeepReturnSafeAsync(loaded.Case, user, new RiskFinding(record.AssessedAt, purpose == RiskPurpose.Return,
