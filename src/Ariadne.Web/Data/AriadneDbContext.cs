@@ -80,16 +80,16 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
         // Identity's own model first; Features/Accounts renames its tables and adds to the user.
         base.OnModelCreating(builder);
 
-        // Every mapping with a parameterless constructor; those that need a value of this context are skipped by
-        // EF and applied below.
+        // Every IEntityTypeConfiguration of the features; the mappings that need a value of this context are plain
+        // classes applied below.
         builder.ApplyConfigurationsFromAssembly(typeof(AriadneDbContext).Assembly);
 
         // The person's story is encrypted at rest with the host's protector (ADR 0006): a per-context value, so
         // these mappings take it and the model is cached per protector (ProtectedTextModelCacheKey).
         var story = ProtectedTextMapping.ProtectorOf(this);
-        builder.ApplyConfiguration(new ScreeningMapping(story));
-        builder.ApplyConfiguration(new ScreeningIndicatorMapping(story));
-        builder.ApplyConfiguration(new ReferralMapping(story));
+        builder.Entity<Screening>(new ScreeningMapping(story).Configure);
+        builder.Entity<ScreeningIndicator>(new ScreeningIndicatorMapping(story).Configure);
+        builder.Entity<Referral>(new ReferralMapping(story).Configure);
 
         // Version tokens on every edited record, across features (ADR 0008).
         Versioning.Configure(builder);

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Ariadne.Web.Features.Referrals;
 
 /// <summary>The statement sent with a referral is encrypted at rest like the screening's, so this takes the context's protector.</summary>
-internal sealed class ReferralMapping(TextProtector? story) : IEntityTypeConfiguration<Referral>
+/// <remarks>Not an IEntityTypeConfiguration: it needs the context's protector, so AriadneDbContext applies it itself.</remarks>
+internal sealed class ReferralMapping(TextProtector? story)
 {
     public void Configure(EntityTypeBuilder<Referral> r)
     {

@@ -9,7 +9,8 @@ namespace Ariadne.Web.Features.Screenings;
 // cipher text is longer than what was typed; the length limits are the rules' (ScreeningRules). The protector is
 // the context's (null for a schema-only context), so these mappings take it and are applied by the context itself.
 
-internal sealed class ScreeningMapping(TextProtector? story) : IEntityTypeConfiguration<Screening>
+/// <remarks>Not an IEntityTypeConfiguration: it needs the context's protector, so AriadneDbContext applies it itself.</remarks>
+internal sealed class ScreeningMapping(TextProtector? story)
 {
     public void Configure(EntityTypeBuilder<Screening> s)
     {
@@ -37,7 +38,8 @@ internal sealed class ScreeningMapping(TextProtector? story) : IEntityTypeConfig
     }
 }
 
-internal sealed class ScreeningIndicatorMapping(TextProtector? story) : IEntityTypeConfiguration<ScreeningIndicator>
+/// <remarks>Not an IEntityTypeConfiguration: it needs the context's protector, so AriadneDbContext applies it itself.</remarks>
+internal sealed class ScreeningIndicatorMapping(TextProtector? story)
 {
     public void Configure(EntityTypeBuilder<ScreeningIndicator> i)
     {
