@@ -125,20 +125,13 @@ public static class CasePermissions
     }
 }
 
-/// <summary>The operations as authorization requirements: <c>authorization.AuthorizeAsync(user, loaded, CaseOperations.AssessRisk)</c>.</summary>
+/// <summary>The operations as authorization requirements, asked as <c>authorization.AllowsAsync(user, loaded, CaseOperation.AssessRisk)</c>.</summary>
 public static class CaseOperations
 {
     private static readonly Dictionary<CaseOperation, OperationAuthorizationRequirement> Requirements =
         Enum.GetValues<CaseOperation>().ToDictionary(o => o, o => new OperationAuthorizationRequirement { Name = o.ToString() });
 
     public static OperationAuthorizationRequirement For(CaseOperation operation) => Requirements[operation];
-
-    public static OperationAuthorizationRequirement Read => For(CaseOperation.Read);
-    public static OperationAuthorizationRequirement ReadPersonalData => For(CaseOperation.ReadPersonalData);
-    public static OperationAuthorizationRequirement ReadStatements => For(CaseOperation.ReadStatements);
-    public static OperationAuthorizationRequirement AssessRisk => For(CaseOperation.AssessRisk);
-    public static OperationAuthorizationRequirement KeepSafetyPlan => For(CaseOperation.KeepSafetyPlan);
-    public static OperationAuthorizationRequirement HandOver => For(CaseOperation.HandOver);
 
     /// <summary>Asks the one permission decision for one operation on a loaded case.</summary>
     public static async Task<bool> AllowsAsync(this IAuthorizationService authorization, System.Security.Claims.ClaimsPrincipal user,
