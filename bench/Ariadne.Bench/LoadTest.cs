@@ -19,7 +19,7 @@ namespace Ariadne.Bench;
 /// read's throughput as a share of /health/live in the same run. Prints figures; asserts nothing.
 /// <code>
 /// dotnet run -c Release --project bench/Ariadne.Bench -- load [--seconds 5] [--concurrency 8,32]
-///     [--postgres "Host=127.0.0.1;Port=…;Username=…;Password=…;Database=…"] [--data DIR] [--keep]
+///     [--only "API case list"] [--postgres "Host=127.0.0.1;Port=…;Username=…;Password=…;Database=…"] [--data DIR] [--keep]
 /// </code>
 /// With <c>--data</c> an existing data folder is used (for example one filled by <c>demo seed</c>).
 /// </summary>
@@ -69,6 +69,12 @@ internal static partial class LoadTest
             // Not audited: what the same host does for a signed-in read that writes nothing.
             new Target("API indicators*", "/api/v1/indicators", false),
         };
+
+        // --only "API case list" narrows a run to /health/live and one target, for profiling one read.
+        if (Option(args, "--only") is { } only)
+        {
+            targets = [.. targets.Where(t => t.Path == "/health/live" || t.Name == only)];
+        }
 
         // Warm-up: JIT, connection pools, page compilation.
         foreach (var t in targets)

@@ -58,10 +58,13 @@ public static class AriadneHost
         services.AddSingleton(sp => AuditCheckpoint.FromConfiguration(configuration, database.DataDirectory, chain,
             sp.GetRequiredService<ILogger<AuditCheckpoint>>()));
         services.AddSingleton<AuditCheckpoint.CommitInterceptor>();
+        services.AddSingleton(sp => AccountStatusCache.FromConfiguration(configuration, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<AccountStatusCache.SaveInterceptor>();
         services.AddDbContext<AriadneDbContext>((sp, o) =>
         {
             database.Apply(o);
-            o.AddInterceptors(sp.GetRequiredService<AuditCheckpoint.CommitInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<AuditCheckpoint.CommitInterceptor>(),
+                sp.GetRequiredService<AccountStatusCache.SaveInterceptor>());
         });
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditVerifier>();

@@ -157,6 +157,27 @@ public sealed class SignInTests
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_token_stops_working_at_the_next_request_once_its_account_is_locked_out(string database)
+    {
+        // A window far longer than the test: only forgetting the account on its save can end the token's access.
+        await using var app = await AriadneAppFactory.IsolatedAsync(database,
+            new Dictionary<string, string?> { ["Security:AccountRecheckMilliseconds"] = "60000" });
+        var organisation = await app.CreateOrganisationAsync(OrganisationType.VictimSupport);
+        var worker = await app.CreateUserAsync(organisation, Roles.SupportWorker);
+        using var workerClient = await app.SignInAsync(worker);
+        // Twice: the second answer comes from the remembered "still valid" (issue #9 item 17).
+        Assert.Equal(HttpStatusCode.OK, (await workerClient.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await workerClient.GetAsync("/api/v1/auth/me")).StatusCode);
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await app.RequestTokenAsync(worker.UserName, "not the password at all");
+        }
+
+        await ProblemAssert.IsProblemAsync(await workerClient.GetAsync("/api/v1/auth/me"), HttpStatusCode.Unauthorized);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task Sign_in_is_rate_limited_per_address(string database)
     {
         await using var app = await AriadneAppFactory.IsolatedAsync(database,
