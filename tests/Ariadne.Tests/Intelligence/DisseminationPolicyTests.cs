@@ -203,6 +203,29 @@ public sealed class DisseminationPolicyTests
         }
     }
 
+    [Fact]
+    public void No_input_makes_the_policy_throw_and_an_undeclared_value_is_referred()
+    {
+        var police = Recipients["police of another force"];
+        Recipient[] undeclared = [police with { Type = (IntelligenceOrganisationType)99 }, police with { Category = (RecipientCategory)(-1) }];
+        Recipient[] incomplete = [police with { Country = null! }, police with { AgencyId = Guid.Empty }];
+        Grading[] unusable = [new Grading((GradingSystem)0), Five((FiveFiveFiveHandling)0), new Grading(GradingSystem.ThreeByFiveByTwo)];
+        foreach (var grading in Gradings.Select(g => g.Grading).Concat(unusable))
+        {
+            foreach (var recipient in undeclared.Concat(incomplete))
+            {
+                var decision = DisseminationPolicy.Decide(grading, false, Origin with { Country = null! }, recipient);
+                if (undeclared.Contains(recipient) || unusable.Contains(grading))
+                {
+                    Assert.Equal(DisseminationOutcome.ReferToOriginator, decision.Outcome);
+                }
+            }
+        }
+        // Without a known country nobody is "home": the code for home non-prosecuting organisations reaches none of them.
+        Assert.Equal(DisseminationOutcome.ReferToOriginator, DisseminationPolicy.Decide(Gradings[1].Grading, false, Origin with { Country = " " },
+            Recipients["victim support"] with { Country = " " }).Outcome);
+    }
+
     internal static Grading Five(FiveFiveFiveHandling handling, string? conditions = null, bool specialHandling = false) =>
         Grading.FiveByFiveByFive(FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.KnownPersonallyToSourceButNotToOfficer, handling,
             conditions, specialHandling);
