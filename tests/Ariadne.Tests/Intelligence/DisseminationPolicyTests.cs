@@ -221,6 +221,9 @@ public sealed class DisseminationPolicyTests
                 }
             }
         }
+        // The originating unit keeps even an ungraded draft.
+        Assert.Equal(DisseminationOutcome.Allow, DisseminationPolicy.Decide(new Grading(GradingSystem.FiveByFiveByFive), false, Origin,
+            Recipients["originating unit"]).Outcome);
         // Without a known country nobody is "home": the code for home non-prosecuting organisations reaches none of them.
         Assert.Equal(DisseminationOutcome.ReferToOriginator, DisseminationPolicy.Decide(Gradings[1].Grading, false, Origin with { Country = " " },
             Recipients["victim support"] with { Country = " " }).Outcome);

@@ -141,15 +141,16 @@ public static class DisseminationPolicy
     /// <param name="recipient">The organisation the report would reach (or whose member would see it).</param>
     public static DisseminationDecision Decide(Grading grading, bool specialHandlingCleared, Originator originator, Recipient recipient)
     {
+        // The report's home: the originating unit holds it whatever the code (code 5 included), whatever special handling,
+        // and before it is graded (a draft).
+        if (recipient.OrganisationId == originator.OrganisationId)
+        {
+            return DisseminationDecision.Allow;
+        }
         if (!GradingRules.IsComplete(grading))
         {
             return DisseminationDecision.Refer(ReferralReason.GradingIncomplete,
                 "The report's grading does not say how far it may be disseminated; ask the originator.");
-        }
-        // The report's home: the originating unit holds it whatever the code (code 5 included) and whatever special handling.
-        if (recipient.OrganisationId == originator.OrganisationId)
-        {
-            return DisseminationDecision.Allow;
         }
         if (!Enum.IsDefined(recipient.Type) || !Enum.IsDefined(recipient.Category) || !recipient.Type.Categories().Contains(recipient.Category))
         {
