@@ -40,12 +40,46 @@ public sealed partial class CaseService
             query = query.Where(c => c.Stage != CaseStage.Closed);
         }
         query = filter.Apply(query);
+        if (filter.Name is { } name)
+        {
+            // Only cases whose identity the viewer sees may be found by name (ADR 0009).
+            // ToLower and Contains run in the database as lower() and a substring match, the same on both providers;
+            // the culture rules the analyser asks for do not apply to SQL.
+#pragma warning disable CA1304, CA1311, CA1862
+            var matched = query.Where(c => c.PersonName != null && c.PersonName.ToLower().Contains(name));
+#pragma warning restore CA1304, CA1311, CA1862
+            var visible = await WithVisibleIdentityAsync(user, matched);
+            query = db.Cases.AsNoTracking().Where(c => visible.Contains(c.Id));
+        }
         var total = await query.CountAsync();
         var rows = await Summaries(query.OrderBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id)
             .Skip(paging.Skip).Take(paging.PageSize), org);
         await audit.RecordAsync(db, AuditActions.Search, AuditType,
             details: $"work queue ({scope}){filter.Describe()}, page {paging.Page}: {rows.Count} of {total} cases");
         return (rows, total);
+    }
+
+    /// <summary>
+    /// Of the cases a name search matched, those whose identity the user sees, decided by the same permission table
+    /// as the case page (<see cref="CaseAccess"/>): the search never tells a de-personalised viewer that a name is on
+    /// one of its cases, because those cases are dropped before anything is counted. A name matches few cases, so
+    /// the access of each is worked out here rather than written again as SQL.
+    /// </summary>
+    private async Task<List<Guid>> WithVisibleIdentityAsync(ClaimsPrincipal user, IQueryable<Case> matched)
+    {
+        var org = user.OrganisationId();
+        var candidates = await matched.Include(c => c.Participants).AsNoTracking().AsSplitQuery()
+            .Take(CaseListFilter.MaxNameMatches).ToListAsync();
+        var ids = candidates.Select(c => c.Id).ToList();
+        var consents = (await db.Consents.AsNoTracking().Where(x => ids.Contains(x.CaseId) && x.RecipientOrganisationId == org).ToListAsync())
+            .ToLookup(x => x.CaseId);
+        var pending = (await db.Handovers.AsNoTracking().Where(h => ids.Contains(h.CaseId) && h.Status == HandoverStatus.Pending)
+            .Select(h => new { h.CaseId, h.ToOrganisationId }).ToListAsync())
+            .GroupBy(h => h.CaseId).ToDictionary(g => g.Key, g => (Guid?)g.First().ToOrganisationId);
+        return candidates
+            .Where(c => CaseAccess.For(user, c, consents[c.Id], profile, pending.GetValueOrDefault(c.Id)).SeesPersonalData)
+            .Select(c => c.Id)
+            .ToList();
     }
 
     /// <summary>
@@ -244,14 +278,23 @@ public sealed partial class CaseService
     }
 }
 
-/// <summary>What the case list can be narrowed to, read the same way from the API's query and the page's (issue #9 item 16).</summary>
-public sealed record CaseListFilter(CaseStage? Stage, string? Reference)
+/// <summary>
+/// What the case list can be narrowed to, read the same way from the API's query and the page's (issue #9 items 15
+/// and 16): the stage, part of the reference, and part of the person's name (found only on cases whose identity the
+/// viewer sees).
+/// </summary>
+public sealed record CaseListFilter(CaseStage? Stage, string? Reference, string? Name = null)
 {
     public const int ReferenceLength = 20;
+    public const int NameLength = Screenings.ScreeningRules.ShortText;
+    /// <summary>A name search needs this many letters: one letter matches half the cases and tells nothing.</summary>
+    public const int NameMinimum = 2;
+    /// <summary>The most cases a name search weighs; a name that matches more needs more letters.</summary>
+    public const int MaxNameMatches = 1_000;
     public static readonly CaseListFilter None = new(null, null);
 
     /// <summary>The filter, or null with the field named in <paramref name="errors"/>.</summary>
-    public static CaseListFilter? From(string? stage, string? reference, IDictionary<string, string[]> errors)
+    public static CaseListFilter? From(string? stage, string? reference, IDictionary<string, string[]> errors, string? name = null)
     {
         CaseStage? parsed = null;
         if (!string.IsNullOrWhiteSpace(stage))
@@ -267,7 +310,17 @@ public sealed record CaseListFilter(CaseStage? Stage, string? Reference)
         {
             errors["reference"] = [$"A case reference has at most {ReferenceLength} characters."];
         }
-        return errors.Count > 0 ? null : new CaseListFilter(parsed, trimmed);
+        // Lower case in the invariant culture, as the database's lower() compares it.
+        var person = string.IsNullOrWhiteSpace(name) ? null : string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        if (person is { Length: > NameLength })
+        {
+            errors["name"] = [$"A name has at most {NameLength} characters."];
+        }
+        else if (person is { Length: < NameMinimum })
+        {
+            errors["name"] = [$"Type at least {NameMinimum} letters of the name."];
+        }
+        return errors.Count > 0 ? null : new CaseListFilter(parsed, trimmed, person);
     }
 
     public IQueryable<Case> Apply(IQueryable<Case> cases)
@@ -283,6 +336,8 @@ public sealed record CaseListFilter(CaseStage? Stage, string? Reference)
         return cases;
     }
 
+    /// <summary>For the audit entry: the name searched for is personal data, so only that a name was searched is written.</summary>
     public string Describe() =>
-        (Stage is null ? "" : $", stage {Stage}") + (Reference is null ? "" : $", reference containing {Reference}");
+        (Stage is null ? "" : $", stage {Stage}") + (Reference is null ? "" : $", reference containing {Reference}")
+        + (Name is null ? "" : ", by the person's name");
 }
