@@ -83,14 +83,16 @@ public sealed partial class CaseService
     }
 
     /// <summary>
-    /// The cases opened from referrals the user's organisation sent, by referral: the referrer follows a case's stage
+    /// The cases opened from the listed referrals the user's organisation sent, by referral (a page of them: a
+    /// police force sends thousands): the referrer follows a case's stage
     /// from its list of sent referrals (V-08: the status, not the content, which the case page enforces).
     /// </summary>
-    public async Task<Dictionary<Guid, ReferredCase>> OpenedFromReferralsOfAsync(ClaimsPrincipal user)
+    public async Task<Dictionary<Guid, ReferredCase>> OpenedFromReferralsOfAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid> referralIds)
     {
         var org = user.OrganisationId();
         var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.ReferralId != null && c.ReferringOrganisationId == org && c.Participants.Any(p => p.OrganisationId == org))
+            .Where(c => c.ReferralId != null && referralIds.Contains(c.ReferralId.Value) && c.ReferringOrganisationId == org
+                        && c.Participants.Any(p => p.OrganisationId == org))
             .Select(c => new { ReferralId = c.ReferralId!.Value, c.Id, c.Reference, c.Stage })
             .ToListAsync();
         return rows.ToDictionary(r => r.ReferralId, r => new ReferredCase(r.Id, r.Reference, r.Stage));
