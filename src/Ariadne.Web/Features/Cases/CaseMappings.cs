@@ -40,8 +40,6 @@ internal sealed class CaseMapping : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.Stage, x.NextDueAt });
         c.HasIndex(x => new { x.OwnerOrganisationId, x.Stage });
         c.HasIndex(x => x.LastActivityAt);
-        // The work queue's order, soonest due first (script 0009).
-        c.HasIndex(x => new { x.NextDueAt, x.Id });
         c.HasMany(x => x.Participants).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         c.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -62,22 +62,27 @@ public sealed partial class CaseService
     /// <summary>
     /// Of the cases a name search matched, those whose identity the user sees, decided by the same permission table
     /// as the case page (<see cref="CaseAccess"/>): the search never tells a de-personalised viewer that a name is on
-    /// one of its cases, because those cases are dropped before anything is counted. A name matches few cases, so
-    /// the access of each is worked out here rather than written again as SQL.
+    /// one of its cases, because those cases are dropped before anything is counted. Every match is weighed (no cap
+    /// whose hitting could itself tell something), with the viewer's parts, consents and pending handovers read in
+    /// one query each, joined to the match rather than sent as lists of ids.
     /// </summary>
     private async Task<List<Guid>> WithVisibleIdentityAsync(ClaimsPrincipal user, IQueryable<Case> matched)
     {
         var org = user.OrganisationId();
-        var candidates = await matched.Include(c => c.Participants).AsNoTracking().AsSplitQuery()
-            .Take(CaseListFilter.MaxNameMatches).ToListAsync();
-        var ids = candidates.Select(c => c.Id).ToList();
-        var consents = (await db.Consents.AsNoTracking().Where(x => ids.Contains(x.CaseId) && x.RecipientOrganisationId == org).ToListAsync())
+        var candidates = await matched.AsNoTracking().ToListAsync();
+        var kinds = (await db.Set<CaseParticipant>().AsNoTracking()
+                .Where(p => p.OrganisationId == org && matched.Any(c => c.Id == p.CaseId))
+                .Select(p => new { p.CaseId, p.Kind }).ToListAsync())
+            .ToLookup(p => p.CaseId, p => p.Kind);
+        var consents = (await db.Consents.AsNoTracking()
+                .Where(x => x.RecipientOrganisationId == org && matched.Any(c => c.Id == x.CaseId)).ToListAsync())
             .ToLookup(x => x.CaseId);
-        var pending = (await db.Handovers.AsNoTracking().Where(h => ids.Contains(h.CaseId) && h.Status == HandoverStatus.Pending)
-            .Select(h => new { h.CaseId, h.ToOrganisationId }).ToListAsync())
+        var pending = (await db.Handovers.AsNoTracking()
+                .Where(h => h.Status == HandoverStatus.Pending && matched.Any(c => c.Id == h.CaseId))
+                .Select(h => new { h.CaseId, h.ToOrganisationId }).ToListAsync())
             .GroupBy(h => h.CaseId).ToDictionary(g => g.Key, g => (Guid?)g.First().ToOrganisationId);
         return candidates
-            .Where(c => CaseAccess.For(user, c, consents[c.Id], profile, pending.GetValueOrDefault(c.Id)).SeesPersonalData)
+            .Where(c => CaseAccess.For(user, c, kinds[c.Id], consents[c.Id], profile, pending.GetValueOrDefault(c.Id)).SeesPersonalData)
             .Select(c => c.Id)
             .ToList();
     }
@@ -291,8 +296,6 @@ public sealed record CaseListFilter(CaseStage? Stage, string? Reference, string?
     public const int NameLength = Screenings.ScreeningRules.ShortText;
     /// <summary>A name search needs this many letters: one letter matches half the cases and tells nothing.</summary>
     public const int NameMinimum = 2;
-    /// <summary>The most cases a name search weighs; a name that matches more needs more letters.</summary>
-    public const int MaxNameMatches = 1_000;
     public static readonly CaseListFilter None = new(null, null);
 
     /// <summary>The filter, or null with the field named in <paramref name="errors"/>.</summary>
