@@ -14,6 +14,7 @@ using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Screenings;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Features.Support;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -162,6 +163,7 @@ public static class AriadneHost
         }).AddMvcOptions(o =>
         {
             o.Filters.Add(new Features.Shared.FormVersionFilter());
+            o.Filters.Add(new Features.Shared.TextLimitPageFilter());
             o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
         });
         services.AddAntiforgery(o =>
@@ -250,7 +252,7 @@ public static class AriadneHost
         }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithTextLimits();
         api.MapAccounts();
         api.MapOrganisations();
         api.MapUsers();

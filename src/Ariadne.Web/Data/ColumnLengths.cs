@@ -8,4 +8,7 @@ internal static class ColumnLengths
 
     /// <summary>A free-text note, reason or summary.</summary>
     public const int Note = 2000;
+
+    /// <summary>A document's text, such as a recorded statement: long, because a statement is not cut short.</summary>
+    public const int Document = 100_000;
 }

@@ -68,6 +68,48 @@ internal sealed class ProtectedTextModelCacheKey : IModelCacheKeyFactory
 /// </summary>
 public static class ProtectedTextMigration
 {
+    /// <summary>
+    /// The stored setting that says the plain rows were encrypted. Rows written since are encrypted on save, so once
+    /// is enough; a release that protects another column names a new key, so its old rows are encrypted once too.
+    /// </summary>
+    public const string DoneKey = "protected-text-encrypted-v1";
+
+    /// <summary>
+    /// At start-up: encrypts the rows stored before encryption at rest, the first time only. Later starts read one
+    /// row by its key instead of scanning every protected table (a full scan of a national database at each start).
+    /// The marker is written after the encryption succeeded, so an interrupted run is repeated at the next start.
+    /// </summary>
+    public static async Task<int> EncryptPlainRowsOnceAsync(AriadneDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if (await db.Settings.AsNoTracking().AnyAsync(s => s.Key == DoneKey, ct))
+        {
+            return 0;
+        }
+        var changed = await EncryptPlainRowsAsync(db, ct);
+        db.Settings.Add(new Features.Jurisdiction.StoredSetting
+        {
+            Key = DoneKey,
+            Json = $"{{\"rowsEncrypted\":{changed}}}",
+            UpdatedAt = time.GetUtcNow().UtcDateTime,
+            UpdatedByName = "Start-up",
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.Settings.AsNoTracking().AnyAsync(s => s.Key == DoneKey, ct))
+            {
+                throw;
+            }
+            // Another instance started at the same time and recorded it first: the work is done either way.
+        }
+        db.ChangeTracker.Clear();
+        return changed;
+    }
+
     public static async Task<int> EncryptPlainRowsAsync(AriadneDbContext db, CancellationToken ct)
     {
         var changed = 0;

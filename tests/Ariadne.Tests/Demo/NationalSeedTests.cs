@@ -30,6 +30,14 @@ public sealed class NationalSeedTests
             Assert.Contains(bulk, e => e.Action == AuditActions.Create && e.TargetType == "Case" && e.Details == "bulk import: 300 rows");
             var screeningCreates = await db.AuditEntries.CountAsync(e => e.Action == AuditActions.Create && e.TargetType == "Screening");
             Assert.True(screeningCreates < 100, $"{screeningCreates} entries: one per batch and kind of row, not one per row");
+            // The bulk path writes what a save writes: statements encrypted at rest, rows read back through the model.
+            var referral = await db.Referrals.AsNoTracking().FirstAsync(r => r.Reference.StartsWith("R-S"));
+            Assert.StartsWith("Seeded referral", referral.StatementText, StringComparison.Ordinal);
+            var stored = await db.Database.SqlQueryRaw<string>("SELECT \"StatementText\" AS \"Value\" FROM referrals WHERE \"Id\" = {0}", referral.Id)
+                .SingleAsync();
+            Assert.StartsWith(Web.Data.TextProtector.Prefix, stored, StringComparison.Ordinal);
+            var opened = await db.Cases.AsNoTracking().Include(c => c.Participants).FirstAsync(c => c.ReferralId == referral.Id);
+            Assert.Contains(opened.Participants, p => p.Kind == Web.Features.Cases.ParticipantKind.Owner);
         });
         Assert.Equal(0, await CommandLine.RunAsync(["audit", "verify", .. app.CommandLineSettings], new StringWriter()));
     }

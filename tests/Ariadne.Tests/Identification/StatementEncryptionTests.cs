@@ -8,6 +8,7 @@ using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Ariadne.Tests.Identification;
@@ -72,17 +73,42 @@ public sealed class StatementEncryptionTests
         var created = await officer.PostAsJsonAsync("/api/v1/screenings", new { place = "Station", statement = "will be replaced" });
         var id = Guid.Parse((await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
 
-        // As a database written before this change holds it: plain text, no prefix.
+        // As a database written before this change holds it: plain text, no prefix, and no record of the encryption.
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             "UPDATE screenings SET \"Statement\" = {0} WHERE \"Id\" = {1}", marker + " statement", id));
+        await app.WithDbAsync(db => db.Settings.Where(s => s.Key == ProtectedTextMigration.DoneKey).ExecuteDeleteAsync());
         Assert.NotEmpty(await RawHitsAsync(app, marker));
 
-        // What the startup step does (DatabaseInitialiser): idempotent, so running it here is what a restart does.
-        await app.WithDbAsync(async db => Assert.Equal(1, await ProtectedTextMigration.EncryptPlainRowsAsync(db, default)));
-        await app.WithDbAsync(async db => Assert.Equal(0, await ProtectedTextMigration.EncryptPlainRowsAsync(db, default)));
+        // What the startup step does (DatabaseInitialiser); the second start finds its record and does nothing.
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        await app.WithDbAsync(async db => Assert.Equal(1, await ProtectedTextMigration.EncryptPlainRowsOnceAsync(db, time, default)));
+        await app.WithDbAsync(async db => Assert.True(await db.Settings.AnyAsync(s => s.Key == ProtectedTextMigration.DoneKey)));
+        await app.WithDbAsync(async db => Assert.Equal(0, await ProtectedTextMigration.EncryptPlainRowsOnceAsync(db, time, default)));
 
         Assert.Empty(await RawHitsAsync(app, marker));
         Assert.Contains(marker + " statement", await officer.GetStringAsync($"/api/v1/screenings/{id}"), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Once_recorded_the_encryption_of_plain_rows_does_not_scan_the_tables_again_at_startup(string database)
+    {
+        await using var app = await AriadneAppFactory.IsolatedAsync(database);
+        // The first start of a new database recorded that there is nothing left in plain text.
+        await app.WithDbAsync(async db => Assert.True(await db.Settings.AnyAsync(s => s.Key == ProtectedTextMigration.DoneKey)));
+        var station = await app.CreateOrganisationAsync(OrganisationType.FrontlinePolice);
+        using var officer = await app.SignInAsync(await app.CreateUserAsync(station, Roles.FrontlineOfficer));
+        var created = await officer.PostAsJsonAsync("/api/v1/screenings", new { place = "Station", statement = "will be replaced" });
+        var id = Guid.Parse((await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+        var marker = "Unscanned" + Guid.NewGuid().ToString("N")[..12];
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE screenings SET \"Statement\" = {0} WHERE \"Id\" = {1}", marker, id));
+
+        // A start after the record: the plain row (which no release writes any more) is left as it is, because the
+        // tables are not scanned; the full scan is what would have found it.
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        await app.WithDbAsync(async db => Assert.Equal(0, await ProtectedTextMigration.EncryptPlainRowsOnceAsync(db, time, default)));
+        Assert.NotEmpty(await RawHitsAsync(app, marker));
+        await app.WithDbAsync(async db => Assert.Equal(1, await ProtectedTextMigration.EncryptPlainRowsAsync(db, default)));
     }
 
     /// <summary>Where the marker is stored readably: SQLite file bytes (UTF-8 and UTF-16), or PostgreSQL rows as text.</summary>

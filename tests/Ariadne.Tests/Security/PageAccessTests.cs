@@ -67,6 +67,7 @@ public sealed class PageAccessTests
                 ($"/Screenings/Statement?id={strangerScreening.Id}", Access.Refused),
                 ("/InformationSheets/Print?language=ar", screener ? Access.Allowed : Access.Refused),
                 ("/Referrals", intake ? Access.Allowed : Access.Refused),
+                ("/Referrals/Sent", screener ? Access.Allowed : Access.Refused),
                 ($"/Referrals/View?id={strangerReferral.Id}", Access.Refused),
                 ("/Cases", caseWorker ? Access.Allowed : Access.Refused),
                 ("/Cases?scope=organisation", caseWorker ? Access.Allowed : Access.Refused),

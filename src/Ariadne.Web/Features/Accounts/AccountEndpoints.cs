@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Security;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Accounts;
 
-public sealed record TokenRequest(string? Username, string? Password, string? Totp);
+public sealed record TokenRequest([property: MaxLength(256)] string? Username, [property: MaxLength(256)] string? Password, [property: MaxLength(20)] string? Totp);
 
 public sealed record OrganisationRef(Guid Id, string Name, string Type);
 

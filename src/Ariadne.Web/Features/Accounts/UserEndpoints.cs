@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Shared;
@@ -12,10 +13,10 @@ namespace Ariadne.Web.Features.Accounts;
 public sealed record UserResponse(Guid Id, string UserName, string DisplayName, string? Email, Guid OrganisationId,
     IReadOnlyList<string> Roles, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled);
 
-public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Email, string? Password,
+public sealed record CreateUserRequest([property: MaxLength(256)] string? UserName, [property: MaxLength(ColumnLengths.Name)] string? DisplayName, [property: MaxLength(256)] string? Email, [property: MaxLength(256)] string? Password,
     IReadOnlyList<string>? Roles, bool? IsActive);
 
-public sealed record UpdateUserRequest(string? DisplayName, string? Email, IReadOnlyList<string>? Roles, bool? IsActive);
+public sealed record UpdateUserRequest([property: MaxLength(ColumnLengths.Name)] string? DisplayName, [property: MaxLength(256)] string? Email, IReadOnlyList<string>? Roles, bool? IsActive);
 
 /// <summary>
 /// Account administration. Every handler first loads the organisation concerned and asks

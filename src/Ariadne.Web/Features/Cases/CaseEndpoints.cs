@@ -65,10 +65,10 @@ public static class CaseEndpoints
             });
 
     private static async Task<Results<Ok<List<CaseSummary>>, ValidationProblem>> QueueAsync(CaseService cases, ClaimsPrincipal user,
-        HttpContext http, string? scope, bool? closed, string? stage, string? reference, int? page, int? pageSize)
+        HttpContext http, string? scope, bool? closed, string? stage, string? reference, string? name, int? page, int? pageSize)
     {
         var errors = new Dictionary<string, string[]>();
-        var filter = CaseListFilter.From(stage, reference, errors);
+        var filter = CaseListFilter.From(stage, reference, errors, name);
         var paging = Paging.From(page, pageSize, errors);
         if (filter is null || paging is null)
         {

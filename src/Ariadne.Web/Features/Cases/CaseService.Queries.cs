@@ -40,6 +40,17 @@ public sealed partial class CaseService
             query = query.Where(c => c.Stage != CaseStage.Closed);
         }
         query = filter.Apply(query);
+        if (filter.Name is { } name)
+        {
+            // Only cases whose identity the viewer sees may be found by name (ADR 0009).
+            // ToLower and Contains run in the database as lower() and a substring match, the same on both providers;
+            // the culture rules the analyser asks for do not apply to SQL.
+#pragma warning disable CA1304, CA1311, CA1862
+            var matched = query.Where(c => c.PersonName != null && c.PersonName.ToLower().Contains(name));
+#pragma warning restore CA1304, CA1311, CA1862
+            var visible = await WithVisibleIdentityAsync(user, matched);
+            query = db.Cases.AsNoTracking().Where(c => visible.Contains(c.Id));
+        }
         var total = await query.CountAsync();
         var rows = await Summaries(query.OrderBy(c => c.NextDueAt == null).ThenBy(c => c.NextDueAt).ThenBy(c => c.Id)
             .Skip(paging.Skip).Take(paging.PageSize), org);
@@ -49,14 +60,44 @@ public sealed partial class CaseService
     }
 
     /// <summary>
-    /// The cases opened from referrals the user's organisation sent, by referral: the referrer follows a case's stage
+    /// Of the cases a name search matched, those whose identity the user sees, decided by the same permission table
+    /// as the case page (<see cref="CaseAccess"/>): the search never tells a de-personalised viewer that a name is on
+    /// one of its cases, because those cases are dropped before anything is counted. Every match is weighed (no cap
+    /// whose hitting could itself tell something), with the viewer's parts, consents and pending handovers read in
+    /// one query each, joined to the match rather than sent as lists of ids.
+    /// </summary>
+    private async Task<List<Guid>> WithVisibleIdentityAsync(ClaimsPrincipal user, IQueryable<Case> matched)
+    {
+        var org = user.OrganisationId();
+        var candidates = await matched.AsNoTracking().ToListAsync();
+        var kinds = (await db.Set<CaseParticipant>().AsNoTracking()
+                .Where(p => p.OrganisationId == org && matched.Any(c => c.Id == p.CaseId))
+                .Select(p => new { p.CaseId, p.Kind }).ToListAsync())
+            .ToLookup(p => p.CaseId, p => p.Kind);
+        var consents = (await db.Consents.AsNoTracking()
+                .Where(x => x.RecipientOrganisationId == org && matched.Any(c => c.Id == x.CaseId)).ToListAsync())
+            .ToLookup(x => x.CaseId);
+        var pending = (await db.Handovers.AsNoTracking()
+                .Where(h => h.Status == HandoverStatus.Pending && matched.Any(c => c.Id == h.CaseId))
+                .Select(h => new { h.CaseId, h.ToOrganisationId }).ToListAsync())
+            .GroupBy(h => h.CaseId).ToDictionary(g => g.Key, g => (Guid?)g.First().ToOrganisationId);
+        return candidates
+            .Where(c => CaseAccess.For(user, c, kinds[c.Id], consents[c.Id], profile, pending.GetValueOrDefault(c.Id)).SeesPersonalData)
+            .Select(c => c.Id)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The cases opened from the listed referrals the user's organisation sent, by referral (a page of them: a
+    /// police force sends thousands): the referrer follows a case's stage
     /// from its list of sent referrals (V-08: the status, not the content, which the case page enforces).
     /// </summary>
-    public async Task<Dictionary<Guid, ReferredCase>> OpenedFromReferralsOfAsync(ClaimsPrincipal user)
+    public async Task<Dictionary<Guid, ReferredCase>> OpenedFromReferralsOfAsync(ClaimsPrincipal user, IReadOnlyCollection<Guid> referralIds)
     {
         var org = user.OrganisationId();
         var rows = await db.Cases.AsNoTracking()
-            .Where(c => c.ReferralId != null && c.ReferringOrganisationId == org && c.Participants.Any(p => p.OrganisationId == org))
+            .Where(c => c.ReferralId != null && referralIds.Contains(c.ReferralId.Value) && c.ReferringOrganisationId == org
+                        && c.Participants.Any(p => p.OrganisationId == org))
             .Select(c => new { ReferralId = c.ReferralId!.Value, c.Id, c.Reference, c.Stage })
             .ToListAsync();
         return rows.ToDictionary(r => r.ReferralId, r => new ReferredCase(r.Id, r.Reference, r.Stage));
@@ -244,14 +285,21 @@ public sealed partial class CaseService
     }
 }
 
-/// <summary>What the case list can be narrowed to, read the same way from the API's query and the page's (issue #9 item 16).</summary>
-public sealed record CaseListFilter(CaseStage? Stage, string? Reference)
+/// <summary>
+/// What the case list can be narrowed to, read the same way from the API's query and the page's (issue #9 items 15
+/// and 16): the stage, part of the reference, and part of the person's name (found only on cases whose identity the
+/// viewer sees).
+/// </summary>
+public sealed record CaseListFilter(CaseStage? Stage, string? Reference, string? Name = null)
 {
     public const int ReferenceLength = 20;
+    public const int NameLength = Screenings.ScreeningRules.ShortText;
+    /// <summary>A name search needs this many letters: one letter matches half the cases and tells nothing.</summary>
+    public const int NameMinimum = 2;
     public static readonly CaseListFilter None = new(null, null);
 
     /// <summary>The filter, or null with the field named in <paramref name="errors"/>.</summary>
-    public static CaseListFilter? From(string? stage, string? reference, IDictionary<string, string[]> errors)
+    public static CaseListFilter? From(string? stage, string? reference, IDictionary<string, string[]> errors, string? name = null)
     {
         CaseStage? parsed = null;
         if (!string.IsNullOrWhiteSpace(stage))
@@ -267,7 +315,17 @@ public sealed record CaseListFilter(CaseStage? Stage, string? Reference)
         {
             errors["reference"] = [$"A case reference has at most {ReferenceLength} characters."];
         }
-        return errors.Count > 0 ? null : new CaseListFilter(parsed, trimmed);
+        // Lower case in the invariant culture, as the database's lower() compares it.
+        var person = string.IsNullOrWhiteSpace(name) ? null : string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        if (person is { Length: > NameLength })
+        {
+            errors["name"] = [$"A name has at most {NameLength} characters."];
+        }
+        else if (person is { Length: < NameMinimum })
+        {
+            errors["name"] = [$"Type at least {NameMinimum} letters of the name."];
+        }
+        return errors.Count > 0 ? null : new CaseListFilter(parsed, trimmed, person);
     }
 
     public IQueryable<Case> Apply(IQueryable<Case> cases)
@@ -283,6 +341,8 @@ public sealed record CaseListFilter(CaseStage? Stage, string? Reference)
         return cases;
     }
 
+    /// <summary>For the audit entry: the name searched for is personal data, so only that a name was searched is written.</summary>
     public string Describe() =>
-        (Stage is null ? "" : $", stage {Stage}") + (Reference is null ? "" : $", reference containing {Reference}");
+        (Stage is null ? "" : $", stage {Stage}") + (Reference is null ? "" : $", reference containing {Reference}")
+        + (Name is null ? "" : ", by the person's name");
 }

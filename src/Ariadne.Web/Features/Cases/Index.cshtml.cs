@@ -20,6 +20,7 @@ public sealed class CasesIndexModel(CaseService cases, SupportWork support) : Pa
     [BindProperty(SupportsGet = true)] public bool Closed { get; set; }
     [BindProperty(SupportsGet = true)] public string? Stage { get; set; }
     [BindProperty(SupportsGet = true)] public string? Reference { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Name { get; set; }
     // Not "page": Razor Pages uses that route value for the page's own path.
     [BindProperty(SupportsGet = true, Name = "pageNumber")] public int? PageNumber { get; set; }
     [TempData] public string? Message { get; set; }
@@ -36,7 +37,7 @@ public sealed class CasesIndexModel(CaseService cases, SupportWork support) : Pa
     public string PageLink(int page) => QueryHelpers.AddQueryString("/Cases", new Dictionary<string, string?>
     {
         ["scope"] = Queue == QueueScope.Mine ? "mine" : "organisation", ["closed"] = Closed ? "true" : null,
-        ["stage"] = Stage, ["reference"] = Reference, ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["stage"] = Stage, ["reference"] = Reference, ["name"] = Name, ["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
     public List<HandoverSummary> HandoversToUs { get; private set; } = [];
     public List<HandoverSummary> HandoversFromUs { get; private set; } = [];
@@ -85,7 +86,7 @@ public sealed class CasesIndexModel(CaseService cases, SupportWork support) : Pa
         Queue = Enums.Named<QueueScope>(Scope, ignoreCase: true) ?? await cases.DefaultScopeAsync(User);
         // The same bounds and filters as GET /api/v1/cases (issue #9 item 16).
         var errors = new Dictionary<string, string[]>();
-        var filter = CaseListFilter.From(Stage, Reference, errors) ?? CaseListFilter.None;
+        var filter = CaseListFilter.From(Stage, Reference, errors, Name) ?? CaseListFilter.None;
         Paging = Paging.From(PageNumber, null, errors) ?? Paging.First;
         FilterErrors = errors.Values.SelectMany(e => e).ToList();
         (Cases, Total) = await cases.QueuePageAsync(User, Queue, Closed, filter, Paging);

@@ -1,17 +1,19 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
+using Ariadne.Web.Data;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Safety;
-using Ariadne.Web.Security;
 using Ariadne.Web.Features.Shared;
+using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Ariadne.Web.Features.Children;
 
-public sealed record GuardianRequest(Guid GuardianshipOrganisationId, string? GuardianName);
-public sealed record AgeAssessmentRequest(string? Method, string? Result, DateOnly? AssessedOn, string? AssessedBy);
-public sealed record DispositionRequest(string[]? ConsultedParties, string? Summary);
+public sealed record GuardianRequest(Guid GuardianshipOrganisationId, [property: MaxLength(ColumnLengths.Name)] string? GuardianName);
+public sealed record AgeAssessmentRequest(string? Method, string? Result, DateOnly? AssessedOn, [property: MaxLength(ColumnLengths.Name)] string? AssessedBy);
+public sealed record DispositionRequest([property: MaxLength(200)] string[]? ConsultedParties, string? Summary);
 
 /// <summary>
 /// The child-specific procedure (§4): guardian appointment, age assessment, the first interview and the

@@ -1,14 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Consent;
 
-public sealed record ConsentRequest(string? Purpose, Guid RecipientOrganisationId, string? DocumentVersion, bool RolesExplained,
+public sealed record ConsentRequest(string? Purpose, Guid RecipientOrganisationId, [property: MaxLength(50)] string? DocumentVersion, bool RolesExplained,
     bool ExplainedToPerson, string? GivenBy = null);
 public sealed record WithdrawConsentRequest(string? Note);
 public sealed record ConsentResponse(Guid Id, string Purpose, string Recipient, string? DocumentVersion, bool RolesExplained, string GivenBy,

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Ariadne.Web.Features.Errors;
 
@@ -18,6 +18,9 @@ public sealed class StatusModel : PageModel
     {
         (Heading, Message) = code switch
         {
+            400 when HttpContext.Items[Shared.TextLimitPageFilter.ItemKey] is string tooLong =>
+                ("A text is too long", tooLong + " Go back: what you typed is still in the form."),
+            400 => ("The request could not be read", "Go back and check what you entered."),
             404 => ("Not found", "This page does not exist, or it is not yours to see."),
             403 => ("Not allowed", "Your role or organisation does not allow this."),
             409 => ("Changed by someone else", Data.WriteConflicts.Stale),

@@ -1,5 +1,7 @@
-using System.Text.Json;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using Ariadne.Web.Data;
 using Ariadne.Web.Security;
 
 namespace Ariadne.Web.Features.Jurisdiction;
@@ -12,8 +14,10 @@ namespace Ariadne.Web.Features.Jurisdiction;
 /// </summary>
 public sealed class JurisdictionProfile
 {
+    [MaxLength(ColumnLengths.Name)]
     public string Name { get; set; } = "Demo jurisdiction";
     /// <summary>The number to call when a person is in immediate danger (R-ACT-12; 112 across the EU).</summary>
+    [MaxLength(20)]
     public string EmergencyNumber { get; set; } = "112";
     /// <summary>Anyone younger is a child (CH-DEF-01: under eighteen).</summary>
     public int AgeOfMajority { get; set; } = 18;
@@ -153,4 +157,4 @@ public sealed class JurisdictionProfile
 }
 
 /// <summary>An outcome code and its wording (OUT-01..05 and any a jurisdiction adds).</summary>
-public sealed record OutcomeDefinition(string Code, string Label);
+public sealed record OutcomeDefinition([property: MaxLength(20)] string Code, [property: MaxLength(ColumnLengths.Name)] string Label);

@@ -30,8 +30,9 @@ internal sealed class DatabaseInitialiser(
             logger.LogInformation("Applied schema scripts {Versions} on {Provider}", versions, database.Provider);
         }
 
-        // Statements stored before they were encrypted are encrypted now (ADR 0006, issue 9 item 9).
-        var encrypted = await ProtectedTextMigration.EncryptPlainRowsAsync(db, cancellationToken);
+        // Statements stored before they were encrypted are encrypted now, once (ADR 0006, issue 9 item 9).
+        var encrypted = await ProtectedTextMigration.EncryptPlainRowsOnceAsync(db,
+            scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         if (encrypted > 0)
         {
             logger.LogInformation("Encrypted the free text of {Rows} rows stored before encryption at rest", encrypted);

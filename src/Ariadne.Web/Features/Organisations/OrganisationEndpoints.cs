@@ -1,8 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Ariadne.Web.Data;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Organisations;
 
@@ -13,7 +14,7 @@ public sealed record OrganisationResponse(Guid Id, string Name, string Type, str
         new(o.Id, o.Name, o.Type.ToString(), o.Type.DisplayName(), o.Area, o.Phone, o.Email, o.IsActive);
 }
 
-public sealed record OrganisationRequest(string? Name, string? Type, string? Area, string? Phone, string? Email, bool? IsActive);
+public sealed record OrganisationRequest([property: MaxLength(ColumnLengths.Name)] string? Name, string? Type, [property: MaxLength(ColumnLengths.Name)] string? Area, [property: MaxLength(50)] string? Phone, [property: MaxLength(ColumnLengths.Name)] string? Email, bool? IsActive);
 
 public static class OrganisationEndpoints
 {

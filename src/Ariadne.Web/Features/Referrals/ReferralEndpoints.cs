@@ -17,14 +17,39 @@ public static class ReferralEndpoints
         group.MapPost("/incoming/{id:guid}/acknowledge", AcknowledgeAsync).RequireAuthorization(Policies.ReferralIntake);
     }
 
-    private static async Task<Ok<List<SentReferralResponse>>> SentAsync(ReferralService referrals, ClaimsPrincipal user) =>
-        TypedResults.Ok(await referrals.SentAsync(user));
+    /// <summary>Paged and filtered like the case list: <c>?status=&amp;reference=&amp;page=&amp;pageSize=</c>, with X-Total-Count and Link.</summary>
+    private static async Task<Results<Ok<List<SentReferralResponse>>, ValidationProblem>> SentAsync(ReferralService referrals,
+        ClaimsPrincipal user, HttpContext http, string? status, string? reference, int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var filter = ReferralListFilter.From(status, reference, errors);
+        var paging = Paging.From(page, pageSize, errors);
+        if (filter is null || paging is null)
+        {
+            return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(e => e)));
+        }
+        var (rows, total) = await referrals.SentPageAsync(user, filter, paging);
+        paging.Describe(http, total);
+        return TypedResults.Ok(rows);
+    }
 
     private static async Task<Results<Ok<SentReferralResponse>, NotFound>> SentOneAsync(Guid id, ReferralService referrals, ClaimsPrincipal user) =>
         await referrals.SentOneAsync(user, id) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
 
-    private static async Task<Ok<List<IncomingReferralResponse>>> IncomingAsync(ReferralService referrals, ClaimsPrincipal user) =>
-        TypedResults.Ok(await referrals.IncomingAsync(user));
+    private static async Task<Results<Ok<List<IncomingReferralResponse>>, ValidationProblem>> IncomingAsync(ReferralService referrals,
+        ClaimsPrincipal user, HttpContext http, string? status, string? reference, int? page, int? pageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var filter = ReferralListFilter.From(status, reference, errors);
+        var paging = Paging.From(page, pageSize, errors);
+        if (filter is null || paging is null)
+        {
+            return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(e => e)));
+        }
+        var (rows, total) = await referrals.IncomingPageAsync(user, filter, paging);
+        paging.Describe(http, total);
+        return TypedResults.Ok(rows);
+    }
 
     private static async Task<Results<Ok<ReceivedReferralResponse>, NotFound>> ReceivedAsync(Guid id, ReferralService referrals, ClaimsPrincipal user) =>
         await referrals.ReceivedAsync(user, id) is { } r

@@ -24,7 +24,8 @@ internal sealed class ReferralMapping(TextProtector? story)
         r.Property(x => x.AcknowledgedByName).HasMaxLength(200);
         r.Property(x => x.StatementText).IsProtectedText(story);
         r.HasIndex(x => new { x.ToOrganisationId, x.Status });
-        r.HasIndex(x => x.FromOrganisationId);
+        // The sent list: one organisation's referrals, newest first (script 0009).
+        r.HasIndex(x => new { x.FromOrganisationId, x.ReferredAt });
     }
 }
 

@@ -185,21 +185,63 @@ public sealed class ReferralService(AriadneDbContext db, ScreeningService screen
         };
     }
 
-    /// <summary>Referrals sent by the user's organisation: status only, never the content (the case is the unit's now).</summary>
-    public async Task<List<SentReferralResponse>> SentAsync(ClaimsPrincipal user) =>
-        (await SentBy(user).OrderByDescending(x => x.Referral.ReferredAt).ToListAsync())
-        .Select(x => SentReferralResponse.From(x.Referral, x.Name)).ToList();
+    /// <summary>
+    /// One page of the referrals sent by the user's organisation, newest first, with the total: status only, never
+    /// the content (the case is the unit's now). Only the listed columns are read: the statement stays encrypted.
+    /// </summary>
+    public async Task<(List<SentReferralResponse> Referrals, int Total)> SentPageAsync(ClaimsPrincipal user, ReferralListFilter filter,
+        Paging paging)
+    {
+        var organisationId = user.OrganisationId();
+        var sent = filter.Apply(db.Referrals.AsNoTracking().Where(r => r.FromOrganisationId == organisationId));
+        var total = await sent.CountAsync();
+        var rows = await sent.OrderByDescending(r => r.ReferredAt).ThenByDescending(r => r.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Join(db.Organisations, r => r.ToOrganisationId, o => o.Id,
+                (r, o) => new { r.Id, r.Reference, r.Kind, To = o.Name, r.ReferredAt, r.Status, r.AcknowledgedAt })
+            .ToListAsync();
+        return (rows.OrderByDescending(r => r.ReferredAt).ThenByDescending(r => r.Id)
+            .Select(r => new SentReferralResponse(r.Id, r.Reference, r.Kind.ToString(), r.To, r.ReferredAt, r.Status.ToString(), r.AcknowledgedAt))
+            .ToList(), total);
+    }
 
     public async Task<SentReferralResponse?> SentOneAsync(ClaimsPrincipal user, Guid id) =>
         await SentBy(user).SingleOrDefaultAsync(x => x.Referral.Id == id) is { } x ? SentReferralResponse.From(x.Referral, x.Name) : null;
 
-    /// <summary>The intake queue: referrals to the user's organisation, unacknowledged first.</summary>
-    public async Task<List<IncomingReferralResponse>> IncomingAsync(ClaimsPrincipal user)
+    /// <summary>How many referrals to the user's organisation nobody has acknowledged yet, whatever page is shown.</summary>
+    public Task<int> WaitingCountAsync(ClaimsPrincipal user)
     {
-        var rows = await ReceivedBy(user).AsNoTracking().ToListAsync();
-        await audit.RecordAsync(db, AuditActions.Search, AuditType, details: $"intake queue, {rows.Count} referrals");
-        return rows.OrderBy(x => x.Referral.Status).ThenByDescending(x => x.Referral.ImmediateDanger).ThenByDescending(x => x.Referral.ReferredAt)
-            .Select(x => IncomingReferralResponse.From(x.Referral, x.Name)).ToList();
+        var organisationId = user.OrganisationId();
+        return db.Referrals.CountAsync(r => r.ToOrganisationId == organisationId && r.Status == ReferralStatus.Sent);
+    }
+
+    /// <summary>
+    /// One page of the intake queue: referrals to the user's organisation, unacknowledged first, then those in danger,
+    /// newest first; sorted and cut in the database, and the statement not read for a list.
+    /// </summary>
+    public async Task<(List<IncomingReferralResponse> Referrals, int Total)> IncomingPageAsync(ClaimsPrincipal user,
+        ReferralListFilter filter, Paging paging)
+    {
+        var organisationId = user.OrganisationId();
+        var received = filter.Apply(db.Referrals.AsNoTracking().Where(r => r.ToOrganisationId == organisationId));
+        var total = await received.CountAsync();
+        var rows = await received
+            .OrderBy(r => r.Status == ReferralStatus.Sent ? 0 : 1).ThenByDescending(r => r.ImmediateDanger)
+            .ThenByDescending(r => r.ReferredAt).ThenByDescending(r => r.Id)
+            .Skip(paging.Skip).Take(paging.PageSize)
+            .Join(db.Organisations, r => r.FromOrganisationId, o => o.Id, (r, o) => new
+            {
+                r.Id, r.Reference, r.Kind, From = o.Name, r.ReferredByName, r.ReferredAt, r.Status, r.AcknowledgedAt, r.AcknowledgedByName,
+                r.PresumedVictim, r.PresumedMinor, r.ImmediateDanger, r.OffenderFlag, r.Consent,
+            })
+            .ToListAsync();
+        await audit.RecordAsync(db, AuditActions.Search, AuditType,
+            details: $"intake queue{filter.Describe()}, page {paging.Page}: {rows.Count} of {total} referrals");
+        return (rows.OrderBy(r => r.Status == ReferralStatus.Sent ? 0 : 1).ThenByDescending(r => r.ImmediateDanger)
+            .ThenByDescending(r => r.ReferredAt).ThenByDescending(r => r.Id)
+            .Select(r => new IncomingReferralResponse(r.Id, r.Reference, r.Kind.ToString(), r.From, r.ReferredByName, r.ReferredAt,
+                r.Status.ToString(), r.AcknowledgedAt, r.AcknowledgedByName, r.PresumedVictim, r.PresumedMinor, r.ImmediateDanger,
+                r.OffenderFlag, r.Consent.ToString()))
+            .ToList(), total);
     }
 
     /// <summary>A referral received by the user's organisation, with its statement; the read is audited.</summary>
@@ -263,3 +305,46 @@ public sealed record IncomingReferralResponse(Guid Id, string Reference, string 
 }
 
 public sealed record ReceivedReferralResponse(IncomingReferralResponse Referral, string Statement);
+
+/// <summary>What a list of referrals can be narrowed to, read the same way from the API's query and the pages' (issue #9 item 16).</summary>
+public sealed record ReferralListFilter(ReferralStatus? Status, string? Reference)
+{
+    public const int ReferenceLength = 20;
+    public static readonly ReferralListFilter None = new(null, null);
+
+    /// <summary>The filter, or null with the field named in <paramref name="errors"/>.</summary>
+    public static ReferralListFilter? From(string? status, string? reference, IDictionary<string, string[]> errors)
+    {
+        ReferralStatus? parsed = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            parsed = Enums.Named<ReferralStatus>(status.Trim(), ignoreCase: true);
+            if (parsed is null)
+            {
+                errors["status"] = [$"Choose a status: {string.Join(", ", Enum.GetNames<ReferralStatus>())}."];
+            }
+        }
+        var trimmed = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim().ToUpperInvariant();
+        if (trimmed is { Length: > ReferenceLength })
+        {
+            errors["reference"] = [$"A referral reference has at most {ReferenceLength} characters."];
+        }
+        return errors.Count > 0 ? null : new ReferralListFilter(parsed, trimmed);
+    }
+
+    public IQueryable<Referral> Apply(IQueryable<Referral> referrals)
+    {
+        if (Status is { } status)
+        {
+            referrals = referrals.Where(r => r.Status == status);
+        }
+        if (Reference is { } reference)
+        {
+            referrals = referrals.Where(r => r.Reference.Contains(reference));
+        }
+        return referrals;
+    }
+
+    public string Describe() =>
+        (Status is null ? "" : $", status {Status}") + (Reference is null ? "" : $", reference containing {Reference}");
+}

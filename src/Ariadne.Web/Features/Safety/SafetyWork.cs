@@ -1,24 +1,26 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Children;
 using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Safety;
 
 public sealed record RiskAssessmentRequest(string? Purpose, string? ThreatToPerson, string? ThreatToFamily, string? ReTrafficking,
-    bool RiskIdentified, string? Summary, string? Reviewer);
+    bool RiskIdentified, string? Summary, [property: MaxLength(ColumnLengths.Name)] string? Reviewer);
 public sealed record ReturnPlanRequest(string? Organiser, Guid RiskAssessmentId);
 public sealed record SafetyCoordinatorRequest(Guid UserId);
-public sealed record SafetyActionRequest(string? Description, DateOnly? DueOn);
+public sealed record SafetyActionRequest([property: MaxLength(500)] string? Description, DateOnly? DueOn);
 public sealed record SafetyActionStatusRequest(string? Status);
-public sealed record MeetingRequest(DateTime? At, string? Purpose, bool LawEnforcementPresent, string? Venue, string? VenueDescription,
+public sealed record MeetingRequest(DateTime? At, [property: MaxLength(200)] string? Purpose, bool LawEnforcementPresent, string? Venue, [property: MaxLength(500)] string? VenueDescription,
     bool CounsellorRequested, bool SafetyCoordinatorInvited);
-public sealed record DocumentRequest(string? Title, string? Content);
+public sealed record DocumentRequest([property: MaxLength(200)] string? Title, [property: MaxLength(ColumnLengths.Document)] string? Content);
 
 public sealed record RiskAssessmentResponse(Guid Id, string Purpose, string ThreatToPerson, string ThreatToFamily, string ReTrafficking,
     bool RiskIdentified, string? Summary, string? Reviewer, DateTime AssessedAt, string? AssessedBy, bool WithGuardian = false);
@@ -314,7 +316,7 @@ public sealed class SafetyWork(CaseService cases, CaseProtector protector, Audit
         {
             return CaseError.Invalid("title", "Give the statement a title (up to 200 characters).");
         }
-        if (string.IsNullOrWhiteSpace(request.Content) || request.Content.Length > 100_000)
+        if (string.IsNullOrWhiteSpace(request.Content) || request.Content.Length > ColumnLengths.Document)
         {
             return CaseError.Invalid("content", "Write the statement (up to 100,000 characters).");
         }

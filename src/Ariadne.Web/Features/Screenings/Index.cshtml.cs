@@ -13,7 +13,10 @@ public sealed class ScreeningsIndexModel(ScreeningService screenings, ReferralSe
     : PageModel
 {
     public List<ScreeningSummary> Screenings { get; private set; } = [];
+    /// <summary>The newest referrals sent; all of them, paged and filtered, are on /Referrals/Sent.</summary>
     public List<SentReferralResponse> Sent { get; private set; } = [];
+    public int SentTotal { get; private set; }
+    public const int RecentSent = 10;
 
     /// <summary>The case opened from each sent referral, so the officer can follow its stage.</summary>
     public Dictionary<Guid, ReferredCase> Cases { get; private set; } = [];
@@ -22,8 +25,8 @@ public sealed class ScreeningsIndexModel(ScreeningService screenings, ReferralSe
     public async Task OnGetAsync()
     {
         Screenings = await screenings.ListAsync(User);
-        Sent = await referrals.SentAsync(User);
-        Cases = await cases.OpenedFromReferralsOfAsync(User);
+        (Sent, SentTotal) = await referrals.SentPageAsync(User, ReferralListFilter.None, new Shared.Paging(1, RecentSent));
+        Cases = await cases.OpenedFromReferralsOfAsync(User, Sent.Select(r => r.Id).ToList());
     }
 
     public async Task<IActionResult> OnPostStartAsync()

@@ -32,6 +32,9 @@ internal sealed class ScreeningMapping(TextProtector? story)
         s.Property(x => x.Statement).IsProtectedText(story);
         s.Property(x => x.SuspectedOffence).IsProtectedText(story);
         s.HasIndex(x => new { x.OrganisationId, x.Status, x.UpdatedAt });
+        // The screening list, newest change first, walked in index order instead of sorting all the organisation's
+        // screenings (script 0009: 0.6 s to 0.02 s for 115,000 screenings).
+        s.HasIndex(x => new { x.OrganisationId, x.UpdatedAt });
         s.HasMany(x => x.Indicators).WithOne().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Cascade);
         s.HasMany(x => x.Actions).WithOne().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Cascade);
         s.HasMany(x => x.InformationSheets).WithOne().HasForeignKey(x => x.ScreeningId).OnDelete(DeleteBehavior.Cascade);

@@ -1,36 +1,37 @@
+using System.ComponentModel.DataAnnotations;
 using Ariadne.Web.Features.Indicators;
 using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Screenings;
 
-public sealed record IndicatorInput(string Id, string? Note);
+public sealed record IndicatorInput([property: MaxLength(20)] string Id, [property: MaxLength(ScreeningRules.NoteText)] string? Note);
 
 /// <summary>The whole screening as the officer last left it: the API and the page's autosave send the same.</summary>
 public sealed record ScreeningRequest(
     string? IntakeChannel = null,
-    string? Place = null,
+    [property: MaxLength(ScreeningRules.ShortText)] string? Place = null,
     DateTimeOffset? EncounteredAt = null,
-    string? ColleaguePresent = null,
+    [property: MaxLength(ScreeningRules.ShortText)] string? ColleaguePresent = null,
     string? NameKind = null,
-    string? PersonName = null,
+    [property: MaxLength(ScreeningRules.ShortText)] string? PersonName = null,
     int? ApproximateAge = null,
     bool? SuspectedMinor = null,
     bool? WithParentOrGuardian = null,
     string? Gender = null,
-    string? Nationality = null,
-    string? Language = null,
+    [property: MaxLength(ScreeningRules.ShortText)] string? Nationality = null,
+    [property: MaxLength(ScreeningRules.ShortText)] string? Language = null,
     bool? InterpreterNeeded = null,
     bool? Accompanied = null,
     bool? CompanionSeemsToControl = null,
     bool? SeparatedFromCompanion = null,
-    string? CompanionDescription = null,
+    [property: MaxLength(ScreeningRules.NoteText)] string? CompanionDescription = null,
     bool? ImmediateDanger = null,
-    string? DangerDetails = null,
+    [property: MaxLength(ScreeningRules.NoteText)] string? DangerDetails = null,
     IReadOnlyList<IndicatorInput>? Indicators = null,
-    string? Statement = null,
+    [property: MaxLength(ScreeningRules.LongText)] string? Statement = null,
     bool? PresumedVictim = null,
     bool? OffenderFlag = null,
-    string? SuspectedOffence = null,
+    [property: MaxLength(ScreeningRules.NoteText)] string? SuspectedOffence = null,
     // The version the client read (GET answers it in "details"): a client that sends back what it read is checked
     // against later changes even without If-Match (ADR 0008).
     int? Version = null);

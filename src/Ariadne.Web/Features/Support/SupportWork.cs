@@ -1,18 +1,19 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Safety;
+using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Ariadne.Web.Features.Shared;
 
 namespace Ariadne.Web.Features.Support;
 
 public sealed record ProposeServiceRequest(string? Service, Guid ProviderOrganisationId, string? Note);
 public sealed record ServiceDecisionRequest(string? Reason);
-public sealed record ShelterRequest(string? Name, string? Type, string? Address);
+public sealed record ShelterRequest([property: MaxLength(100)] string? Name, string? Type, [property: MaxLength(500)] string? Address);
 public sealed record PlacementRequest(Guid ProposalId, Guid ShelterId, Guid RiskAssessmentId);
 
 public sealed record ServiceResponse(Guid Id, string Service, string ServiceName, string Provider, string ProposedBy, DateTime ProposedAt,
