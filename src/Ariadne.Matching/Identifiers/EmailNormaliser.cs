@@ -62,13 +62,14 @@ public static class EmailNormaliser
         {
             return Fail(entered, "Nothing comes after the @.");
         }
-        if (!domain.Contains('.', StringComparison.Ordinal))
-        {
-            return Fail(entered, $"\"{domain}\" is not a full domain name (it has no dot).");
-        }
         if (Hosts.Ascii(domain) is not { } asciiDomain)
         {
             return Fail(entered, $"\"{domain}\" is not a valid domain name.");
+        }
+        // Checked on the cleaned domain: "ivan@abv." has a dot but no top-level domain (found by the property test).
+        if (!asciiDomain.Contains('.', StringComparison.Ordinal))
+        {
+            return Fail(entered, $"\"{domain}\" is not a full domain name (it has no dot).");
         }
         return new NormalisedIdentifier(IdentifierKind.Email, entered,
             local.ToLowerInvariant() + "@" + asciiDomain, null);

@@ -34,6 +34,10 @@ public static class MoneyTransferReferenceNormaliser
                 }
             }
         }
+        if (s_labels.Contains(value, StringComparer.Ordinal))
+        {
+            return Fail(entered, $"\"{entered.Trim()}\" is only a label; the reference itself is missing.");
+        }
         if (value.Length < 4)
         {
             return Fail(entered, "A transfer reference has at least 4 letters or digits.");

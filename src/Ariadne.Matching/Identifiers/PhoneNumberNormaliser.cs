@@ -24,6 +24,13 @@ public static class PhoneNumberNormaliser
         {
             return new NormalisationFailure(IdentifierKind.Phone, entered, "The phone number contains no digits.");
         }
+        // No telephone number is shorter than an emergency number; a digits-only key of one or two digits would
+        // link every report that mentions a floor or a house number.
+        if (digits.Length < 3)
+        {
+            return new NormalisationFailure(IdentifierKind.Phone, entered,
+                $"The phone number has only {digits.Length} digit(s); a number has at least 3.");
+        }
         var region = Countries.Code(defaultRegion);
 
         if (E164(entered, region) is { } e164)

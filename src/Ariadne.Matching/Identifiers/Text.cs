@@ -37,9 +37,10 @@ internal static class Text
     }
 
     /// <summary>
-    /// Cyrillic letters that look exactly like Latin ones. Bulgarian, Ukrainian and Russian plates use only these
-    /// (the plate alphabets were chosen so that foreign police can read them), and an officer with a Cyrillic
-    /// keyboard layout types them for a Latin plate too; mapping them lets both spellings meet.
+    /// Cyrillic (and Greek capital) letters that look exactly like Latin ones. Bulgarian, Ukrainian, Russian and
+    /// Greek plates use only these (the plate alphabets were chosen so that foreign police can read them), and an
+    /// officer with a Cyrillic or Greek keyboard layout types them for a Latin plate too; mapping them lets both
+    /// spellings meet.
     /// </summary>
     public static char LatinLookAlike(char c) => c switch
     {
@@ -57,6 +58,21 @@ internal static class Text
         'Х' or 'х' => 'X',
         // Ukrainian plates use І as the Latin I.
         'І' or 'і' => 'I',
+        // Greek plates likewise use only the Greek capitals that look Latin.
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Ζ' => 'Z',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
         _ => c,
     };
 

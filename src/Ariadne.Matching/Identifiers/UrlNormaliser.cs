@@ -43,7 +43,8 @@ public static class UrlNormaliser
         string host;
         if (uri.HostNameType == UriHostNameType.Dns)
         {
-            if (Hosts.Ascii(uri.IdnHost) is not { } ascii || !ascii.Contains('.', StringComparison.Ordinal))
+            // Not Uri.IdnHost: it throws on hosts that IDNA refuses (found by the property test); Hosts.Ascii says null.
+            if (Hosts.Ascii(uri.Host) is not { } ascii || !ascii.Contains('.', StringComparison.Ordinal))
             {
                 return Fail(entered, $"\"{uri.Host}\" is not a full domain name.");
             }

@@ -9,7 +9,8 @@ public static class VehiclePlateNormaliser
     /// Key <c>COUNTRY:PLATE</c>: the same characters are a different vehicle in another country. Spaces, hyphens
     /// and dots are styling, not part of the registration. Cyrillic look-alike letters become Latin
     /// (А→A, В→B, Е→E, К→K, М→M, Н→H, О→O, Р→P, С→C, Т→T, У→Y, Х→X, І→I), because Bulgarian, Ukrainian and
-    /// Russian plates use only those letters and officers abroad type them in Latin. Other letters keep their
+    /// Russian plates use only those letters and officers abroad type them in Latin; Greek plates' capitals
+    /// (Α, Β, Ε, Ζ, Η, Ι, Κ, Μ, Ν, Ο, Ρ, Τ, Υ, Χ) likewise. Other letters keep their
     /// diacritics: German plates really carry Ä, Ö and Ü.
     /// </remarks>
     public static NormalisationResult Normalise(string? plate, string? registrationCountry)
