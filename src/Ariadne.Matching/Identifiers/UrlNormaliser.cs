@@ -53,14 +53,19 @@ public static class UrlNormaliser
         else
         {
             host = uri.Host.ToLowerInvariant();
+            // Uri reads "7/ad" as the address 0.0.0.7; only an address written out in full is taken as one.
+            if (!entered.Contains(host, StringComparison.OrdinalIgnoreCase))
+            {
+                return Fail(entered, $"\"{uri.OriginalString}\" has no full domain name or IP address.");
+            }
         }
         var key = new StringBuilder(host);
         if (!uri.IsDefaultPort)
         {
             key.Append(':').Append(uri.Port);
         }
-        key.Append(uri.AbsolutePath.TrimEnd('/'));
-        var query = uri.Query.TrimStart('?')
+        key.Append(PercentEncoding(uri.AbsolutePath).TrimEnd('/'));
+        var query = PercentEncoding(uri.Query).TrimStart('?')
             .Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Where(p => !IsTracking(p))
             .Order(StringComparer.Ordinal)
@@ -70,6 +75,41 @@ public static class UrlNormaliser
             key.Append('?').AppendJoin('&', query);
         }
         return new NormalisedIdentifier(IdentifierKind.Url, entered, key.ToString(), null);
+    }
+
+    /// <summary>
+    /// RFC 3986 §6.2.2: escapes of unreserved characters decoded (%6C → l), the others with upper-case hex, so that
+    /// <c>/%7Eana</c>, <c>/~ana</c> and <c>/%7eana</c> give one key (and Uri, reading a key again, changes nothing;
+    /// found by the property test).
+    /// </summary>
+    private static string PercentEncoding(string text)
+    {
+        if (!text.Contains('%', StringComparison.Ordinal))
+        {
+            return text;
+        }
+        var sb = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && i + 2 < text.Length && char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2]))
+            {
+                var c = (char)Convert.ToInt32(text.Substring(i + 1, 2), 16);
+                if (char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')
+                {
+                    sb.Append(c);
+                }
+                else
+                {
+                    sb.Append('%').Append(char.ToUpperInvariant(text[i + 1])).Append(char.ToUpperInvariant(text[i + 2]));
+                }
+                i += 2;
+            }
+            else
+            {
+                sb.Append(text[i]);
+            }
+        }
+        return sb.ToString();
     }
 
     private static bool IsTracking(string parameter)

@@ -20,6 +20,8 @@ public sealed class UrlAndHandleNormaliserTests
     [InlineData("https://xn--e1afmkfd.xn--90ae", "xn--e1afmkfd.xn--90ae")]
     [InlineData("http://пример.бг/обява", "xn--e1afmkfd.xn--90ae/%D0%BE%D0%B1%D1%8F%D0%B2%D0%B0")]
     [InlineData("http://192.168.1.10/panel", "192.168.1.10/panel")]
+    // Escapes of unreserved characters are decoded, others get upper-case hex (RFC 3986 §6.2.2)
+    [InlineData("https://site.ro/%7eana/%6C%c3%a9a", "site.ro/~ana/l%C3%A9a")]
     public void Addresses_become_host_and_path(string input, string expected)
     {
         Normalised.Key(UrlNormaliser.Normalise(input), expected);
@@ -29,6 +31,7 @@ public sealed class UrlAndHandleNormaliserTests
     [InlineData("not a web address", "not a web address")]
     [InlineData("ftp://files.example.com/a", "not a web address")]
     [InlineData("localhost/admin", "not a full domain name")]
+    [InlineData("7/ad", "no full domain name or IP address")]
     [InlineData("  ", "empty")]
     public void Non_addresses_are_refused(string input, string reason)
     {
