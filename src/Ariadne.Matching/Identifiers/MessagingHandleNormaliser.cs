@@ -44,7 +44,9 @@ public static class MessagingHandleNormaliser
         {
             return Fail(entered, "The handle is empty.");
         }
-        if (LooksLikePhoneNumber(text) || IsPhoneBased(platform) && Text.AsciiDigits(text).Length >= 6 && !text.Any(char.IsLetter))
+        var noLetters = !text.Any(char.IsLetter);
+        if (LooksLikePhoneNumber(text)
+            || noLetters && (IsPhoneBased(platform) || AcceptsPhoneNumbers(platform) && Text.AsciiDigits(text).Length >= 6))
         {
             return PhoneNumberNormaliser.Normalise(text, defaultRegion) switch
             {
@@ -83,8 +85,16 @@ public static class MessagingHandleNormaliser
         MessagingPlatform.Other => "other",
     };
 
+    /// <summary>WhatsApp and Viber have no usernames: an account is its phone number.</summary>
     private static bool IsPhoneBased(MessagingPlatform platform) =>
-        platform is MessagingPlatform.WhatsApp or MessagingPlatform.Viber or MessagingPlatform.Signal;
+        platform is MessagingPlatform.WhatsApp or MessagingPlatform.Viber;
+
+    /// <summary>
+    /// Platforms where a handle of digits is a phone number: the phone-based ones, Signal (numbers, and usernames
+    /// with letters since 2024) and Telegram (usernames must start with a letter, so digits are a number).
+    /// </summary>
+    private static bool AcceptsPhoneNumbers(MessagingPlatform platform) =>
+        IsPhoneBased(platform) || platform is MessagingPlatform.Signal or MessagingPlatform.Telegram;
 
     /// <summary>Platforms whose usernames are documented (or observably) case-insensitive.</summary>
     private static bool IsCaseInsensitive(MessagingPlatform platform) => platform switch

@@ -44,6 +44,13 @@ public static class PhoneNumberNormaliser
             return new NormalisedIdentifier(IdentifierKind.Phone, entered, fromDigits,
                 "Read from its digits only; the other characters were ignored.");
         }
+        // Spreadsheets drop the +, and wa.me links never have it: 40721234567 is +40 721 234 567. Tried only
+        // after the national reading failed, and said in the note, since it is a guess about how it was written.
+        if (E164("+" + digits, null) is { } international)
+        {
+            return new NormalisedIdentifier(IdentifierKind.Phone, entered, international,
+                "Read as an international number written without + or 00.");
+        }
         var where = region is null
             ? "with no country to read it in (" + Countries.Unknown(defaultRegion) + ")"
             : "in " + region;

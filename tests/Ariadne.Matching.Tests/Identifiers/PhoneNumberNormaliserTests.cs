@@ -43,6 +43,17 @@ public sealed class PhoneNumberNormaliserTests
     }
 
     [Theory]
+    [InlineData("40721234567", "GB", "+40721234567")]
+    [InlineData("359 888 123 456", "RO", "+359888123456")]
+    public void International_numbers_without_plus_are_read_when_the_national_reading_fails_and_say_so(
+        string input, string region, string expected)
+    {
+        var result = Normalised.Key(PhoneNumberNormaliser.Normalise(input, region), expected);
+
+        Assert.Contains("without + or 00", result.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("12345", "RO", "12345")]
     [InlineData("0721 234 567", null, "0721234567")]
     [InlineData("0721 234 567", "XX", "0721234567")]

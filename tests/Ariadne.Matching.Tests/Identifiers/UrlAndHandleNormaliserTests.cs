@@ -66,9 +66,19 @@ public sealed class UrlAndHandleNormaliserTests
     [InlineData(MessagingPlatform.Viber, "viber://chat?number=%2B359888123456", "RO", "viber:+359888123456")]
     [InlineData(MessagingPlatform.Signal, "+359 888 123 456", "RO", "signal:+359888123456")]
     [InlineData(MessagingPlatform.Telegram, "+40 721 234 567", "BG", "telegram:+40721234567")]
+    // Telegram usernames start with a letter, so digits are a number in the officer's country
+    [InlineData(MessagingPlatform.Telegram, "0721 234 567", "RO", "telegram:+40721234567")]
+    [InlineData(MessagingPlatform.Signal, "0888123456", "BG", "signal:+359888123456")]
     public void Handles_that_are_phone_numbers_become_E164(MessagingPlatform platform, string handle, string region, string expected)
     {
         Normalised.Key(MessagingHandleNormaliser.Normalise(platform, handle, region), expected);
+    }
+
+    [Fact]
+    public void A_WhatsApp_handle_that_is_no_number_is_kept_and_says_so()
+    {
+        var result = Normalised.Key(MessagingHandleNormaliser.Normalise(MessagingPlatform.WhatsApp, "AnaJobs", "RO"), "whatsapp:anajobs");
+        Assert.Contains("normally phone numbers", result.Note, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,6 +93,7 @@ public sealed class UrlAndHandleNormaliserTests
     [InlineData(MessagingPlatform.Telegram, "@", "empty")]
     [InlineData(MessagingPlatform.Instagram, "Anna Model", "display name")]
     [InlineData(MessagingPlatform.WhatsApp, "", "empty")]
+    [InlineData(MessagingPlatform.WhatsApp, "12", "at least 3")]
     public void Non_handles_are_refused(MessagingPlatform platform, string handle, string reason)
     {
         Normalised.Failure(MessagingHandleNormaliser.Normalise(platform, handle, "RO"), reason);
