@@ -56,10 +56,19 @@ public static class NameComparison
             yield break;
         }
         var folded = string.Join(' ', original);
-        if (Scripts.Of(folded) != Script.Cyrillic)
+        var script = Scripts.Of(folded);
+        if (script is Script.Latin or Script.None or Script.Arabic)
         {
-            // Other scripts are compared as written until their transliteration lands (see ADR 0010).
+            // Arabic is compared by its consonants (ArabicSkeletons), not by a guessed vowelled reading.
             yield return new Reading(original, original, "");
+            yield break;
+        }
+        if (script != Script.Cyrillic)
+        {
+            foreach (var (latin, originals) in OtherScriptTransliteration.Readings(original))
+            {
+                yield return new Reading(latin, originals, $"transliterated ({script}, AnyAscii)");
+            }
             yield break;
         }
         var seen = new HashSet<string>(StringComparer.Ordinal);
