@@ -1,0 +1,140 @@
+using System.Text;
+
+namespace Ariadne.Matching.Names;
+
+/// <summary>
+/// Arabic (and Persian, Pashto, Urdu) names are written without short vowels, so محمد is only m-h-m-d, and each
+/// Latin spelling (Mohammed, Muhammad, Mohamed) adds vowels of its own. Both sides are reduced to the consonants
+/// they share (issue #11 item 3): vowels dropped, letters a romanisation spells differently merged into one class
+/// (ق/q/k, ث/th/t, ذ/dh/d, ش/sh/ch, خ/kh), doubled letters once. Long vowels written with و and ي count only at
+/// the start of a word, where they are the consonants w and y (Watban وطبان, Yahya يحيى). A final ه/ة and the
+/// Latin final -ah are dropped: Fatima and Fatimah are one name, and so are Allah and الله.
+/// </summary>
+public static class ConsonantSkeleton
+{
+    /// <summary>The skeleton of a folded name form, token by token, joined without spaces.</summary>
+    public static string Of(string folded)
+    {
+        var sb = new StringBuilder(folded.Length);
+        foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Scripts.Of(token) == Script.Arabic)
+            {
+                Arabic(token, sb);
+            }
+            else
+            {
+                Latin(token, sb);
+            }
+        }
+        // Doubled consonants once, also across tokens ("abd al" + "lah" as "abdallah").
+        var collapsed = new StringBuilder(sb.Length);
+        foreach (var c in sb.ToString())
+        {
+            if (collapsed.Length == 0 || collapsed[^1] != c)
+            {
+                collapsed.Append(c);
+            }
+        }
+        return collapsed.ToString();
+    }
+
+    private static void Arabic(string token, StringBuilder sb)
+    {
+        var letters = token.Where(c => Scripts.OfLetter(c) == Script.Arabic && char.IsLetter(c)).ToArray();
+        for (var i = 0; i < letters.Length; i++)
+        {
+            var c = letters[i];
+            var start = i == 0;
+            var end = i == letters.Length - 1;
+            var cls = c switch
+            {
+                'ب' or 'پ' => 'b',
+                'ت' or 'ط' or 'ث' or 'ټ' => 't',
+                'ج' => 'j',
+                'چ' or 'ش' or 'ښ' => 's',
+                'ح' => 'h',
+                'ه' or 'ھ' or 'ۀ' => end && !start ? '\0' : 'h',
+                'خ' => 'x',
+                'د' or 'ذ' or 'ض' or 'ډ' => 'd',
+                'ر' or 'ړ' => 'r',
+                'ز' or 'ژ' or 'ږ' or 'ځ' or 'ظ' => 'z',
+                'س' or 'ص' => 's',
+                'غ' or 'گ' => 'g',
+                'ف' => 'f',
+                'ق' or 'ك' or 'ک' => 'k',
+                'ل' => 'l',
+                'م' => 'm',
+                'ن' or 'ڼ' => 'n',
+                'و' => start ? 'w' : '\0',
+                'ي' or 'ی' or 'ې' or 'ى' or 'ئ' => start ? 'y' : '\0',
+                // alif and hamza carriers, ta marbuta and ʿayn: vowels or sounds Latin spellings leave out.
+                _ => '\0',
+            };
+            if (cls != '\0')
+            {
+                sb.Append(cls);
+            }
+        }
+    }
+
+    private static void Latin(string token, StringBuilder sb)
+    {
+        var s = token;
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var next = i + 1 < s.Length ? s[i + 1] : '\0';
+            var start = i == 0;
+            char cls;
+            if (next == 'h' && c is 'k' or 's' or 'c' or 't' or 'd' or 'g' or 'p' or 'z')
+            {
+                cls = c switch
+                {
+                    'k' => 'x',
+                    's' or 'c' => 's',
+                    't' => 't',
+                    'd' => 'd',
+                    'g' => 'g',
+                    'p' => 'f',
+                    _ => 'z',
+                };
+                i++;
+            }
+            else
+            {
+                var end = i == s.Length - 1;
+                cls = c switch
+                {
+                    'b' or 'p' => 'b',
+                    't' => 't',
+                    'd' => 'd',
+                    'j' => 'j',
+                    'k' or 'q' or 'c' => 'k',
+                    'g' => 'g',
+                    'x' => 'x',
+                    'z' => 'z',
+                    's' => 's',
+                    'f' or 'v' => 'f',
+                    // final -ah/-eh is ta marbuta or a silent h.
+                    'h' => end && i > 0 && IsVowel(s[i - 1]) ? '\0' : 'h',
+                    'l' => 'l',
+                    'm' => 'm',
+                    'n' => 'n',
+                    'r' => 'r',
+                    'w' => start ? 'w' : '\0',
+                    'y' => start ? 'y' : '\0',
+                    _ when char.IsAsciiLetter(c) => '\0',
+                    // Another script's letter (a Cyrillic or Greek reading is compared elsewhere): kept as itself.
+                    _ => char.IsLetter(c) ? c : '\0',
+                };
+            }
+            if (cls != '\0')
+            {
+                sb.Append(cls);
+            }
+        }
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';
+}

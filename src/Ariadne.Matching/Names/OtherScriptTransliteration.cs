@@ -1,0 +1,109 @@
+using System.Text;
+
+namespace Ariadne.Matching.Names;
+
+/// <summary>
+/// Greek, Hebrew, Devanagari, Han, Hangul and Kana to Latin through AnyAscii (issue #11 item 3). AnyAscii is
+/// served and small, covers every script with Unicode data rather than lists, and needs no native ICU; ICU4N's
+/// transliterator package is not served. Where AnyAscii's letter-by-letter output differs from the standard a
+/// passport uses, the standard wins first: Greek ου/αυ/ευ/μπ/ντ by ELOT 743 (Παπαδόπουλος is Papadopoulos).
+/// </summary>
+internal static class OtherScriptTransliteration
+{
+    /// <summary>One or two readings of the tokens: syllables of Han and Hangul apart, and the given name joined.</summary>
+    public static IEnumerable<(string[] Latin, string[] Original)> Readings(string[] original)
+    {
+        var split = new List<(string Latin, string Original)>();
+        var joined = new List<(string Latin, string Original)>();
+        foreach (var token in original)
+        {
+            var script = Scripts.Of(token);
+            switch (script)
+            {
+                case Script.Han or Script.Hangul:
+                    // AnyAscii capitalises each syllable (王伟 → WangWei, 김민준 → GimMinJun). Family name first:
+                    // Latin forms write the given name apart (Wang Wei) or joined (Gim Minjun), so offer both.
+                    var syllables = Syllables(AnyAscii.Transliteration.Transliterate(token));
+                    split.AddRange(syllables.Select(s => (s, token)));
+                    joined.Add((syllables.Count > 0 ? syllables[0] : "", token));
+                    if (syllables.Count > 1)
+                    {
+                        joined.Add((string.Concat(syllables.Skip(1)), token));
+                    }
+                    break;
+                case Script.Greek:
+                    var greek = Ascii(GreekDigraphs(token));
+                    split.Add((greek, token));
+                    joined.Add((greek, token));
+                    break;
+                case Script.Latin or Script.None or Script.Arabic or Script.Cyrillic:
+                    // Arabic is compared by consonants (ConsonantSkeleton); Cyrillic by its own schemes.
+                    split.Add((token, token));
+                    joined.Add((token, token));
+                    break;
+                case Script.Hebrew or Script.Devanagari or Script.Kana or Script.Other:
+                    var ascii = Ascii(token);
+                    split.Add((ascii, token));
+                    joined.Add((ascii, token));
+                    break;
+            }
+        }
+        var first = split.Where(p => p.Latin.Length > 0).ToArray();
+        var second = joined.Where(p => p.Latin.Length > 0).ToArray();
+        if (first.Length > 0)
+        {
+            yield return (first.Select(p => p.Latin).ToArray(), first.Select(p => p.Original).ToArray());
+        }
+        if (second.Length > 0 && !second.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal))
+        {
+            yield return (second.Select(p => p.Latin).ToArray(), second.Select(p => p.Original).ToArray());
+        }
+    }
+
+    private static string Ascii(string text) =>
+        new(AnyAscii.Transliteration.Transliterate(text).ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+
+    private static List<string> Syllables(string ascii)
+    {
+        var syllables = new List<string>();
+        var sb = new StringBuilder();
+        foreach (var c in ascii)
+        {
+            if (char.IsAsciiLetterUpper(c) && sb.Length > 0)
+            {
+                syllables.Add(sb.ToString());
+                sb.Clear();
+            }
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+        if (sb.Length > 0)
+        {
+            syllables.Add(sb.ToString());
+        }
+        return syllables;
+    }
+
+    /// <summary>ELOT 743 digraphs that a letter-by-letter reading gets wrong; the input is folded (lower-case, accents kept).</summary>
+    private static string GreekDigraphs(string token)
+    {
+        // Accents first: ού and οὐ are ου for this purpose.
+        var plain = new string(token.Normalize(NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .ToArray()).Normalize(NormalizationForm.FormC);
+        var s = plain.Replace("ου", "ou", StringComparison.Ordinal)
+            .Replace("αυ", "av", StringComparison.Ordinal)
+            .Replace("ευ", "ev", StringComparison.Ordinal);
+        if (s.StartsWith("μπ", StringComparison.Ordinal))
+        {
+            s = "b" + s[2..];
+        }
+        if (s.StartsWith("ντ", StringComparison.Ordinal))
+        {
+            s = "d" + s[2..];
+        }
+        return s;
+    }
+}

@@ -1,0 +1,149 @@
+using Ariadne.Matching.Names;
+
+namespace Ariadne.Matching.Tests.Names;
+
+/// <summary>Person names across scripts, first slice (issue #11 item 3): folding, script detection, Cyrillic by the passport rules, aligned scoring.</summary>
+public sealed class NameTests
+{
+    [Theory]
+    [InlineData("Dimitrov", Script.Latin)]
+    [InlineData("Dimitrović", Script.Latin)]
+    [InlineData("Димитров", Script.Cyrillic)]
+    [InlineData("Παπαδόπουλος", Script.Greek)]
+    [InlineData("محمد", Script.Arabic)]
+    [InlineData("כהן", Script.Hebrew)]
+    [InlineData("शर्मा", Script.Devanagari)]
+    [InlineData("王伟", Script.Han)]
+    [InlineData("김민준", Script.Hangul)]
+    [InlineData("サトウ", Script.Kana)]
+    [InlineData("Иван Ivanov Иванович", Script.Cyrillic)]
+    [InlineData("12 ..", Script.None)]
+    public void The_script_is_the_one_most_letters_are_in(string name, Script expected)
+    {
+        Assert.Equal(expected, Scripts.Of(name));
+    }
+
+    [Theory]
+    [InlineData("  DIMITROVIĆ,  Ivan ", "dimitrovic ivan")]
+    [InlineData("Łukasz Żółć", "lukasz zolc")]
+    [InlineData("O'Brien", "obrien")]
+    [InlineData("ＩＶＡＮ", "ivan")]
+    // Cyrillic й and ё keep their marks: they are letters the schemes read differently from и and е
+    [InlineData("Андрей Королёв", "андрей королёв")]
+    [InlineData("Muḥammad ʿUmar", "muhammad umar")]
+    public void Folding_lower_cases_and_drops_Latin_diacritics_only(string name, string expected)
+    {
+        Assert.Equal(expected, NameText.Fold(name));
+    }
+
+    [Theory]
+    // Bulgarian Streamlined System (Transliteration Act 2009)
+    [InlineData("христо стоичков", CyrillicScheme.Bulgarian, "hristo stoichkov")]
+    [InlineData("щерев", CyrillicScheme.Bulgarian, "shterev")]
+    [InlineData("търново", CyrillicScheme.Bulgarian, "tarnovo")]
+    [InlineData("мария", CyrillicScheme.Bulgarian, "maria")]
+    [InlineData("юлиян", CyrillicScheme.Bulgarian, "yuliyan")]
+    [InlineData("софия", CyrillicScheme.Bulgarian, "sofia")]
+    // ICAO Doc 9303 as in Russian passports
+    [InlineData("юлия", CyrillicScheme.Russian, "iuliia")]
+    [InlineData("дмитрий", CyrillicScheme.Russian, "dmitrii")]
+    [InlineData("хрущёв", CyrillicScheme.Russian, "khrushchev")]
+    [InlineData("щукин", CyrillicScheme.Russian, "shchukin")]
+    [InlineData("объедков", CyrillicScheme.Russian, "obieedkov")]
+    // Ukrainian national system 2010 (the resolution's own examples)
+    [InlineData("згорани", CyrillicScheme.Ukrainian, "zghorany")]
+    [InlineData("розгон", CyrillicScheme.Ukrainian, "rozghon")]
+    [InlineData("юлія", CyrillicScheme.Ukrainian, "yuliia")]
+    [InlineData("їжакевич", CyrillicScheme.Ukrainian, "yizhakevych")]
+    [InlineData("кадиївка", CyrillicScheme.Ukrainian, "kadyivka")]
+    [InlineData("олексій", CyrillicScheme.Ukrainian, "oleksii")]
+    [InlineData("йосипівка", CyrillicScheme.Ukrainian, "yosypivka")]
+    [InlineData("стрий", CyrillicScheme.Ukrainian, "stryi")]
+    [InlineData("харків", CyrillicScheme.Ukrainian, "kharkiv")]
+    [InlineData("єнакієве", CyrillicScheme.Ukrainian, "yenakiieve")]
+    public void Cyrillic_follows_the_passport_rules_of_each_country(string folded, CyrillicScheme scheme, string expected)
+    {
+        Assert.Equal(expected, CyrillicTransliteration.ToLatin(folded, scheme));
+    }
+
+    [Theory]
+    [InlineData("королёв", new[] { CyrillicScheme.Russian })]
+    [InlineData("олексій", new[] { CyrillicScheme.Ukrainian })]
+    [InlineData("петров", new[] { CyrillicScheme.Bulgarian, CyrillicScheme.Russian, CyrillicScheme.Ukrainian })]
+    public void Letters_only_one_language_has_decide_the_scheme(string folded, CyrillicScheme[] expected)
+    {
+        Assert.Equal(expected, CyrillicTransliteration.LikelySchemes(folded));
+    }
+
+    [Theory]
+    [InlineData("martha", "marhta", 0.9611)]
+    [InlineData("dwayne", "duane", 0.84)]
+    [InlineData("dixon", "dicksonx", 0.8133)]
+    [InlineData("ivan", "ivan", 1.0)]
+    [InlineData("abc", "xyz", 0.0)]
+    public void Jaro_Winkler_gives_the_published_values(string a, string b, double expected)
+    {
+        // Winkler's own examples (MARTHA/MARHTA, DWAYNE/DUANE, DIXON/DICKSONX).
+        Assert.Equal(expected, JaroWinkler.Similarity(a, b), 3);
+    }
+
+    [Theory]
+    [InlineData("Dimitrov", "Димитров", "Bulgarian")]
+    [InlineData("Hristo Stoichkov", "Христо Стоичков", "Bulgarian")]
+    [InlineData("Khristofor Ivanov", "Христофор Иванов", "Russian")]
+    [InlineData("Yuliia Tymoshenko", "Юлія Тимошенко", "Ukrainian")]
+    [InlineData("Dmytro Kovalenko", "Дмитро Коваленко", "Ukrainian")]
+    public void Latin_and_Cyrillic_forms_of_one_name_meet_and_say_how(string latin, string cyrillic, string scheme)
+    {
+        var match = NameComparison.Compare(latin, cyrillic);
+
+        Assert.Equal(1.0, match.Score);
+        Assert.Contains("transliterated (" + scheme + ")", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_explanation_names_each_aligned_pair()
+    {
+        var match = NameComparison.Compare("Dimitrov", "Димитров");
+        Assert.Equal("dimitrov = димитров, transliterated (Bulgarian)", match.Explanation);
+    }
+
+    [Theory]
+    [InlineData("Ivan Petrov", "PETROV, Ivan")]
+    [InlineData("Petrov Ivan", "Ivan Petrov")]
+    [InlineData("Mr. Ivan Petrov", "ivan petrov")]
+    [InlineData("Dimitrović Ana", "Ana DIMITROVIC")]
+    public void Token_order_case_honorifics_and_diacritics_do_not_matter(string a, string b)
+    {
+        Assert.Equal(1.0, NameComparison.Compare(a, b).Score);
+    }
+
+    [Fact]
+    public void An_initial_meets_the_name_it_abbreviates()
+    {
+        var match = NameComparison.Compare("I. Petrov", "Ivan Petrov");
+
+        Assert.InRange(match.Score, 0.9, 0.99);
+        Assert.Contains("initial", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Spelling_variants_score_high_and_different_people_low()
+    {
+        var variant = NameComparison.Compare("Mohammed Omar", "Muhammad Umar").Score;
+        var other = NameComparison.Compare("Mohammed Omar", "Ivan Petrov").Score;
+
+        Assert.True(variant >= 0.8, $"variant {variant}");
+        Assert.True(other < 0.5, $"other {other}");
+        Assert.True(NameComparison.Compare("Ivan Petrov", "Ivan Petrov Georgiev").Score is > 0.6 and < 1);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("... ---")]
+    public void Empty_names_score_zero_without_throwing(string? name)
+    {
+        Assert.Equal(0, NameComparison.Compare(name, "Ivan").Score);
+    }
+}

@@ -1,0 +1,41 @@
+using Ariadne.Matching.Names;
+
+namespace Ariadne.Matching.Tests.Names;
+
+/// <summary>Greek, Han, Hangul and Kana forms meet their Latin spellings (issue #11 item 3).</summary>
+public sealed class OtherScriptNameTests
+{
+    [Theory]
+    // ELOT 743: ου is ou, not AnyAscii's letter-by-letter oy
+    [InlineData("Παπαδόπουλος", "Papadopoulos")]
+    [InlineData("Γιώργος Παπαδόπουλος", "PAPADOPOULOS Giorgos")]
+    [InlineData("Ευάγγελος", "Evaggelos")]
+    // Han: syllables apart, family name first
+    [InlineData("王伟", "Wang Wei")]
+    // Hangul: the given name joined, as Korean passports write it (Revised Romanization)
+    [InlineData("김민준", "Gim Minjun")]
+    [InlineData("김민준", "Gim Min Jun")]
+    // Kana
+    [InlineData("サトウ", "Satou")]
+    public void Forms_in_other_scripts_meet_their_Latin_spelling(string native, string latin)
+    {
+        var match = NameComparison.Compare(native, latin);
+
+        Assert.Equal(1.0, match.Score);
+        Assert.Contains("AnyAscii", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_common_spelling_outside_the_standard_still_scores_high()
+    {
+        // Kim is how most Koreans spell 김 abroad; Revised Romanization says Gim.
+        Assert.True(NameComparison.Compare("김민준", "Kim Min-jun").Score >= 0.85);
+    }
+
+    [Fact]
+    public void Different_people_in_other_scripts_stay_apart()
+    {
+        Assert.True(NameComparison.Compare("王伟", "Papadopoulos").Score < 0.5);
+        Assert.True(NameComparison.Compare("Παπαδόπουλος", "Ivanov").Score < 0.5);
+    }
+}
