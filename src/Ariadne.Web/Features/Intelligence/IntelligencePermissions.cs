@@ -28,11 +28,14 @@ public enum IntelligenceOperation
 /// <summary>What a role does with intelligence (§1.3 access matrix, row "Intelligence reports").</summary>
 public enum IntelligenceReach
 {
-    /// <summary>Support organisations, guardians, the coordinator, administrators: none ("—").</summary>
+    /// <summary>Guardians, the coordinator, administrators, organisation administrators: none ("—").</summary>
     None,
     /// <summary>Frontline officers: write, and read their own unit's reports ("W (own)").</summary>
     OwnUnit,
-    /// <summary>Prosecutors: read within the handling code ("H"), write nothing.</summary>
+    /// <summary>
+    /// Prosecutors ("H") and support workers ("— unless H allows": the handling code "non-prosecuting organisations within
+    /// country of origin" exists for them): read within the handling code, write nothing.
+    /// </summary>
     ReadWithinHandling,
     /// <summary>Investigators, analysts, supervisors, financial investigators: read within the handling code and write ("R/W (H)").</summary>
     ReadWriteWithinHandling,
@@ -52,13 +55,16 @@ public sealed record IntelligenceFacts(
     /// <summary>
     /// The one visibility rule: a role that reads intelligence sees its own unit's reports (drafts too, as the policy's home
     /// rule says); beyond the unit only submitted reports, only for roles reading within the handling code, and only when the
-    /// dissemination policy allows it for the viewer's organisation.
+    /// dissemination policy allows it for the viewer's organisation. A dissemination supervisor of the originating agency also
+    /// sees its agency's submitted reports whatever their code: the supervisory regime (EVAL-S2) approves special handling and
+    /// may change a code (HandlingCodeChange), which it cannot do unseen; each such open is logged like any other.
     /// </summary>
     public bool Visible => Reach switch
     {
         IntelligenceReach.None => false,
         IntelligenceReach.OwnUnit => OwnUnit,
-        IntelligenceReach.ReadWithinHandling or IntelligenceReach.ReadWriteWithinHandling => OwnUnit || (Submitted && PolicyAllows),
+        IntelligenceReach.ReadWithinHandling or IntelligenceReach.ReadWriteWithinHandling =>
+            OwnUnit || (Submitted && (PolicyAllows || SupervisorOfOriginatingAgency)),
     };
 }
 
@@ -72,14 +78,15 @@ public static class IntelligencePermissions
         // The analyst evaluates what reached them; an author does not evaluate their own report a second time.
         IntelligenceOperation.Evaluate => f.Visible && f.Submitted && f.Evaluator && !f.Author,
         IntelligenceOperation.ChangeHandling => f.Visible && f.Submitted,
-        IntelligenceOperation.AssessRisk => f.Visible && f.OwnUnit && f.Submitted && f.SpecialHandling && f.Reach != IntelligenceReach.None,
+        IntelligenceOperation.AssessRisk => f.Visible && f.OwnUnit && f.Submitted && f.SpecialHandling
+                                             && f.Reach is IntelligenceReach.OwnUnit or IntelligenceReach.ReadWriteWithinHandling,
         IntelligenceOperation.ApproveSpecialHandling => f.Visible && f.Submitted && f.SpecialHandling && f.SupervisorOfOriginatingAgency,
         IntelligenceOperation.ReadAccessLog => f.Visible && (f.OwnUnit || f.SupervisorOfOriginatingAgency),
     };
 
     public static IntelligenceReach ReachOf(ClaimsPrincipal user) =>
         ReadWrite.Any(user.IsInRole) ? IntelligenceReach.ReadWriteWithinHandling
-        : user.IsInRole(Roles.Prosecutor) ? IntelligenceReach.ReadWithinHandling
+        : user.IsInRole(Roles.Prosecutor) || user.IsInRole(Roles.SupportWorker) ? IntelligenceReach.ReadWithinHandling
         : Frontline.Any(user.IsInRole) ? IntelligenceReach.OwnUnit
         : IntelligenceReach.None;
 
@@ -87,7 +94,7 @@ public static class IntelligencePermissions
     public static readonly string[] ApiRoles =
     [
         Roles.FrontlineOfficer, Roles.BorderGuard, Roles.LabourInspector, Roles.Investigator, Roles.IntelligenceAnalyst,
-        Roles.DisseminationSupervisor, Roles.FinancialInvestigator, Roles.Prosecutor,
+        Roles.DisseminationSupervisor, Roles.FinancialInvestigator, Roles.Prosecutor, Roles.SupportWorker,
     ];
 
     /// <summary>Roles that write reports.</summary>
