@@ -72,4 +72,19 @@ public sealed class IntelligenceDirectoryTests
         Assert.DoesNotContain(Roles.FrontlineOfficer, OrganisationType.ForeignLiaisonPartner.AssignableRoles());
         Assert.DoesNotContain(Roles.Investigator, OrganisationType.ForeignLiaisonPartner.AssignableRoles());
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_foreign_partner_cannot_be_brought_into_a_case(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await Cases.CaseWorld.CreateAsync(app);
+        var opened = await world.OpenAdultCaseAsync();
+        var partner = await IntelligenceWorld.OrganisationAsync(app, OrganisationType.ForeignLiaisonPartner, "UA", null,
+            Ariadne.Web.Features.Intelligence.RecipientCategory.LawEnforcement);
+
+        var refused = await world.Unit.Client.PostAsJsonAsync($"/api/v1/cases/{opened.Id}/participants", new { organisationId = partner.Id });
+
+        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("organisationId", out _));
+    }
 }
