@@ -297,4 +297,37 @@ public sealed class IntelligenceApiTests
         }
         await ProblemAssert.IsProblemAsync(await author.GetAsync("/api/v1/intelligence?pageSize=1000"), HttpStatusCode.BadRequest);
     }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Only_the_author_rewrites_a_draft_and_a_submitted_report_is_not_rewritten(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await IntelligenceWorld.CreateAsync(app);
+        var author = world.Author.Client;
+        var draft = await author.PostAsJsonAsync("/api/v1/intelligence", new
+        {
+            items = new[] { new { kind = "Communication", subKind = "phone", value = "0470 11 22 33" } },
+        });
+        var id = (await draft.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var colleague = await IntelligenceWorld.MemberAsync(app, world.Originator, Roles.FrontlineOfficer);
+        await ProblemAssert.IsProblemAsync(await colleague.Client.PutAsJsonAsync($"/api/v1/intelligence/{id}", new { freeText = "Mine now" }),
+            HttpStatusCode.Forbidden);
+        await ProblemAssert.IsProblemAsync(await world.OtherForce.Client.PutAsJsonAsync($"/api/v1/intelligence/{id}", new { freeText = "x" }),
+            HttpStatusCode.NotFound);
+
+        var rewritten = await author.PutAsJsonAsync($"/api/v1/intelligence/{id}", new
+        {
+            items = new[] { new { kind = "Financial", value = "BE71 0961 2345 6769" } },
+            grading = new { system = "ThreeByFiveByTwo", source3 = "Untested", intelligence3 = "C", handling3 = "P" },
+            submit = true,
+        });
+        Assert.Equal(HttpStatusCode.OK, rewritten.StatusCode);
+        var body = await rewritten.Content.ReadFromJsonAsync<JsonElement>();
+        var item = Assert.Single(body.GetProperty("items").EnumerateArray());
+        // The IBAN passes mod-97 and is kept upper case without spaces; the national phone of the draft is gone.
+        Assert.Equal("BE71096123456769", item.GetProperty("normalisedKey").GetString());
+        Assert.Equal("Submitted", body.GetProperty("status").GetString());
+        await ProblemAssert.IsProblemAsync(await author.PutAsJsonAsync($"/api/v1/intelligence/{id}", new { freeText = "Later" }),
+            HttpStatusCode.Conflict);
+    }
 }

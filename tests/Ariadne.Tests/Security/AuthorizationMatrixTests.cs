@@ -206,6 +206,8 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/intelligence/filters", Subject.None, IntelligenceUsers),
         new("GET", "/api/v1/intelligence/{id:guid}", Subject.Intelligence, OwnIntelligenceUsers),
         new("GET", "/api/v1/intelligence/{id:guid}/export", Subject.Intelligence, OwnIntelligenceUsers),
+        // Already submitted: 409 (a submitted report is not rewritten) for whoever may see it.
+        new("PUT", "/api/v1/intelligence/{id:guid}", Subject.Intelligence, OwnIntelligenceUsers, _ => new { freeText = "Matrix rewrite" }),
         // Already submitted: 409 for whoever may see it, which is what "allowed" checks (not 401/403/404).
         new("POST", "/api/v1/intelligence/{id:guid}/submit", Subject.Intelligence, OwnIntelligenceUsers),
         new("POST", "/api/v1/intelligence/{id:guid}/evaluations", Subject.Intelligence, OwnEvaluators,

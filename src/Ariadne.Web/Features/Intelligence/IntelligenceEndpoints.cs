@@ -19,6 +19,7 @@ public static class IntelligenceEndpoints
         group.MapPost("/", CreateAsync);
         group.MapGet("/filters", FiltersAsync);
         group.MapGet("/{id:guid}", GetAsync);
+        group.MapPut("/{id:guid}", UpdateDraftAsync);
         group.MapGet("/{id:guid}/export", ExportAsync);
         group.MapPost("/{id:guid}/submit", SubmitAsync);
         group.MapPost("/{id:guid}/evaluations", EvaluateAsync);
@@ -66,6 +67,10 @@ public static class IntelligenceEndpoints
 
     private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, ValidationProblem>> GetAsync(Guid id,
         IntelligenceService intelligence, ClaimsPrincipal user) => Answer(await intelligence.OpenAsync(user, id));
+
+    private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, ValidationProblem>> UpdateDraftAsync(Guid id,
+        CreateReportRequest request, IntelligenceService intelligence, ClaimsPrincipal user) =>
+        Answer(await intelligence.UpdateDraftAsync(user, id, request));
 
     private static async Task<Results<Ok<ReportResponse>, ProblemHttpResult, ValidationProblem>> ExportAsync(Guid id,
         IntelligenceService intelligence, ClaimsPrincipal user) =>

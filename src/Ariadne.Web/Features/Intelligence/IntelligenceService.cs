@@ -137,6 +137,41 @@ public sealed partial class IntelligenceService(AriadneDbContext db, AuditTrail 
         return await ToResponseAsync(user, loaded, DisseminationDecision.Allow);
     }
 
+    /// <summary>Replaces a draft's content (and grading, if given); with <see cref="CreateReportRequest.Submit"/> it is submitted too.</summary>
+    public async Task<IntelligenceResult<ReportResponse>> UpdateDraftAsync(ClaimsPrincipal user, Guid id, CreateReportRequest request)
+    {
+        if (await LoadAsync(user, id, IntelligenceOperation.Read) is not { } loaded)
+        {
+            return IntelligenceError.NotFound;
+        }
+        if (!await authorization.AllowsAsync(user, loaded, IntelligenceOperation.EditDraft))
+        {
+            return loaded.Report.Status == ReportStatus.Submitted
+                ? new IntelligenceError(StatusCodes.Status409Conflict, "A submitted report is not rewritten; its handling can be changed.")
+                : new IntelligenceError(StatusCodes.Status403Forbidden, "Only the report's author changes the draft.");
+        }
+        var report = loaded.Report;
+        var errors = new Dictionary<string, string[]>();
+        // The old items go; the request's are the draft's items from now on.
+        db.IntelligenceItems.RemoveRange(report.Items);
+        Apply(report, request, loaded.Originator, errors);
+        var grading = request.Grading ?? report.Grading;
+        CheckGrading(grading, request.Submit, errors);
+        if (errors.Count > 0)
+        {
+            return IntelligenceError.Invalid(errors);
+        }
+        db.IntelligenceItems.AddRange(report.Items);
+        report.SetGrading(grading);
+        if (request.Submit)
+        {
+            report.Status = ReportStatus.Submitted;
+            report.SubmittedAt = time.GetUtcNow().UtcDateTime;
+        }
+        await db.SaveChangesAsync();
+        return await ToResponseAsync(user, loaded, DisseminationDecision.Allow);
+    }
+
     public async Task<IntelligenceResult<ReportResponse>> SubmitAsync(ClaimsPrincipal user, Guid id, SubmitRequest request)
     {
         if (await LoadAsync(user, id, IntelligenceOperation.Read) is not { } loaded)
