@@ -8,6 +8,7 @@ using Ariadne.Web.Features.Consent;
 using Ariadne.Web.Features.Demo;
 using Ariadne.Web.Features.Indicators;
 using Ariadne.Web.Features.InformationSheets;
+using Ariadne.Web.Features.Intelligence;
 using Ariadne.Web.Features.Jurisdiction;
 using Ariadne.Web.Features.Operations;
 using Ariadne.Web.Features.Organisations;
@@ -138,6 +139,8 @@ public static class AriadneHost
         services.AddAuthorizationBuilder().AddAriadnePolicies();
         services.AddSingleton<IAuthorizationHandler, OrganisationAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, Features.Cases.CaseAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, Features.Intelligence.IntelligenceAuthorizationHandler>();
+        services.AddSingleton(Features.Intelligence.IntelligenceSettings.FromConfiguration(configuration));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
             ProblemDetailsAuthorizationResultHandler>();
 
@@ -193,6 +196,7 @@ public static class AriadneHost
         services.AddSingleton<CaseProtector>();
         services.AddSingleton<TextProtector>();
         services.AddScoped<CaseService>();
+        services.AddScoped<Features.Intelligence.IntelligenceService>();
         services.AddScoped<SupportWork>();
         services.AddScoped<ConsentWork>();
         services.AddScoped<ChildWork>();
@@ -264,6 +268,7 @@ public static class AriadneHost
         api.MapCases();
         api.MapShelters();
         api.MapJurisdiction();
+        api.MapIntelligence();
 
         app.MapRazorPages();
     }

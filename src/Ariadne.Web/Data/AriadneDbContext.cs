@@ -52,6 +52,10 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
     public DbSet<CaseMeeting> Meetings => Set<CaseMeeting>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<CaseStatusChange> CaseStatusChanges => Set<CaseStatusChange>();
+    public DbSet<Features.Intelligence.IntelligenceReport> IntelligenceReports => Set<Features.Intelligence.IntelligenceReport>();
+    public DbSet<Features.Intelligence.IntelligenceItem> IntelligenceItems => Set<Features.Intelligence.IntelligenceItem>();
+    public DbSet<Features.Intelligence.AnalystEvaluation> AnalystEvaluations => Set<Features.Intelligence.AnalystEvaluation>();
+    public DbSet<Features.Intelligence.HandlingChange> HandlingChanges => Set<Features.Intelligence.HandlingChange>();
 
     /// <summary>
     /// Every stored time is UTC. SQLite keeps no kind, so values read back are marked UTC here; the API then
@@ -90,6 +94,9 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
         builder.Entity<Screening>(new ScreeningMapping(story).Configure);
         builder.Entity<ScreeningIndicator>(new ScreeningIndicatorMapping(story).Configure);
         builder.Entity<Referral>(new ReferralMapping(story).Configure);
+        builder.Entity<Features.Intelligence.IntelligenceReport>(new Features.Intelligence.IntelligenceReportMapping(story).Configure);
+        builder.Entity<Features.Intelligence.IntelligenceItem>(new Features.Intelligence.IntelligenceItemMapping(story).Configure);
+        builder.Entity<Features.Intelligence.AnalystEvaluation>(new Features.Intelligence.AnalystEvaluationMapping(story).Configure);
 
         // Version tokens on every edited record, across features (ADR 0008).
         Versioning.Configure(builder);

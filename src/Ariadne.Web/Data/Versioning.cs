@@ -31,10 +31,11 @@ public static class Versioning
     [
         typeof(Screening), typeof(Case), typeof(Referral), typeof(CaseHandover), typeof(ServiceProposal), typeof(ConsentRecord),
         typeof(Shelter), typeof(StoredSetting), typeof(Organisation), typeof(ApplicationUser),
+        typeof(Features.Intelligence.IntelligenceReport),
     ];
 
     /// <summary>Aggregates whose version stands for every row that belongs to them (by foreign key).</summary>
-    private static readonly Type[] Aggregates = [typeof(Case), typeof(Screening)];
+    private static readonly Type[] Aggregates = [typeof(Case), typeof(Screening), typeof(Features.Intelligence.IntelligenceReport)];
 
     public static void Configure(ModelBuilder builder)
     {

@@ -29,6 +29,12 @@ public static class Policies
     /// <summary>A support organisation's own shelter register, with the confidential addresses (V-01).</summary>
     public const string ShelterManagement = "ShelterManagement";
 
+    /// <summary>
+    /// Intelligence (issue 10): the roles that write or read reports (§1.3); each report is then decided by the dissemination
+    /// policy through <c>IntelligenceOperations</c>.
+    /// </summary>
+    public const string Intelligence = "Intelligence";
+
     public static readonly string[] CaseRoles =
     [
         Roles.FrontlineOfficer, Roles.BorderGuard, Roles.LabourInspector, Roles.Investigator, Roles.SupportWorker, Roles.Guardian,
@@ -53,6 +59,7 @@ public static class Policies
         builder.AddPolicy(Cases, p => p.RequireAuthenticatedUser().RequireRole(CaseRoles));
         builder.AddPolicy(ShelterManagement, p => p.RequireAuthenticatedUser().RequireRole(Roles.SupportWorker)
             .RequireClaim(AriadneClaims.OrganisationType, nameof(Features.Organisations.OrganisationType.VictimSupport)));
+        builder.AddPolicy(Intelligence, p => p.RequireAuthenticatedUser().RequireRole(Features.Intelligence.IntelligencePermissions.ApiRoles));
         builder.AddPolicy(CaseOversight, p => p.RequireAuthenticatedUser().RequireRole(Roles.Coordinator));
         builder.AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Coordinator));
     }

@@ -5,6 +5,7 @@ using Ariadne.Tests.Infrastructure;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Consent;
 using Ariadne.Web.Features.Indicators;
+using Ariadne.Web.Features.Intelligence;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Safety;
@@ -46,11 +47,16 @@ public sealed partial class AuthorizationMatrixTests
         Case,
         /// <summary>A case another unit owns and is handing over to the target organisation (when it is one that can own cases).</summary>
         CaseHandedOver,
+        /// <summary>
+        /// A submitted intelligence report of the target organisation, by its first member, coded "only within originating
+        /// agency/force" and under special handling: its unit sees it, nobody outside does.
+        /// </summary>
+        Intelligence,
     }
 
     /// <summary>Records that belong to the target organisation: another organisation's must stay invisible (404).</summary>
     private sealed record Records(Guid Screening, Guid ScreeningToRefer, Guid SentReferral, Guid IncomingReferral, Guid Unit, Guid Support,
-        CaseRecords Case);
+        CaseRecords Case, Guid Intelligence);
 
     private sealed record CaseRecords(Guid Case, Guid Proposal, Guid Placement, Guid Consent, Guid SafetyAction, Guid Document,
         Guid RiskAssessment, Guid HandedOverCase, Guid Handover);
@@ -84,6 +90,16 @@ public sealed partial class AuthorizationMatrixTests
         own && role is Roles.Investigator or Roles.SupportWorker or Roles.Guardian or Roles.Coordinator;
     private static bool Coordinators(string role, bool own) => role == Roles.Coordinator;
     private static bool ShelterKeepers(string role, bool own) => role == Roles.SupportWorker;
+
+    // Intelligence (issue 10): the roles of §1.3 reach the API; the report of the target organisation is seen by its own unit only.
+    private static bool IntelligenceUsers(string role, bool own) => IntelligencePermissions.ApiRoles.Contains(role);
+    private static bool IntelligenceWriters(string role, bool own) =>
+        role is Roles.FrontlineOfficer or Roles.BorderGuard or Roles.LabourInspector or Roles.Investigator or Roles.IntelligenceAnalyst
+            or Roles.DisseminationSupervisor or Roles.FinancialInvestigator;
+    private static bool OwnIntelligenceUsers(string role, bool own) => own && IntelligenceUsers(role, own);
+    private static bool OwnIntelligenceWriters(string role, bool own) => own && IntelligenceWriters(role, own);
+    private static bool OwnEvaluators(string role, bool own) => own && role is Roles.IntelligenceAnalyst or Roles.Investigator;
+    private static bool OwnSupervisors(string role, bool own) => own && role == Roles.DisseminationSupervisor;
 
     private static object ScreeningBody() => new
     {
@@ -184,6 +200,24 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/shelters", Subject.None, ShelterKeepers),
         new("POST", "/api/v1/shelters", Subject.None, ShelterKeepers,
             _ => new { name = "Matrix " + Guid.NewGuid().ToString("N")[..10], type = "FlightShelter", address = "Matrix address" }),
+        new("GET", "/api/v1/intelligence", Subject.None, IntelligenceUsers),
+        // Prosecutors and support workers read within the handling code but write nothing: 403.
+        new("POST", "/api/v1/intelligence", Subject.None, IntelligenceWriters, _ => new { freeText = "Matrix draft" }),
+        new("GET", "/api/v1/intelligence/filters", Subject.None, IntelligenceUsers),
+        new("GET", "/api/v1/intelligence/{id:guid}", Subject.Intelligence, OwnIntelligenceUsers),
+        new("GET", "/api/v1/intelligence/{id:guid}/export", Subject.Intelligence, OwnIntelligenceUsers),
+        // Already submitted: 409 (a submitted report is not rewritten) for whoever may see it.
+        new("PUT", "/api/v1/intelligence/{id:guid}", Subject.Intelligence, OwnIntelligenceUsers, _ => new { freeText = "Matrix rewrite" }),
+        // Already submitted: 409 for whoever may see it, which is what "allowed" checks (not 401/403/404).
+        new("POST", "/api/v1/intelligence/{id:guid}/submit", Subject.Intelligence, OwnIntelligenceUsers),
+        new("POST", "/api/v1/intelligence/{id:guid}/evaluations", Subject.Intelligence, OwnEvaluators,
+            _ => new { system = "FiveByFiveByFive", source5 = "Untested", intelligence5 = "CannotBeJudged" }),
+        new("POST", "/api/v1/intelligence/{id:guid}/handling", Subject.Intelligence, OwnSupervisors,
+            _ => new { handling5 = "NoFurtherDisseminationReferToOriginator", reason = "Matrix" }),
+        new("PUT", "/api/v1/intelligence/{id:guid}/risk-assessment", Subject.Intelligence, OwnIntelligenceWriters, _ => new { text = "Matrix risk" }),
+        new("POST", "/api/v1/intelligence/{id:guid}/risk-assessment/approval", Subject.Intelligence, OwnSupervisors),
+        new("POST", "/api/v1/intelligence/{id:guid}/dissemination-approval", Subject.Intelligence, OwnSupervisors),
+        new("GET", "/api/v1/intelligence/{id:guid}/access-log", Subject.Intelligence, OwnIntelligenceUsers),
         new("GET", "/api/v1/jurisdiction", Subject.None, Everyone),
         // An invalid profile (a reflection period below the Convention's 30 days): refused, so the shared app keeps its rules.
         new("PUT", "/api/v1/jurisdiction", Subject.None, AdministratorOnly, _ => new { name = "Matrix", minimumReflectionDays = 10 }),
@@ -284,7 +318,7 @@ public sealed partial class AuthorizationMatrixTests
 
     private static bool IsRecord(Subject subject) =>
         subject is Subject.Screening or Subject.ScreeningToRefer or Subject.SentReferral or Subject.IncomingReferral or Subject.Case
-            or Subject.CaseHandedOver;
+            or Subject.CaseHandedOver or Subject.Intelligence;
 
     /// <summary>
     /// The target organisation with its records, written straight to the database (the API for them is what is
@@ -321,8 +355,21 @@ public sealed partial class AuthorizationMatrixTests
             db.Referrals.AddRange(sent, received);
             await db.SaveChangesAsync();
         });
+        var intelligence = new IntelligenceReport
+        {
+            Reference = "INT-MX-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), OriginatorOrganisationId = organisation.Id,
+            AuthorUserId = member.Id, AuthorName = "Matrix", CreatedAt = now, SubmittedAt = now, Status = ReportStatus.Submitted,
+            FreeText = "Matrix intelligence",
+        };
+        intelligence.SetGrading(Grading.FiveByFiveByFive(FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.CannotBeJudged,
+            FiveFiveFiveHandling.OnlyWithinOriginatingAgency, specialHandling: true));
+        await app.WithDbAsync(async db =>
+        {
+            db.IntelligenceReports.Add(intelligence);
+            await db.SaveChangesAsync();
+        });
         return new Target(organisation, member, new Records(draft.Id, toRefer.Id, sent.Id, received.Id, unit.Id, support.Id,
-            await CaseOfAsync(app, organisation, unit, support)));
+            await CaseOfAsync(app, organisation, unit, support), intelligence.Id));
     }
 
     /// <summary>The target organisation's case (<see cref="Subject.Case"/>) and one handed over to it, written straight to the database.</summary>
@@ -453,6 +500,7 @@ public sealed partial class AuthorizationMatrixTests
                 Subject.IncomingReferral => target.Records.IncomingReferral,
                 Subject.Case => target.Records.Case.Case,
                 Subject.CaseHandedOver => target.Records.Case.HandedOverCase,
+                Subject.Intelligence => target.Records.Intelligence,
                 Subject.None => throw new InvalidOperationException($"{rule.Route} has a parameter but no subject"),
                 _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Subject, null),
             }).ToString(),

@@ -28,6 +28,7 @@ public sealed class PageAccessTests
         var strangerUnit = await app.CreateOrganisationAsync(OrganisationType.AntiTraffickingUnit);
         var strangerReferral = await ReferralAsync(app, await ScreeningOfAsync(app, otherOrganisation, stranger), strangerUnit, stranger);
         var strangerCase = await CaseOfAsync(app, strangerUnit);
+        var strangerReport = await ReportOfAsync(app, otherOrganisation, stranger);
         var failures = new List<string>();
 
         foreach (var role in Roles.All)
@@ -45,6 +46,8 @@ public sealed class PageAccessTests
             var accountManager = admin || role == Roles.OrganisationAdministrator;
             var caseWorker = Policies.CaseRoles.Contains(role);
             var coordinator = role == Roles.Coordinator;
+            var intelligence = Ariadne.Web.Features.Intelligence.IntelligencePermissions.ApiRoles.Contains(role);
+            var ownReport = await ReportOfAsync(app, organisation, colleague);
 
             var pages = new (string Url, Access Expected)[]
             {
@@ -75,6 +78,10 @@ public sealed class PageAccessTests
                 // The national coordinator oversees every case (de-personalised); nobody else sees a case they have no part in.
                 ($"/Cases/View?id={strangerCase.Id}", coordinator ? Access.Allowed : Access.Refused),
                 ($"/Cases/Document?id={strangerCase.Id}&documentId={Guid.NewGuid()}", Access.Refused),
+                ("/Intelligence", intelligence ? Access.Allowed : Access.Refused),
+                // Its own unit's report, coded "only within originating agency/force"; another organisation's is not found.
+                ($"/Intelligence/View?id={ownReport}", intelligence ? Access.Allowed : Access.Refused),
+                ($"/Intelligence/View?id={strangerReport}", Access.Refused),
             };
             foreach (var (url, expected) in pages)
             {
@@ -101,6 +108,25 @@ public sealed class PageAccessTests
         }
 
         Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private static async Task<Guid> ReportOfAsync(AriadneAppFactory app, Organisation organisation, TestUser author)
+    {
+        var report = new Ariadne.Web.Features.Intelligence.IntelligenceReport
+        {
+            Reference = "INT-PG-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), OriginatorOrganisationId = organisation.Id,
+            AuthorUserId = author.Id, AuthorName = "Page Matrix", CreatedAt = DateTime.UtcNow, SubmittedAt = DateTime.UtcNow,
+            Status = Ariadne.Web.Features.Intelligence.ReportStatus.Submitted, FreeText = "Page Matrix Person",
+        };
+        report.SetGrading(Ariadne.Web.Features.Intelligence.Grading.FiveByFiveByFive(Ariadne.Web.Features.Intelligence.FiveFiveFiveSource.Untested,
+            Ariadne.Web.Features.Intelligence.FiveFiveFiveIntelligence.CannotBeJudged,
+            Ariadne.Web.Features.Intelligence.FiveFiveFiveHandling.OnlyWithinOriginatingAgency));
+        await app.WithDbAsync(async db =>
+        {
+            db.IntelligenceReports.Add(report);
+            await db.SaveChangesAsync();
+        });
+        return report.Id;
     }
 
     private static async Task<Screening> ScreeningOfAsync(AriadneAppFactory app, Organisation organisation, TestUser officer)

@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Accounts;
 
-public sealed record AccountChange(string DisplayName, string? Email, IReadOnlyList<string> Roles, bool IsActive);
+/// <summary><paramref name="AuthorityLevel"/>: for a dissemination supervisor only (EVAL-S3..S5); null for none.</summary>
+public sealed record AccountChange(string DisplayName, string? Email, IReadOnlyList<string> Roles, bool IsActive, int? AuthorityLevel = null);
 
 /// <summary>Why an account change was refused, keyed by field, in words an administrator can act on.</summary>
 public sealed class AccountErrors : Dictionary<string, string[]>
@@ -46,6 +47,7 @@ public sealed class AccountAdministration(UserManager<ApplicationUser> users, Ar
             Email = string.IsNullOrWhiteSpace(change.Email) ? null : change.Email.Trim(),
             OrganisationId = organisation.Id,
             IsActive = change.IsActive,
+            AuthorityLevel = change.AuthorityLevel,
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -69,6 +71,7 @@ public sealed class AccountAdministration(UserManager<ApplicationUser> users, Ar
         user.DisplayName = change.DisplayName.Trim();
         user.Email = string.IsNullOrWhiteSpace(change.Email) ? null : change.Email.Trim();
         user.IsActive = change.IsActive;
+        user.AuthorityLevel = change.AuthorityLevel;
         var current = await users.GetRolesAsync(user);
         if (!Collect(await users.RemoveFromRolesAsync(user, current.Except(change.Roles)), errors)
             || !Collect(await users.AddToRolesAsync(user, change.Roles.Except(current)), errors)
@@ -113,7 +116,7 @@ public sealed class AccountAdministration(UserManager<ApplicationUser> users, Ar
     public async Task<UserResponse> ToResponseAsync(ApplicationUser user) =>
         new(user.Id, user.UserName!, user.DisplayName, user.Email, user.OrganisationId,
             (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList(), user.IsActive,
-            await users.IsLockedOutAsync(user), user.TwoFactorEnabled);
+            await users.IsLockedOutAsync(user), user.TwoFactorEnabled, user.AuthorityLevel);
 
     public Task<ApplicationUser?> FindAsync(Guid id) =>
         db.Users.Include(u => u.Organisation).SingleOrDefaultAsync(u => u.Id == id);
@@ -128,6 +131,10 @@ public sealed class AccountAdministration(UserManager<ApplicationUser> users, Ar
         if (change.Roles.Count == 0)
         {
             errors.Add("roles", "Give the account at least one role.");
+        }
+        if (change.AuthorityLevel is { } level && (level is < 1 or > 99 || !change.Roles.Contains(Roles.DisseminationSupervisor)))
+        {
+            errors.Add("authorityLevel", "An authority level (1 to 99) is held by a dissemination supervisor only; leave it empty otherwise.");
         }
         var allowed = organisation.Type.AssignableRoles();
         foreach (var role in change.Roles.Where(r => !allowed.Contains(r)))

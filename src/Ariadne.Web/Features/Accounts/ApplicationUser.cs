@@ -14,4 +14,9 @@ public sealed class ApplicationUser : IdentityUser<Guid>
     /// <summary>A disabled account cannot sign in and its tokens stop working at the next request.</summary>
     public bool IsActive { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// The agency's rank held for special handling (EVAL-S3, EVAL-S5), numbered from 1 upwards; null for none. Only a
+    /// dissemination supervisor's level counts.
+    /// </summary>
+    public int? AuthorityLevel { get; set; }
 }

@@ -11,12 +11,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Ariadne.Web.Features.Accounts;
 
 public sealed record UserResponse(Guid Id, string UserName, string DisplayName, string? Email, Guid OrganisationId,
-    IReadOnlyList<string> Roles, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled);
+    IReadOnlyList<string> Roles, bool IsActive, bool IsLockedOut, bool TwoFactorEnabled, int? AuthorityLevel = null);
 
 public sealed record CreateUserRequest([property: MaxLength(256)] string? UserName, [property: MaxLength(ColumnLengths.Name)] string? DisplayName, [property: MaxLength(256)] string? Email, [property: MaxLength(256)] string? Password,
-    IReadOnlyList<string>? Roles, bool? IsActive);
+    IReadOnlyList<string>? Roles, bool? IsActive, int? AuthorityLevel = null);
 
-public sealed record UpdateUserRequest([property: MaxLength(ColumnLengths.Name)] string? DisplayName, [property: MaxLength(256)] string? Email, IReadOnlyList<string>? Roles, bool? IsActive);
+/// <summary><paramref name="AuthorityLevel"/> omitted keeps the current level; 0 removes it.</summary>
+public sealed record UpdateUserRequest([property: MaxLength(ColumnLengths.Name)] string? DisplayName, [property: MaxLength(256)] string? Email,
+    IReadOnlyList<string>? Roles, bool? IsActive, int? AuthorityLevel = null);
 
 /// <summary>
 /// Account administration. Every handler first loads the organisation concerned and asks
@@ -70,7 +72,8 @@ public static class UserEndpoints
             return TypedResults.Forbid();
         }
         var (user, errors) = await accounts.CreateAsync(organisation, request.UserName, request.Password,
-            new AccountChange(request.DisplayName ?? "", request.Email, request.Roles ?? [], request.IsActive ?? true));
+            new AccountChange(request.DisplayName ?? "", request.Email, request.Roles ?? [], request.IsActive ?? true,
+                request.AuthorityLevel));
         if (user is null)
         {
             return TypedResults.ValidationProblem(errors);
@@ -103,7 +106,7 @@ public static class UserEndpoints
         var current = await users.GetRolesAsync(user);
         var errors = await accounts.UpdateAsync(user, user.Organisation!, new AccountChange(
             request.DisplayName ?? user.DisplayName, request.Email ?? user.Email, request.Roles ?? current.ToList(),
-            request.IsActive ?? user.IsActive));
+            request.IsActive ?? user.IsActive, request.AuthorityLevel switch { null => user.AuthorityLevel, 0 => null, var l => l }));
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);

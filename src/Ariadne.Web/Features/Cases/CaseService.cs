@@ -594,6 +594,11 @@ public sealed partial class CaseService(
         {
             return CaseError.Invalid("organisationId", "Choose an active organisation.");
         }
+        // A partner abroad is no part of the national mechanism and sees no case data at all; it receives intelligence only.
+        if (org.Type == OrganisationType.ForeignLiaisonPartner)
+        {
+            return CaseError.Invalid("organisationId", "A foreign or liaison partner cannot take part in a case; share through intelligence.");
+        }
         var c = loaded.Case;
         if (c.Participants.All(p => p.OrganisationId != org.Id))
         {

@@ -3,10 +3,9 @@ using Ariadne.Web.Features.Organisations;
 namespace Ariadne.Web.Features.Intelligence;
 
 /// <summary>
-/// The kinds of organisation intelligence can go to: the existing <see cref="OrganisationType"/> members plus the two the
-/// domain needs and the directory does not have yet, customs (ACT-13, FOR-07) and foreign/liaison partners (ACT-14,
-/// FOR-09). Kept here until <see cref="OrganisationType"/> gains them, so that the database mapping is not changed by
-/// this feature; <see cref="IntelligenceOrganisationTypes.Of"/> fails to compile when it does.
+/// The kinds of organisation intelligence can go to, one for one with <see cref="OrganisationType"/> (which has gained customs
+/// and foreign/liaison partners). Kept as its own type so that the pure policy and its table tests do not depend on the
+/// directory's enum; <see cref="IntelligenceOrganisationTypes.Of"/> maps them and fails to compile when a type is added.
 /// </summary>
 public enum IntelligenceOrganisationType
 {
@@ -49,6 +48,8 @@ public static class IntelligenceOrganisationTypes
         OrganisationType.Guardianship => IntelligenceOrganisationType.Guardianship,
         OrganisationType.Prosecution => IntelligenceOrganisationType.Prosecution,
         OrganisationType.NationalReferralCoordinator => IntelligenceOrganisationType.NationalReferralCoordinator,
+        OrganisationType.Customs => IntelligenceOrganisationType.Customs,
+        OrganisationType.ForeignLiaisonPartner => IntelligenceOrganisationType.ForeignLiaisonPartner,
     };
 
     /// <summary>

@@ -16,6 +16,11 @@ public sealed class JurisdictionProfile
 {
     [MaxLength(ColumnLengths.Name)]
     public string Name { get; set; } = "Demo jurisdiction";
+    /// <summary>
+    /// ISO 3166-1 alpha-2 code of the adopting country: the country a new organisation is given unless another is chosen
+    /// (a foreign partner). "XX" (not stated) when unset; organisations created before 0010 hold "XX" until set (ADR 0011).
+    /// </summary>
+    public string Country { get; set; } = Organisations.Countries.NotStated;
     /// <summary>The number to call when a person is in immediate danger (R-ACT-12; 112 across the EU).</summary>
     [MaxLength(20)]
     public string EmergencyNumber { get; set; } = "112";
@@ -100,6 +105,10 @@ public sealed class JurisdictionProfile
         if (string.IsNullOrWhiteSpace(EmergencyNumber) || EmergencyNumber.Length > 20)
         {
             errors[nameof(EmergencyNumber)] = ["The emergency number must be set (at most 20 characters)."];
+        }
+        if (Organisations.Countries.Normalise(Country) != Country)
+        {
+            errors[nameof(Country)] = ["The country is a two-letter ISO 3166-1 code in capitals (for instance BE), or XX when not stated."];
         }
         if (AgeOfMajority is < 14 or > 21)
         {

@@ -8,13 +8,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Ariadne.Web.Features.Organisations;
 
 public sealed record OrganisationResponse(Guid Id, string Name, string Type, string TypeName, string? Area,
-    string? Phone, string? Email, bool IsActive)
+    string? Phone, string? Email, bool IsActive, string Country, Guid? AgencyId, string? IntelligenceCategory)
 {
     public static OrganisationResponse From(Organisation o) =>
-        new(o.Id, o.Name, o.Type.ToString(), o.Type.DisplayName(), o.Area, o.Phone, o.Email, o.IsActive);
+        new(o.Id, o.Name, o.Type.ToString(), o.Type.DisplayName(), o.Area, o.Phone, o.Email, o.IsActive, o.Country, o.AgencyId,
+            o.IntelligenceCategory?.ToString());
 }
 
-public sealed record OrganisationRequest([property: MaxLength(ColumnLengths.Name)] string? Name, string? Type, [property: MaxLength(ColumnLengths.Name)] string? Area, [property: MaxLength(50)] string? Phone, [property: MaxLength(ColumnLengths.Name)] string? Email, bool? IsActive);
+/// <summary>
+/// <paramref name="Country"/> omitted: the organisation keeps its country, or a new one gets the jurisdiction's
+/// (<c>Jurisdiction:Country</c>). <paramref name="AgencyId"/> omitted or empty: the organisation is an agency of its own.
+/// </summary>
+public sealed record OrganisationRequest([property: MaxLength(ColumnLengths.Name)] string? Name, string? Type,
+    [property: MaxLength(ColumnLengths.Name)] string? Area, [property: MaxLength(50)] string? Phone,
+    [property: MaxLength(ColumnLengths.Name)] string? Email, bool? IsActive,
+    [property: MaxLength(2)] string? Country = null, Guid? AgencyId = null, [property: MaxLength(40)] string? IntelligenceCategory = null);
 
 public static class OrganisationEndpoints
 {
@@ -42,9 +50,9 @@ public static class OrganisationEndpoints
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<OrganisationResponse>, ValidationProblem>> CreateAsync(
-        OrganisationRequest request, AriadneDbContext db, TimeProvider time)
+        OrganisationRequest request, AriadneDbContext db, TimeProvider time, Jurisdiction.JurisdictionProfile jurisdiction)
     {
-        var organisation = new Organisation { Name = "", CreatedAt = time.GetUtcNow().UtcDateTime };
+        var organisation = new Organisation { Name = "", CreatedAt = time.GetUtcNow().UtcDateTime, Country = jurisdiction.Country };
         var errors = await OrganisationRules.ApplyAsync(db, organisation, request);
         if (errors.Count > 0)
         {
@@ -98,6 +106,44 @@ public static class OrganisationRules
         {
             errors["email"] = ["Enter a valid e-mail address or leave it empty."];
         }
+        var country = string.IsNullOrWhiteSpace(request.Country) ? target.Country : Countries.Normalise(request.Country);
+        if (country is null)
+        {
+            errors["country"] = ["Enter the country as its two-letter ISO 3166-1 code, for instance BE or UA."];
+        }
+        var agency = request.AgencyId is { } a && a != Guid.Empty ? a : (Guid?)null;
+        if (agency is { } agencyId)
+        {
+            // One level only: a unit belongs to an agency that belongs to none, so "the same agency" is one comparison.
+            var parent = await db.Organisations.AsNoTracking().Where(o => o.Id == agencyId).Select(o => new { o.AgencyId, o.Country })
+                .SingleOrDefaultAsync();
+            if (agencyId == target.Id)
+            {
+                agency = null;
+            }
+            else if (parent is null || parent.AgencyId is not null)
+            {
+                errors["agencyId"] = ["Choose the agency or force itself (an organisation that belongs to no other), or leave it empty."];
+            }
+            else if (await db.Organisations.AnyAsync(o => o.AgencyId == target.Id))
+            {
+                errors["agencyId"] = ["Other units belong to this organisation, so it cannot itself belong to another agency."];
+            }
+        }
+        Intelligence.RecipientCategory? category = null;
+        if (!string.IsNullOrWhiteSpace(request.IntelligenceCategory))
+        {
+            category = Enums.Named<Intelligence.RecipientCategory>(request.IntelligenceCategory, ignoreCase: true);
+            var allowedCategories = type is { } t
+                ? Intelligence.IntelligenceOrganisationTypes.Categories(Intelligence.IntelligenceOrganisationTypes.Of(t))
+                : [];
+            if (category is null || !allowedCategories.Contains(category.Value))
+            {
+                errors["intelligenceCategory"] = [allowedCategories.Count == 0
+                    ? "This type of organisation receives no intelligence; leave the category empty."
+                    : "Choose one of: " + string.Join(", ", allowedCategories) + "."];
+            }
+        }
         if (errors.Count > 0)
         {
             return errors;
@@ -108,6 +154,9 @@ public static class OrganisationRules
         target.Phone = Clean(request.Phone);
         target.Email = Clean(request.Email);
         target.IsActive = request.IsActive ?? target.IsActive;
+        target.Country = country!;
+        target.AgencyId = agency;
+        target.IntelligenceCategory = category;
         return errors;
     }
 

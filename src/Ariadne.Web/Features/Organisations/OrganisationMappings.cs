@@ -14,5 +14,9 @@ internal sealed class OrganisationMapping : IEntityTypeConfiguration<Organisatio
         o.Property(x => x.Area).HasMaxLength(200);
         o.Property(x => x.Phone).HasMaxLength(50);
         o.Property(x => x.Email).HasMaxLength(200);
+        o.Property(x => x.Country).HasMaxLength(2);
+        o.Property(x => x.IntelligenceCategory).HasConversion<string>().HasMaxLength(40);
+        o.HasOne<Organisation>().WithMany().HasForeignKey(x => x.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        o.Ignore(x => x.EffectiveAgencyId);
     }
 }

@@ -14,6 +14,13 @@ public enum OrganisationType
     Guardianship,
     Prosecution,
     NationalReferralCoordinator,
+    /// <summary>Customs (ACT-01, ACT-13): law enforcement, frontline at the border of goods.</summary>
+    Customs,
+    /// <summary>
+    /// A partner abroad or its liaison officer (ACT-14): Europol/Interpol liaison, foreign police or prosecutor, IOM, a foreign
+    /// NGO. Receives intelligence within its handling code only; sees no case data at all.
+    /// </summary>
+    ForeignLiaisonPartner,
 }
 
 public static class OrganisationTypes
@@ -31,6 +38,8 @@ public static class OrganisationTypes
         OrganisationType.Guardianship => "Guardianship / child protection service",
         OrganisationType.Prosecution => "Prosecution",
         OrganisationType.NationalReferralCoordinator => "National referral coordinator",
+        OrganisationType.Customs => "Customs",
+        OrganisationType.ForeignLiaisonPartner => "Foreign / liaison partner",
     };
 
     /// <summary>
@@ -40,7 +49,9 @@ public static class OrganisationTypes
     public static bool IsLawEnforcementOrProsecution(this OrganisationType type) => type switch
     {
         OrganisationType.FrontlinePolice or OrganisationType.BorderGuard or OrganisationType.AntiTraffickingUnit
-            or OrganisationType.Prosecution => true,
+            or OrganisationType.Prosecution or OrganisationType.Customs => true,
+        // A foreign partner is kept away from shelters and everything of a case: it is not part of the national mechanism.
+        OrganisationType.ForeignLiaisonPartner => true,
         OrganisationType.Administration or OrganisationType.LabourInspectorate or OrganisationType.VictimSupport
             or OrganisationType.Guardianship or OrganisationType.NationalReferralCoordinator => false,
     };
@@ -52,13 +63,20 @@ public static class OrganisationTypes
     public static IReadOnlyList<string> AssignableRoles(this OrganisationType type) => type switch
     {
         OrganisationType.Administration => [Roles.Administrator],
-        OrganisationType.FrontlinePolice => [Roles.FrontlineOfficer, Roles.OrganisationAdministrator],
-        OrganisationType.BorderGuard => [Roles.BorderGuard, Roles.OrganisationAdministrator],
+        OrganisationType.FrontlinePolice => [Roles.FrontlineOfficer, Roles.OrganisationAdministrator, .. IntelligenceRoles],
+        OrganisationType.BorderGuard => [Roles.BorderGuard, Roles.OrganisationAdministrator, .. IntelligenceRoles],
         OrganisationType.LabourInspectorate => [Roles.LabourInspector, Roles.OrganisationAdministrator],
-        OrganisationType.AntiTraffickingUnit => [Roles.Investigator, Roles.OrganisationAdministrator],
+        OrganisationType.AntiTraffickingUnit => [Roles.Investigator, Roles.OrganisationAdministrator, .. IntelligenceRoles],
         OrganisationType.VictimSupport => [Roles.SupportWorker, Roles.OrganisationAdministrator],
         OrganisationType.Guardianship => [Roles.Guardian, Roles.OrganisationAdministrator],
         OrganisationType.Prosecution => [Roles.Prosecutor, Roles.OrganisationAdministrator],
         OrganisationType.NationalReferralCoordinator => [Roles.Coordinator, Roles.OrganisationAdministrator],
+        // Customs officials are frontline officers (ACT-01) of a law-enforcement agency.
+        OrganisationType.Customs => [Roles.FrontlineOfficer, Roles.OrganisationAdministrator, .. IntelligenceRoles],
+        // A liaison officer reads what the handling codes let reach them; no screening, no case role.
+        OrganisationType.ForeignLiaisonPartner => [Roles.IntelligenceAnalyst, Roles.OrganisationAdministrator],
     };
+
+    /// <summary>The intelligence roles (ACT-04..06), assignable in law-enforcement organisations only.</summary>
+    private static readonly string[] IntelligenceRoles = [Roles.IntelligenceAnalyst, Roles.DisseminationSupervisor, Roles.FinancialInvestigator];
 }

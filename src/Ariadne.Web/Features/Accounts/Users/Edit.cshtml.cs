@@ -23,6 +23,7 @@ public sealed class UserEditModel(AriadneDbContext db, UserManager<ApplicationUs
         public string? Email { get; set; }
         public List<string> Roles { get; set; } = [];
         public bool IsActive { get; set; } = true;
+        public int? AuthorityLevel { get; set; }
     }
 
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
@@ -53,7 +54,7 @@ public sealed class UserEditModel(AriadneDbContext db, UserManager<ApplicationUs
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var change = new AccountChange(Input.DisplayName ?? "", Input.Email, Input.Roles, Input.IsActive);
+        var change = new AccountChange(Input.DisplayName ?? "", Input.Email, Input.Roles, Input.IsActive, Input.AuthorityLevel);
         if (Id is { } id)
         {
             var user = await FindAsync(id);
@@ -118,7 +119,7 @@ public sealed class UserEditModel(AriadneDbContext db, UserManager<ApplicationUs
 
     private async Task<InputModel> InputForAsync(ApplicationUser user) => new()
     {
-        DisplayName = user.DisplayName, Email = user.Email, IsActive = user.IsActive,
+        DisplayName = user.DisplayName, Email = user.Email, IsActive = user.IsActive, AuthorityLevel = user.AuthorityLevel,
         Roles = [.. await users.GetRolesAsync(user)],
     };
 

@@ -1,0 +1,307 @@
+using System.Security.Claims;
+using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Features.Organisations;
+using Ariadne.Web.Features.Shared;
+using Ariadne.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Intelligence;
+
+/// <summary>List filters; each value must come from <see cref="IntelligenceService.FilterOptionsAsync"/> to match anything.</summary>
+public sealed record ReportFilter(string? ExploitationType, DateTime? From, DateTime? To, Guid? OrganisationId);
+
+public sealed partial class IntelligenceService
+{
+    /// <summary>
+    /// Every report the user may see, newest first, with their organisations: the one visibility rule applied to each row. The
+    /// query narrows first (own unit, or submitted and not "no further dissemination"), the policy then decides row by row
+    /// with nothing but grading and approval columns loaded (no encrypted text is decrypted for a list).
+    /// </summary>
+    private async Task<(List<IntelligenceReport> Rows, Dictionary<Guid, Organisation> Organisations)> VisibleAsync(ClaimsPrincipal user,
+        ReportFilter filter)
+    {
+        var viewer = await ViewerAsync(user);
+        var reach = IntelligencePermissions.ReachOf(user);
+        if (viewer is null || reach == IntelligenceReach.None)
+        {
+            return ([], []);
+        }
+        var query = db.IntelligenceReports.AsNoTracking().Where(r => r.OriginatorOrganisationId == viewer.Id
+            || (r.Status == ReportStatus.Submitted && r.Handling5 != FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator));
+        if (reach == IntelligenceReach.OwnUnit)
+        {
+            query = query.Where(r => r.OriginatorOrganisationId == viewer.Id);
+        }
+        if (filter.ExploitationType is { Length: > 0 } type)
+        {
+            var code = "," + type.Trim().ToUpperInvariant() + ",";
+            query = query.Where(r => ("," + r.ExploitationTypes + ",").Contains(code));
+        }
+        if (filter.From is { } from)
+        {
+            query = query.Where(r => r.CreatedAt >= from);
+        }
+        if (filter.To is { } to)
+        {
+            query = query.Where(r => r.CreatedAt <= to);
+        }
+        if (filter.OrganisationId is { } org)
+        {
+            query = query.Where(r => r.OriginatorOrganisationId == org);
+        }
+        var candidates = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => new IntelligenceReport
+        {
+            Id = r.Id, Reference = r.Reference, OriginatorOrganisationId = r.OriginatorOrganisationId, AuthorUserId = r.AuthorUserId,
+            CreatedAt = r.CreatedAt, SubmittedAt = r.SubmittedAt, Status = r.Status, GradingSystem = r.GradingSystem, Source5 = r.Source5,
+            Intelligence5 = r.Intelligence5, Handling5 = r.Handling5, Source3 = r.Source3, Intelligence3 = r.Intelligence3,
+            Handling3 = r.Handling3, SourceReliability4 = r.SourceReliability4, InformationValidity4 = r.InformationValidity4,
+            Conditions = r.Conditions, SpecialHandling = r.SpecialHandling, ExploitationTypes = r.ExploitationTypes,
+            // Only whether a risk assessment exists matters here, not its (encrypted) text.
+            RiskAssessment = r.RiskAssessedByUserId == null ? null : "recorded",
+            RiskAssessedByUserId = r.RiskAssessedByUserId, RiskApprovedByUserId = r.RiskApprovedByUserId,
+            RiskApprovedByAgencyId = r.RiskApprovedByAgencyId, RiskApprovedByLevel = r.RiskApprovedByLevel,
+            DisseminationApprovedByUserId = r.DisseminationApprovedByUserId, DisseminationApprovedByAgencyId = r.DisseminationApprovedByAgencyId,
+            DisseminationApprovedByLevel = r.DisseminationApprovedByLevel,
+        }).ToListAsync();
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
+        var visible = new List<IntelligenceReport>();
+        foreach (var report in candidates)
+        {
+            if (organisations.TryGetValue(report.OriginatorOrganisationId, out var originator)
+                && IntelligenceAccess.Facts(user, new LoadedReport(report, originator, viewer), settings.SpecialHandling).Visible)
+            {
+                visible.Add(report);
+            }
+        }
+        return (visible, organisations);
+    }
+
+    public async Task<(List<ReportSummary> Rows, int Total)> ListAsync(ClaimsPrincipal user, ReportFilter filter, Paging paging)
+    {
+        var (rows, organisations) = await VisibleAsync(user, filter);
+        var viewer = user.OrganisationId() is { } v ? organisations.GetValueOrDefault(v) : null;
+        var page = rows.Skip(paging.Skip).Take(paging.PageSize).Select(r =>
+        {
+            var originator = organisations[r.OriginatorOrganisationId];
+            var decision = IntelligenceAccess.Decide(r, originator, viewer, settings.SpecialHandling);
+            return new ReportSummary(r.Id, r.Reference, r.Status.ToString(), r.OriginatorOrganisationId, originator.Name, r.CreatedAt,
+                r.SubmittedAt, Split(r.ExploitationTypes), HandlingOf(r.Grading), decision.Conditions);
+        }).ToList();
+        await audit.RecordAsync(db, AuditActions.Search, IntelligenceAuditActions.TargetType,
+            details: $"filters: type={filter.ExploitationType}, from={filter.From:O}, to={filter.To:O}, organisation={filter.OrganisationId}; " +
+                     $"results: {rows.Count}");
+        return (page, rows.Count);
+    }
+
+    public async Task<FilterOptions> FilterOptionsAsync(ClaimsPrincipal user)
+    {
+        var (rows, organisations) = await VisibleAsync(user, new ReportFilter(null, null, null, null));
+        var types = rows.SelectMany(r => Split(r.ExploitationTypes)).Distinct().Order(StringComparer.Ordinal)
+            .Select(t => new FilterOption(t, Indicators.ExploitationForms.Name(t))).ToList();
+        var origins = rows.Select(r => r.OriginatorOrganisationId).Distinct().Select(id => organisations[id])
+            .OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new FilterOption(o.Id.ToString(), o.Name)).ToList();
+        return new FilterOptions(types, origins);
+    }
+
+    public async Task<IntelligenceResult<ReportResponse>> EvaluateAsync(ClaimsPrincipal user, Guid id, EvaluationRequest request)
+    {
+        if (await LoadAsync(user, id, IntelligenceOperation.Read) is not { } loaded)
+        {
+            return IntelligenceError.NotFound;
+        }
+        if (!await authorization.AllowsAsync(user, loaded, IntelligenceOperation.Evaluate))
+        {
+            return new IntelligenceError(StatusCodes.Status403Forbidden,
+                "An intelligence analyst or investigator who received the submitted report records an evaluation; its author does not.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        switch (request.System)
+        {
+            case GradingSystem.FiveByFiveByFive:
+                Defined(request.Source5, "source5", errors);
+                Defined(request.Intelligence5, "intelligence5", errors);
+                break;
+            case GradingSystem.ThreeByFiveByTwo:
+                Defined(request.Source3, "source3", errors);
+                Defined(request.Intelligence3, "intelligence3", errors);
+                break;
+            case GradingSystem.FourByFour:
+                if (settings.FourByFour is null || settings.FourByFour.Problems().Count > 0)
+                {
+                    errors["system"] = ["The 4x4 system is not available: this agency has not configured its 4x4 labels."];
+                }
+                if (request.SourceReliability4 is not (>= 1 and <= FourByFourLabels.Categories))
+                {
+                    errors["sourceReliability4"] = ["Choose one of the 4 categories."];
+                }
+                if (request.InformationValidity4 is not (>= 1 and <= FourByFourLabels.Categories))
+                {
+                    errors["informationValidity4"] = ["Choose one of the 4 categories."];
+                }
+                break;
+            default:
+                errors["system"] = ["Choose a grading system: FiveByFiveByFive, ThreeByFiveByTwo or FourByFour."];
+                break;
+        }
+        Limit(request.Comment, MaxText, "comment", errors);
+        if (errors.Count > 0)
+        {
+            return IntelligenceError.Invalid(errors);
+        }
+        var five = request.System == GradingSystem.FiveByFiveByFive;
+        var three = request.System == GradingSystem.ThreeByFiveByTwo;
+        var four = request.System == GradingSystem.FourByFour;
+        db.AnalystEvaluations.Add(new AnalystEvaluation
+        {
+            ReportId = loaded.Report.Id, AnalystUserId = user.UserId()!.Value, AnalystName = user.DisplayName(), OrganisationId = loaded.Viewer!.Id,
+            RecordedAt = time.GetUtcNow().UtcDateTime, GradingSystem = request.System!.Value,
+            Source5 = five ? request.Source5 : null, Intelligence5 = five ? request.Intelligence5 : null,
+            Source3 = three ? request.Source3 : null, Intelligence3 = three ? request.Intelligence3 : null,
+            SourceReliability4 = four ? request.SourceReliability4 : null, InformationValidity4 = four ? request.InformationValidity4 : null,
+            Comment = Clean(request.Comment),
+        });
+        await db.SaveChangesAsync();
+        return await ToResponseAsync(user, loaded, IntelligenceAccess.Decide(loaded.Report, loaded.Originator, loaded.Viewer, settings.SpecialHandling));
+    }
+
+    private static void Defined<T>(T? value, string field, Dictionary<string, string[]> errors) where T : struct, Enum
+    {
+        if (value is not { } v || !Enum.IsDefined(v))
+        {
+            errors[field] = ["Choose one of the categories."];
+        }
+    }
+
+    /// <summary>A change of handling code, conditions or special handling: HandlingCodeChange.Decide says whether, and it is recorded.</summary>
+    public async Task<IntelligenceResult<ReportResponse>> ChangeHandlingAsync(ClaimsPrincipal user, Guid id, ChangeHandlingRequest request)
+    {
+        if (await LoadAsync(user, id, IntelligenceOperation.Read) is not { } loaded)
+        {
+            return IntelligenceError.NotFound;
+        }
+        var report = loaded.Report;
+        if (!await authorization.AllowsAsync(user, loaded, IntelligenceOperation.ChangeHandling) || report.Grading is not { } current)
+        {
+            return new IntelligenceError(StatusCodes.Status409Conflict, "A draft's handling is set when it is submitted.");
+        }
+        var proposed = current with
+        {
+            Handling5 = request.Handling5 ?? current.Handling5,
+            Handling3 = request.Handling3 ?? current.Handling3,
+            Conditions = request.Conditions is null ? current.Conditions : request.Conditions,
+            SpecialHandling = request.SpecialHandling ?? current.SpecialHandling,
+        };
+        var viewer = loaded.Viewer!;
+        var changer = new HandlingChanger(user.UserId()!.Value, viewer.EffectiveAgencyId, user.IsInRole(Roles.DisseminationSupervisor));
+        var result = HandlingCodeChange.Decide(report.AuthorUserId, IntelligenceAccess.OriginatorOf(loaded.Originator), changer, current,
+            proposed, request.Reason, settings.FourByFour);
+        if (!result.Allowed)
+        {
+            return result.Refusal switch
+            {
+                HandlingChangeRefusal.NotOriginatorOrSupervisor => new IntelligenceError(StatusCodes.Status403Forbidden, result.Detail!),
+                HandlingChangeRefusal.NoChange => new IntelligenceError(StatusCodes.Status409Conflict, result.Detail!),
+                HandlingChangeRefusal.ReasonRequired => IntelligenceError.Invalid(new Dictionary<string, string[]> { ["reason"] = [result.Detail!] }),
+                _ => IntelligenceError.Invalid(new Dictionary<string, string[]> { ["handling"] = [result.Detail!] }),
+            };
+        }
+        db.HandlingChanges.Add(new HandlingChange
+        {
+            ReportId = report.Id, ChangedByUserId = changer.UserId, ChangedByName = user.DisplayName(), ChangedAt = time.GetUtcNow().UtcDateTime,
+            From = HandlingOf(current) + Conditions(current), To = HandlingOf(proposed) + Conditions(proposed), Reason = request.Reason!.Trim(),
+            Widens = result.Widens,
+        });
+        report.SetGrading(proposed);
+        await db.SaveChangesAsync();
+        return await ToResponseAsync(user, loaded, DisseminationDecision.Allow);
+    }
+
+    private static string Conditions(Grading g) => g.ConditionsText is { } c ? $"; conditions: {c}" : "";
+
+    public async Task<IntelligenceResult<ReportResponse>> RecordRiskAssessmentAsync(ClaimsPrincipal user, Guid id, RiskAssessmentRequest request)
+    {
+        if (await LoadAsync(user, id, IntelligenceOperation.Read) is not { } loaded)
+        {
+            return IntelligenceError.NotFound;
+        }
+        if (!await authorization.AllowsAsync(user, loaded, IntelligenceOperation.AssessRisk))
+        {
+            return new IntelligenceError(StatusCodes.Status403Forbidden,
+                "The originating unit records the risk assessment of a submitted report under special handling.");
+        }
+        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxText)
+        {
+            return IntelligenceError.Invalid(new Dictionary<string, string[]> { ["text"] = [$"Write the risk assessment (at most {MaxText} characters)."] });
+        }
+        var report = loaded.Report;
+        report.RiskAssessment = request.Text.Trim();
+        report.RiskAssessedByUserId = user.UserId();
+        report.RiskAssessedAt = time.GetUtcNow().UtcDateTime;
+        // A new assessment is a new text to approve: earlier approvals were of another one.
+        report.RiskApprovedByUserId = null;
+        report.RiskApprovedByAgencyId = null;
+        report.RiskApprovedByLevel = null;
+        report.RiskApprovedAt = null;
+        report.DisseminationApprovedByUserId = null;
+        report.DisseminationApprovedByAgencyId = null;
+        report.DisseminationApprovedByLevel = null;
+        report.DisseminationApprovedAt = null;
+        await db.SaveChangesAsync();
+        return await ToResponseAsync(user, loaded, DisseminationDecision.Allow);
+    }
+
+    /// <summary>Approves the risk assessment (<paramref name="dissemination"/> false) or the dissemination (true), as SpecialHandling allows.</summary>
+    public async Task<IntelligenceResult<ReportResponse>> ApproveAsync(ClaimsPrincipal user, Guid id, bool dissemination)
+    {
+        if (await LoadAsync(user, id, IntelligenceOperation.Read) is not { } loaded)
+        {
+            return IntelligenceError.NotFound;
+        }
+        if (!await authorization.AllowsAsync(user, loaded, IntelligenceOperation.ApproveSpecialHandling))
+        {
+            return new IntelligenceError(StatusCodes.Status403Forbidden,
+                "A dissemination supervisor of the originating agency approves a report under special handling.");
+        }
+        var report = loaded.Report;
+        var level = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId()).Select(u => u.AuthorityLevel).SingleOrDefaultAsync();
+        var approver = new Approver(user.UserId()!.Value, loaded.Viewer!.EffectiveAgencyId, level);
+        var facts = report.SpecialHandlingFacts(loaded.Originator.EffectiveAgencyId);
+        var refusal = dissemination
+            ? SpecialHandling.MayApproveDissemination(settings.SpecialHandling, facts, approver)
+            : SpecialHandling.MayApproveRiskAssessment(settings.SpecialHandling, facts, approver);
+        if (refusal is not null)
+        {
+            return new IntelligenceError(StatusCodes.Status409Conflict, refusal);
+        }
+        var now = time.GetUtcNow().UtcDateTime;
+        if (dissemination)
+        {
+            (report.DisseminationApprovedByUserId, report.DisseminationApprovedByAgencyId, report.DisseminationApprovedByLevel,
+                report.DisseminationApprovedAt) = (approver.UserId, approver.AgencyId, level, now);
+        }
+        else
+        {
+            (report.RiskApprovedByUserId, report.RiskApprovedByAgencyId, report.RiskApprovedByLevel, report.RiskApprovedAt) =
+                (approver.UserId, approver.AgencyId, level, now);
+        }
+        await db.SaveChangesAsync();
+        return await ToResponseAsync(user, loaded, DisseminationDecision.Allow);
+    }
+
+    /// <summary>The originator's view of the dissemination events: every open and export, refused attempts included.</summary>
+    public async Task<IntelligenceResult<List<AccessLogEntry>>> AccessLogAsync(ClaimsPrincipal user, Guid id)
+    {
+        if (await LoadAsync(user, id, IntelligenceOperation.ReadAccessLog) is not { } loaded)
+        {
+            return IntelligenceError.NotFound;
+        }
+        var target = loaded.Report.Id.ToString();
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.TargetType == IntelligenceAuditActions.TargetType && e.TargetId == target
+                        && (e.Action == IntelligenceAuditActions.Open || e.Action == IntelligenceAuditActions.Export))
+            .OrderBy(e => e.Sequence).ToListAsync();
+        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name);
+        return entries.Select(e => new AccessLogEntry(e.OccurredAt, e.Action, e.Outcome.ToString(), e.ActorName, e.ActorOrganisationId,
+            e.ActorOrganisationId is { } o ? names.GetValueOrDefault(o) : null, e.Details)).ToList();
+    }
+}
