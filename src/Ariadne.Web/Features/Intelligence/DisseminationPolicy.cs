@@ -260,7 +260,7 @@ public static class DisseminationPolicy
     }
 
     private static DisseminationDecision Allowed(Grading grading) =>
-        grading.ConditionsText is { } conditions ? DisseminationDecision.WithConditions(conditions) : DisseminationDecision.Allow;
+        grading.ConditionsText() is { } conditions ? DisseminationDecision.WithConditions(conditions) : DisseminationDecision.Allow;
 
     private static string Describe(RecipientCategory category, Where where) => where switch
     {

@@ -145,7 +145,8 @@ public sealed record Grading(
             SpecialHandling: specialHandling);
 
     /// <summary>The conditions as the recipient is shown them, or null when there are none.</summary>
-    public string? ConditionsText => string.IsNullOrWhiteSpace(Conditions) ? null : Conditions.Trim();
+    // A method, not a property: a request that carries a Grading must hold only what the client sends.
+    public string? ConditionsText() => string.IsNullOrWhiteSpace(Conditions) ? null : Conditions.Trim();
 }
 
 /// <summary>Why a grading cannot be accepted. Each names one rule, so the API and the form can point at the field.</summary>
@@ -293,7 +294,7 @@ public static class GradingRules
             "Choose the handling code: how far the report may be disseminated.", errors);
         ForbidThreeFiveTwo(grading, errors);
         ForbidFourByFour(grading, errors);
-        if (grading.Handling5 is { } code && Enum.IsDefined(code) && code.RequiresConditions() && grading.ConditionsText is null)
+        if (grading.Handling5 is { } code && Enum.IsDefined(code) && code.RequiresConditions() && grading.ConditionsText() is null)
         {
             errors.Add(new(GradingProblem.ConditionsRequired, nameof(Grading.Conditions),
                 $"Handling code \"{code.Label()}\" needs the conditions of dissemination written out."));
@@ -307,11 +308,11 @@ public static class GradingRules
         Require(grading.Handling3, nameof(Grading.Handling3), GradingProblem.HandlingMissing, "Choose the handling code: P or C.", errors);
         ForbidFiveFiveFive(grading, errors);
         ForbidFourByFour(grading, errors);
-        if (grading.Handling3 == ThreeFiveTwoHandling.C && grading.ConditionsText is null)
+        if (grading.Handling3 == ThreeFiveTwoHandling.C && grading.ConditionsText() is null)
         {
             errors.Add(new(GradingProblem.ConditionsRequired, nameof(Grading.Conditions), "Handling code C needs the conditions of sharing written out."));
         }
-        if (grading.Handling3 == ThreeFiveTwoHandling.P && grading.ConditionsText is not null)
+        if (grading.Handling3 == ThreeFiveTwoHandling.P && grading.ConditionsText() is not null)
         {
             errors.Add(new(GradingProblem.ConditionsNeedHandlingC, nameof(Grading.Conditions),
                 "Handling code P means sharing without conditions; choose C to attach conditions."));
@@ -338,7 +339,7 @@ public static class GradingRules
     {
         GradingSystem.FiveByFiveByFive => grading.Handling5 is { } h && Enum.IsDefined(h),
         GradingSystem.ThreeByFiveByTwo => grading.Handling3 is { } h && Enum.IsDefined(h)
-                                          && (h == ThreeFiveTwoHandling.P || grading.ConditionsText is not null),
+                                          && (h == ThreeFiveTwoHandling.P || grading.ConditionsText() is not null),
         GradingSystem.FourByFour => true,
     };
 

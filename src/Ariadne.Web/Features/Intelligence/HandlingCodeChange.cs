@@ -66,7 +66,7 @@ public static class HandlingCodeChange
         }
         if (proposed.Handling5 == current.Handling5 && proposed.Handling3 == current.Handling3
             && proposed.SpecialHandling == current.SpecialHandling
-            && string.Equals(proposed.ConditionsText, current.ConditionsText, StringComparison.Ordinal))
+            && string.Equals(proposed.ConditionsText(), current.ConditionsText(), StringComparison.Ordinal))
         {
             return HandlingChangeResult.Refuse(HandlingChangeRefusal.NoChange, "The handling is already as proposed.");
         }

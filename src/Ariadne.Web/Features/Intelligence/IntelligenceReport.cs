@@ -85,7 +85,7 @@ public sealed class IntelligenceReport
         Handling3 = grading?.Handling3;
         SourceReliability4 = grading?.SourceReliability4;
         InformationValidity4 = grading?.InformationValidity4;
-        Conditions = grading?.ConditionsText;
+        Conditions = grading?.ConditionsText();
         SpecialHandling = grading?.SpecialHandling ?? false;
     }
 

@@ -216,7 +216,7 @@ public sealed partial class IntelligenceService
         return await ToResponseAsync(user, loaded, DisseminationDecision.Allow);
     }
 
-    private static string Conditions(Grading g) => g.ConditionsText is { } c ? $"; conditions: {c}" : "";
+    private static string Conditions(Grading g) => g.ConditionsText() is { } c ? $"; conditions: {c}" : "";
 
     public async Task<IntelligenceResult<ReportResponse>> RecordRiskAssessmentAsync(ClaimsPrincipal user, Guid id, RiskAssessmentRequest request)
     {

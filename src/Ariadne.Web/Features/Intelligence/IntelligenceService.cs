@@ -351,7 +351,7 @@ public sealed partial class IntelligenceService(AriadneDbContext db, AuditTrail 
             loaded.Originator.Country, report.AuthorName, report.CreatedAt, report.SubmittedAt,
             grading is null ? null : new GradingResponse(grading.System.ToString(), grading.Source5?.ToString(), grading.Intelligence5?.ToString(),
                 grading.Handling5?.ToString(), grading.Source3?.ToString(), grading.Intelligence3?.ToString(), grading.Handling3?.ToString(),
-                grading.SourceReliability4, grading.InformationValidity4, grading.ConditionsText, grading.SpecialHandling,
+                grading.SourceReliability4, grading.InformationValidity4, grading.ConditionsText(), grading.SpecialHandling,
                 GradingRules.Describe(grading, settings.FourByFour)),
             Split(report.ExploitationTypes), report.SourceType, report.SourceOfficer, report.SourceContact, Split(report.ModusOperandiTags),
             report.ModusOperandi, report.FreeText, report.LinkedReference,
