@@ -18,8 +18,13 @@ public static class ReferralEndpoints
     }
 
     /// <summary>Paged and filtered like the case list: <c>?status=&amp;reference=&amp;page=&amp;pageSize=</c>, with X-Total-Count and Link.</summary>
-    private static async Task<Results<Ok<List<SentReferralResponse>>, ValidationProblem>> SentAsync(ReferralService referrals,
-        ClaimsPrincipal user, HttpContext http, string? status, string? reference, int? page, int? pageSize)
+    private static Task<Results<Ok<List<SentReferralResponse>>, ValidationProblem>> SentAsync(ReferralService referrals,
+        ClaimsPrincipal user, HttpContext http, string? status, string? reference, int? page, int? pageSize) =>
+        PageAsync(http, status, reference, page, pageSize, (filter, paging) => referrals.SentPageAsync(user, filter, paging));
+
+    /// <summary>Both lists read their filter and page the same way; a bad value answers 400 naming it.</summary>
+    private static async Task<Results<Ok<List<T>>, ValidationProblem>> PageAsync<T>(HttpContext http, string? status,
+        string? reference, int? page, int? pageSize, Func<ReferralListFilter, Paging, Task<(List<T> Rows, int Total)>> load)
     {
         var errors = new Dictionary<string, string[]>();
         var filter = ReferralListFilter.From(status, reference, errors);
@@ -28,7 +33,7 @@ public static class ReferralEndpoints
         {
             return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(e => e)));
         }
-        var (rows, total) = await referrals.SentPageAsync(user, filter, paging);
+        var (rows, total) = await load(filter, paging);
         paging.Describe(http, total);
         return TypedResults.Ok(rows);
     }
@@ -36,20 +41,9 @@ public static class ReferralEndpoints
     private static async Task<Results<Ok<SentReferralResponse>, NotFound>> SentOneAsync(Guid id, ReferralService referrals, ClaimsPrincipal user) =>
         await referrals.SentOneAsync(user, id) is { } r ? TypedResults.Ok(r) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<List<IncomingReferralResponse>>, ValidationProblem>> IncomingAsync(ReferralService referrals,
-        ClaimsPrincipal user, HttpContext http, string? status, string? reference, int? page, int? pageSize)
-    {
-        var errors = new Dictionary<string, string[]>();
-        var filter = ReferralListFilter.From(status, reference, errors);
-        var paging = Paging.From(page, pageSize, errors);
-        if (filter is null || paging is null)
-        {
-            return TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(e => e)));
-        }
-        var (rows, total) = await referrals.IncomingPageAsync(user, filter, paging);
-        paging.Describe(http, total);
-        return TypedResults.Ok(rows);
-    }
+    private static Task<Results<Ok<List<IncomingReferralResponse>>, ValidationProblem>> IncomingAsync(ReferralService referrals,
+        ClaimsPrincipal user, HttpContext http, string? status, string? reference, int? page, int? pageSize) =>
+        PageAsync(http, status, reference, page, pageSize, (filter, paging) => referrals.IncomingPageAsync(user, filter, paging));
 
     private static async Task<Results<Ok<ReceivedReferralResponse>, NotFound>> ReceivedAsync(Guid id, ReferralService referrals, ClaimsPrincipal user) =>
         await referrals.ReceivedAsync(user, id) is { } r
