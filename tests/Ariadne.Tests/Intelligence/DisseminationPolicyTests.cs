@@ -1,3 +1,4 @@
+using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Intelligence;
 
 namespace Ariadne.Tests.Intelligence;
@@ -18,21 +19,21 @@ public sealed class DisseminationPolicyTests
     /// <summary>One recipient of every kind, relative to an Austrian police unit of force F1.</summary>
     internal static readonly Dictionary<string, Recipient> Recipients = new(StringComparer.Ordinal)
     {
-        ["originating unit"] = new(OriginatingUnit, IntelligenceOrganisationType.FrontlinePolice, OriginatingForce, "AT", true, RecipientCategory.LawEnforcement),
-        ["other unit of the same force"] = Domestic(IntelligenceOrganisationType.FrontlinePolice, RecipientCategory.LawEnforcement, OriginatingForce),
-        ["police of another force"] = Domestic(IntelligenceOrganisationType.FrontlinePolice, RecipientCategory.LawEnforcement),
+        ["originating unit"] = new(OriginatingUnit, OrganisationType.FrontlinePolice, OriginatingForce, "AT", true, RecipientCategory.LawEnforcement),
+        ["other unit of the same force"] = Domestic(OrganisationType.FrontlinePolice, RecipientCategory.LawEnforcement, OriginatingForce),
+        ["police of another force"] = Domestic(OrganisationType.FrontlinePolice, RecipientCategory.LawEnforcement),
         ["police of another force, country in lower case"] =
-            new(Guid.NewGuid(), IntelligenceOrganisationType.FrontlinePolice, Guid.NewGuid(), "at", true, RecipientCategory.LawEnforcement),
-        ["anti-trafficking unit"] = Domestic(IntelligenceOrganisationType.AntiTraffickingUnit, RecipientCategory.LawEnforcement),
-        ["border guard"] = Domestic(IntelligenceOrganisationType.BorderGuard, RecipientCategory.LawEnforcement),
-        ["customs"] = Domestic(IntelligenceOrganisationType.Customs, RecipientCategory.LawEnforcement),
-        ["prosecution"] = Domestic(IntelligenceOrganisationType.Prosecution, RecipientCategory.Prosecuting),
-        ["victim support"] = Domestic(IntelligenceOrganisationType.VictimSupport, RecipientCategory.NonProsecuting),
-        ["labour inspectorate"] = Domestic(IntelligenceOrganisationType.LabourInspectorate, RecipientCategory.NonProsecuting),
-        ["labour inspectorate with police powers"] = Domestic(IntelligenceOrganisationType.LabourInspectorate, RecipientCategory.LawEnforcement),
-        ["guardianship service"] = Domestic(IntelligenceOrganisationType.Guardianship, RecipientCategory.NonProsecuting),
-        ["referral coordinator"] = Domestic(IntelligenceOrganisationType.NationalReferralCoordinator, RecipientCategory.NonProsecuting),
-        ["domestic liaison partner, non-prosecuting"] = Domestic(IntelligenceOrganisationType.ForeignLiaisonPartner, RecipientCategory.NonProsecuting),
+            new(Guid.NewGuid(), OrganisationType.FrontlinePolice, Guid.NewGuid(), "at", true, RecipientCategory.LawEnforcement),
+        ["anti-trafficking unit"] = Domestic(OrganisationType.AntiTraffickingUnit, RecipientCategory.LawEnforcement),
+        ["border guard"] = Domestic(OrganisationType.BorderGuard, RecipientCategory.LawEnforcement),
+        ["customs"] = Domestic(OrganisationType.Customs, RecipientCategory.LawEnforcement),
+        ["prosecution"] = Domestic(OrganisationType.Prosecution, RecipientCategory.Prosecuting),
+        ["victim support"] = Domestic(OrganisationType.VictimSupport, RecipientCategory.NonProsecuting),
+        ["labour inspectorate"] = Domestic(OrganisationType.LabourInspectorate, RecipientCategory.NonProsecuting),
+        ["labour inspectorate with police powers"] = Domestic(OrganisationType.LabourInspectorate, RecipientCategory.LawEnforcement),
+        ["guardianship service"] = Domestic(OrganisationType.Guardianship, RecipientCategory.NonProsecuting),
+        ["referral coordinator"] = Domestic(OrganisationType.NationalReferralCoordinator, RecipientCategory.NonProsecuting),
+        ["domestic liaison partner, non-prosecuting"] = Domestic(OrganisationType.ForeignLiaisonPartner, RecipientCategory.NonProsecuting),
         ["EU police"] = Abroad("DE", true, RecipientCategory.LawEnforcement),
         ["Europol liaison officer"] = Abroad("NL", true, RecipientCategory.LawEnforcement),
         ["EU prosecutor"] = Abroad("DE", true, RecipientCategory.Prosecuting),
@@ -41,9 +42,9 @@ public sealed class DisseminationPolicyTests
         ["non-EU prosecutor"] = Abroad("RS", false, RecipientCategory.Prosecuting),
         ["non-EU support organisation"] = Abroad("RS", false, RecipientCategory.NonProsecuting),
         ["police partner of unknown country"] = Abroad("", false, RecipientCategory.LawEnforcement),
-        ["system administration"] = Domestic(IntelligenceOrganisationType.Administration, RecipientCategory.NonProsecuting),
-        ["shelter registered as law enforcement"] = Domestic(IntelligenceOrganisationType.VictimSupport, RecipientCategory.LawEnforcement),
-        ["customs registered as prosecuting"] = Domestic(IntelligenceOrganisationType.Customs, RecipientCategory.Prosecuting),
+        ["system administration"] = Domestic(OrganisationType.Administration, RecipientCategory.NonProsecuting),
+        ["shelter registered as law enforcement"] = Domestic(OrganisationType.VictimSupport, RecipientCategory.LawEnforcement),
+        ["customs registered as prosecuting"] = Domestic(OrganisationType.Customs, RecipientCategory.Prosecuting),
     };
 
     /// <summary>The columns of the table: every handling code of every system, graded as the validation requires.</summary>
@@ -135,7 +136,7 @@ public sealed class DisseminationPolicyTests
         Assert.Equal(Enum.GetValues<ThreeFiveTwoHandling>().Order(),
             Gradings.Where(g => g.Grading.System == GradingSystem.ThreeByFiveByTwo).Select(g => g.Grading.Handling3!.Value).Order());
         Assert.Contains(Gradings, g => g.Grading.System == GradingSystem.FourByFour);
-        Assert.Equal(Enum.GetValues<IntelligenceOrganisationType>().Order(), Recipients.Values.Select(r => r.Type).Distinct().Order());
+        Assert.Equal(Enum.GetValues<OrganisationType>().Order(), Recipients.Values.Select(r => r.Type).Distinct().Order());
         Assert.Equal(Recipients.Keys.Order(StringComparer.Ordinal), Table.Keys.Order(StringComparer.Ordinal));
         Assert.All(Table, row => Assert.Equal(Gradings.Length, row.Value.Split(' ').Length));
         foreach (var grading in Gradings)
@@ -195,19 +196,10 @@ public sealed class DisseminationPolicyTests
     }
 
     [Fact]
-    public void Every_existing_organisation_type_maps_to_the_intelligence_type_of_the_same_name()
-    {
-        foreach (var type in Enum.GetValues<Ariadne.Web.Features.Organisations.OrganisationType>())
-        {
-            Assert.Equal(type.ToString(), IntelligenceOrganisationTypes.Of(type).ToString());
-        }
-    }
-
-    [Fact]
     public void No_input_makes_the_policy_throw_and_an_undeclared_value_is_referred()
     {
         var police = Recipients["police of another force"];
-        Recipient[] undeclared = [police with { Type = (IntelligenceOrganisationType)99 }, police with { Category = (RecipientCategory)(-1) }];
+        Recipient[] undeclared = [police with { Type = (OrganisationType)99 }, police with { Category = (RecipientCategory)(-1) }];
         Recipient[] incomplete = [police with { Country = null! }, police with { AgencyId = Guid.Empty }];
         Grading[] unusable = [new Grading((GradingSystem)0), Five((FiveFiveFiveHandling)0), new Grading(GradingSystem.ThreeByFiveByTwo)];
         foreach (var grading in Gradings.Select(g => g.Grading).Concat(unusable))
@@ -233,9 +225,9 @@ public sealed class DisseminationPolicyTests
         Grading.FiveByFiveByFive(FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.KnownPersonallyToSourceButNotToOfficer, handling,
             conditions, specialHandling);
 
-    private static Recipient Domestic(IntelligenceOrganisationType type, RecipientCategory category, Guid? agency = null) =>
+    private static Recipient Domestic(OrganisationType type, RecipientCategory category, Guid? agency = null) =>
         new(Guid.NewGuid(), type, agency ?? Guid.NewGuid(), "AT", true, category);
 
     private static Recipient Abroad(string country, bool eu, RecipientCategory category) =>
-        new(Guid.NewGuid(), IntelligenceOrganisationType.ForeignLiaisonPartner, Guid.NewGuid(), country, eu, category);
+        new(Guid.NewGuid(), OrganisationType.ForeignLiaisonPartner, Guid.NewGuid(), country, eu, category);
 }

@@ -2,31 +2,6 @@ using Ariadne.Web.Features.Organisations;
 
 namespace Ariadne.Web.Features.Intelligence;
 
-/// <summary>
-/// The kinds of organisation intelligence can go to, one for one with <see cref="OrganisationType"/> (which has gained customs
-/// and foreign/liaison partners). Kept as its own type so that the pure policy and its table tests do not depend on the
-/// directory's enum; <see cref="IntelligenceOrganisationTypes.Of"/> maps them and fails to compile when a type is added.
-/// </summary>
-public enum IntelligenceOrganisationType
-{
-    Administration,
-    FrontlinePolice,
-    BorderGuard,
-    LabourInspectorate,
-    AntiTraffickingUnit,
-    VictimSupport,
-    Guardianship,
-    Prosecution,
-    NationalReferralCoordinator,
-    /// <summary>Customs (ACT-13, FOR-07): law enforcement.</summary>
-    Customs,
-    /// <summary>
-    /// A partner abroad or its liaison officer (ACT-14): Europol/Interpol/SECI liaison, foreign police, a foreign prosecutor,
-    /// IOM or a foreign NGO. Its category is stated when it is registered, because the type alone does not say it.
-    /// </summary>
-    ForeignLiaisonPartner,
-}
-
 /// <summary>The three kinds of recipient the handling codes speak of (§5.5.1).</summary>
 public enum RecipientCategory
 {
@@ -37,37 +12,22 @@ public enum RecipientCategory
 
 public static class IntelligenceOrganisationTypes
 {
-    public static IntelligenceOrganisationType Of(OrganisationType type) => type switch
-    {
-        OrganisationType.Administration => IntelligenceOrganisationType.Administration,
-        OrganisationType.FrontlinePolice => IntelligenceOrganisationType.FrontlinePolice,
-        OrganisationType.BorderGuard => IntelligenceOrganisationType.BorderGuard,
-        OrganisationType.LabourInspectorate => IntelligenceOrganisationType.LabourInspectorate,
-        OrganisationType.AntiTraffickingUnit => IntelligenceOrganisationType.AntiTraffickingUnit,
-        OrganisationType.VictimSupport => IntelligenceOrganisationType.VictimSupport,
-        OrganisationType.Guardianship => IntelligenceOrganisationType.Guardianship,
-        OrganisationType.Prosecution => IntelligenceOrganisationType.Prosecution,
-        OrganisationType.NationalReferralCoordinator => IntelligenceOrganisationType.NationalReferralCoordinator,
-        OrganisationType.Customs => IntelligenceOrganisationType.Customs,
-        OrganisationType.ForeignLiaisonPartner => IntelligenceOrganisationType.ForeignLiaisonPartner,
-    };
-
     /// <summary>
     /// The categories an organisation of this type can be. A recipient claiming another category is refused (a police
     /// category on a shelter would open law-enforcement intelligence to it: V-18). Labour inspectorates have police powers
     /// in some jurisdictions and not in others; a foreign partner can be any of the three. Administration is none: running
     /// the system is not a reason to read intelligence.
     /// </summary>
-    public static IReadOnlyList<RecipientCategory> Categories(this IntelligenceOrganisationType type) => type switch
+    public static IReadOnlyList<RecipientCategory> Categories(this OrganisationType type) => type switch
     {
-        IntelligenceOrganisationType.Administration => [],
-        IntelligenceOrganisationType.FrontlinePolice or IntelligenceOrganisationType.BorderGuard
-            or IntelligenceOrganisationType.AntiTraffickingUnit or IntelligenceOrganisationType.Customs => [RecipientCategory.LawEnforcement],
-        IntelligenceOrganisationType.Prosecution => [RecipientCategory.Prosecuting],
-        IntelligenceOrganisationType.LabourInspectorate => [RecipientCategory.NonProsecuting, RecipientCategory.LawEnforcement],
-        IntelligenceOrganisationType.VictimSupport or IntelligenceOrganisationType.Guardianship
-            or IntelligenceOrganisationType.NationalReferralCoordinator => [RecipientCategory.NonProsecuting],
-        IntelligenceOrganisationType.ForeignLiaisonPartner =>
+        OrganisationType.Administration => [],
+        OrganisationType.FrontlinePolice or OrganisationType.BorderGuard
+            or OrganisationType.AntiTraffickingUnit or OrganisationType.Customs => [RecipientCategory.LawEnforcement],
+        OrganisationType.Prosecution => [RecipientCategory.Prosecuting],
+        OrganisationType.LabourInspectorate => [RecipientCategory.NonProsecuting, RecipientCategory.LawEnforcement],
+        OrganisationType.VictimSupport or OrganisationType.Guardianship
+            or OrganisationType.NationalReferralCoordinator => [RecipientCategory.NonProsecuting],
+        OrganisationType.ForeignLiaisonPartner =>
             [RecipientCategory.LawEnforcement, RecipientCategory.Prosecuting, RecipientCategory.NonProsecuting],
     };
 
@@ -87,7 +47,7 @@ public static class IntelligenceOrganisationTypes
 public sealed record Originator(Guid OrganisationId, Guid AgencyId, string Country);
 
 /// <summary>The organisation a report would go to.</summary>
-public sealed record Recipient(Guid OrganisationId, IntelligenceOrganisationType Type, Guid AgencyId, string Country, bool IsEuMember,
+public sealed record Recipient(Guid OrganisationId, OrganisationType Type, Guid AgencyId, string Country, bool IsEuMember,
     RecipientCategory Category);
 
 public enum DisseminationOutcome

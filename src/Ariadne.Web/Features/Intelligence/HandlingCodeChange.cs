@@ -1,3 +1,5 @@
+using Ariadne.Web.Features.Organisations;
+
 namespace Ariadne.Web.Features.Intelligence;
 
 /// <summary>Someone asking to change a report's handling: their user, their agency or force, whether they hold the dissemination-supervisor role.</summary>
@@ -118,19 +120,19 @@ public static class HandlingCodeChange
 
     private static IEnumerable<Recipient> Probes(Originator originator)
     {
-        yield return new(Guid.NewGuid(), IntelligenceOrganisationType.FrontlinePolice, originator.AgencyId, originator.Country, false,
+        yield return new(Guid.NewGuid(), OrganisationType.FrontlinePolice, originator.AgencyId, originator.Country, false,
             RecipientCategory.LawEnforcement);
-        yield return new(Guid.NewGuid(), IntelligenceOrganisationType.FrontlinePolice, Guid.NewGuid(), originator.Country, false,
+        yield return new(Guid.NewGuid(), OrganisationType.FrontlinePolice, Guid.NewGuid(), originator.Country, false,
             RecipientCategory.LawEnforcement);
-        yield return new(Guid.NewGuid(), IntelligenceOrganisationType.Prosecution, Guid.NewGuid(), originator.Country, false,
+        yield return new(Guid.NewGuid(), OrganisationType.Prosecution, Guid.NewGuid(), originator.Country, false,
             RecipientCategory.Prosecuting);
-        yield return new(Guid.NewGuid(), IntelligenceOrganisationType.VictimSupport, Guid.NewGuid(), originator.Country, false,
+        yield return new(Guid.NewGuid(), OrganisationType.VictimSupport, Guid.NewGuid(), originator.Country, false,
             RecipientCategory.NonProsecuting);
         foreach (var (country, eu) in new[] { (OtherEuCountry, true), (NonEuCountry, false) })
         {
             foreach (var category in Enum.GetValues<RecipientCategory>())
             {
-                yield return new(Guid.NewGuid(), IntelligenceOrganisationType.ForeignLiaisonPartner, Guid.NewGuid(), country, eu, category);
+                yield return new(Guid.NewGuid(), OrganisationType.ForeignLiaisonPartner, Guid.NewGuid(), country, eu, category);
             }
         }
     }

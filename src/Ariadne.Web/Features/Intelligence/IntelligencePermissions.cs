@@ -118,7 +118,7 @@ public static class IntelligenceAccess
     /// <summary>The viewer's organisation as a recipient, or null when it is no recipient of intelligence at all.</summary>
     public static Recipient? RecipientOf(Organisation o)
     {
-        var type = IntelligenceOrganisationTypes.Of(o.Type);
+        var type = o.Type;
         var categories = type.Categories();
         RecipientCategory? category = o.IntelligenceCategory ?? (categories.Count == 1 ? categories[0] : null);
         return category is { } c

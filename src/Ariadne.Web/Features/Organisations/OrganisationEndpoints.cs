@@ -135,7 +135,7 @@ public static class OrganisationRules
         {
             category = Enums.Named<Intelligence.RecipientCategory>(request.IntelligenceCategory, ignoreCase: true);
             var allowedCategories = type is { } t
-                ? Intelligence.IntelligenceOrganisationTypes.Categories(Intelligence.IntelligenceOrganisationTypes.Of(t))
+                ? Intelligence.IntelligenceOrganisationTypes.Categories(t)
                 : [];
             if (category is null || !allowedCategories.Contains(category.Value))
             {
