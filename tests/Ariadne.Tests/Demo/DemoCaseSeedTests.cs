@@ -49,6 +49,35 @@ public sealed class DemoCaseSeedTests
         Assert.Equal(before, await CountsAsync(app));
     }
 
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task In_the_demo_a_frontline_report_for_law_enforcement_reaches_the_unit_and_not_the_shelter(string database)
+    {
+        // Found by using the demo: its organisations had no country ("XX"), so the policy (rightly) sent every report
+        // back to its originator and an investigator never saw a frontline officer's report.
+        await using var app = await AriadneAppFactory.IsolatedAsync(database, new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
+        using var officer = await app.SignInAsync(Demo("demo-frontline"));
+        var filed = await officer.PostAsJsonAsync("/api/v1/intelligence", new
+        {
+            exploitationTypes = new[] { "EXP-LAB" },
+            sourceType = "SRC-01",
+            items = new object[] { new { kind = "Communication", subKind = "phone", value = "0470 12 34 56" } },
+            grading = new
+            {
+                system = "FiveByFiveByFive", source5 = "MostlyReliable", intelligence5 = "KnownPersonallyToSourceButNotToOfficer",
+                handling5 = "LawEnforcementAndProsecutingIncludingEu",
+            },
+            submit = true,
+        });
+        Assert.True(filed.IsSuccessStatusCode, await filed.Content.ReadAsStringAsync());
+        var reference = (await filed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString();
+
+        using var investigator = await app.SignInAsync(Demo("demo-atu"));
+        var unit = await investigator.GetFromJsonAsync<JsonElement>("/api/v1/intelligence");
+        Assert.Contains(unit.EnumerateArray(), r => r.GetProperty("reference").GetString() == reference);
+        using var shelter = await app.SignInAsync(Demo("demo-ngo"));
+        Assert.Empty((await shelter.GetFromJsonAsync<JsonElement>("/api/v1/intelligence")).EnumerateArray());
+    }
+
     private static TestUser Demo(string userName) => new(Guid.Empty, userName, DemoSeeder.Password, Guid.Empty, []);
 
     private static Task<(int Cases, int Shelters, int Screenings, int Users)> CountsAsync(AriadneAppFactory app) =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
+using Ariadne.Web.Features.Jurisdiction;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Screenings;
@@ -24,9 +25,16 @@ internal sealed partial class DemoSeeder(
     ScreeningService screenings,
     ReferralService referrals,
     TimeProvider time,
-    ILogger<DemoSeeder> logger)
+    ILogger<DemoSeeder> logger,
+    JurisdictionProfile profile)
 {
     public const string Password = "ariadne-demo";
+
+    /// <summary>
+    /// The demo's organisations are in one country: the jurisdiction's when it states one, else Belgium (the demo's time
+    /// zone). Left "not stated", the dissemination policy would send every intelligence report back to its originator.
+    /// </summary>
+    private string DemoCountry => profile.Country == Countries.NotStated ? "BE" : profile.Country;
 
     public static IReadOnlyList<(string UserName, string DisplayName, string Organisation, string[] Roles)> Accounts { get; } =
     [
@@ -64,9 +72,15 @@ internal sealed partial class DemoSeeder(
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var (name, type, area, phone) in Organisations)
         {
-            if (!await db.Organisations.AnyAsync(o => o.Name == name, ct))
+            var existing = await db.Organisations.FirstOrDefaultAsync(o => o.Name == name, ct);
+            if (existing is null)
             {
-                db.Organisations.Add(new Organisation { Name = name, Type = type, Area = area, Phone = phone, CreatedAt = now });
+                db.Organisations.Add(new Organisation { Name = name, Type = type, Area = area, Phone = phone, CreatedAt = now, Country = DemoCountry });
+            }
+            else if (existing.Country == Countries.NotStated)
+            {
+                // A demo folder made before organisations had a country.
+                existing.Country = DemoCountry;
             }
         }
         await db.SaveChangesAsync(ct);
