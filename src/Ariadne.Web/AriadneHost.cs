@@ -140,6 +140,7 @@ public static class AriadneHost
         services.AddSingleton<IAuthorizationHandler, OrganisationAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, Features.Cases.CaseAuthorizationHandler>();
         services.AddSingleton<IAuthorizationHandler, Features.Intelligence.IntelligenceAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, Features.Intelligence.SanitisedAuthorizationHandler>();
         services.AddSingleton(Features.Intelligence.IntelligenceSettings.FromConfiguration(configuration));
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler,
             ProblemDetailsAuthorizationResultHandler>();
@@ -197,6 +198,7 @@ public static class AriadneHost
         services.AddSingleton<TextProtector>();
         services.AddScoped<CaseService>();
         services.AddScoped<Features.Intelligence.IntelligenceService>();
+        services.AddScoped<Features.Intelligence.SanitisedService>();
         services.AddScoped<SupportWork>();
         services.AddScoped<ConsentWork>();
         services.AddScoped<ChildWork>();
@@ -269,6 +271,7 @@ public static class AriadneHost
         api.MapShelters();
         api.MapJurisdiction();
         api.MapIntelligence();
+        api.MapSanitisedIntelligence();
 
         app.MapRazorPages();
     }

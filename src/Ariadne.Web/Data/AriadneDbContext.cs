@@ -56,6 +56,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
     public DbSet<Features.Intelligence.IntelligenceItem> IntelligenceItems => Set<Features.Intelligence.IntelligenceItem>();
     public DbSet<Features.Intelligence.AnalystEvaluation> AnalystEvaluations => Set<Features.Intelligence.AnalystEvaluation>();
     public DbSet<Features.Intelligence.HandlingChange> HandlingChanges => Set<Features.Intelligence.HandlingChange>();
+    public DbSet<Features.Intelligence.SanitisedVersion> SanitisedVersions => Set<Features.Intelligence.SanitisedVersion>();
 
     /// <summary>
     /// Every stored time is UTC. SQLite keeps no kind, so values read back are marked UTC here; the API then
@@ -97,6 +98,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
         builder.Entity<Features.Intelligence.IntelligenceReport>(new Features.Intelligence.IntelligenceReportMapping(story).Configure);
         builder.Entity<Features.Intelligence.IntelligenceItem>(new Features.Intelligence.IntelligenceItemMapping(story).Configure);
         builder.Entity<Features.Intelligence.AnalystEvaluation>(new Features.Intelligence.AnalystEvaluationMapping(story).Configure);
+        builder.Entity<Features.Intelligence.SanitisedVersion>(new Features.Intelligence.SanitisedVersionMapping(story).Configure);
 
         // Version tokens on every edited record, across features (ADR 0008).
         Versioning.Configure(builder);

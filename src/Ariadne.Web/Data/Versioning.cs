@@ -31,7 +31,7 @@ public static class Versioning
     [
         typeof(Screening), typeof(Case), typeof(Referral), typeof(CaseHandover), typeof(ServiceProposal), typeof(ConsentRecord),
         typeof(Shelter), typeof(StoredSetting), typeof(Organisation), typeof(ApplicationUser),
-        typeof(Features.Intelligence.IntelligenceReport),
+        typeof(Features.Intelligence.IntelligenceReport), typeof(Features.Intelligence.SanitisedVersion),
     ];
 
     /// <summary>Aggregates whose version stands for every row that belongs to them (by foreign key).</summary>

@@ -35,6 +35,9 @@ public static class Policies
     /// </summary>
     public const string Intelligence = "Intelligence";
 
+    /// <summary>Sanitised thematic intelligence (V-06, V-14): the intelligence roles and the forum (coordinator).</summary>
+    public const string ThematicIntelligence = "ThematicIntelligence";
+
     public static readonly string[] CaseRoles =
     [
         Roles.FrontlineOfficer, Roles.BorderGuard, Roles.LabourInspector, Roles.Investigator, Roles.SupportWorker, Roles.Guardian,
@@ -60,6 +63,8 @@ public static class Policies
         builder.AddPolicy(ShelterManagement, p => p.RequireAuthenticatedUser().RequireRole(Roles.SupportWorker)
             .RequireClaim(AriadneClaims.OrganisationType, nameof(Features.Organisations.OrganisationType.VictimSupport)));
         builder.AddPolicy(Intelligence, p => p.RequireAuthenticatedUser().RequireRole(Features.Intelligence.IntelligencePermissions.ApiRoles));
+        builder.AddPolicy(ThematicIntelligence, p => p.RequireAuthenticatedUser()
+            .RequireRole(Features.Intelligence.SanitisedPermissions.ReaderRoles));
         builder.AddPolicy(CaseOversight, p => p.RequireAuthenticatedUser().RequireRole(Roles.Coordinator));
         builder.AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Coordinator));
     }

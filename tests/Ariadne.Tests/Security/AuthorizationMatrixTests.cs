@@ -52,11 +52,13 @@ public sealed partial class AuthorizationMatrixTests
         /// agency/force" and under special handling: its unit sees it, nobody outside does.
         /// </summary>
         Intelligence,
+        /// <summary>A draft sanitised version of that report, written by the same member: its unit's analysts and supervisors see it.</summary>
+        Sanitised,
     }
 
     /// <summary>Records that belong to the target organisation: another organisation's must stay invisible (404).</summary>
     private sealed record Records(Guid Screening, Guid ScreeningToRefer, Guid SentReferral, Guid IncomingReferral, Guid Unit, Guid Support,
-        CaseRecords Case, Guid Intelligence);
+        CaseRecords Case, Guid Intelligence, Guid Sanitised);
 
     private sealed record CaseRecords(Guid Case, Guid Proposal, Guid Placement, Guid Consent, Guid SafetyAction, Guid Document,
         Guid RiskAssessment, Guid HandedOverCase, Guid Handover);
@@ -100,6 +102,9 @@ public sealed partial class AuthorizationMatrixTests
     private static bool OwnIntelligenceWriters(string role, bool own) => own && IntelligenceWriters(role, own);
     private static bool OwnEvaluators(string role, bool own) => own && role is Roles.IntelligenceAnalyst or Roles.Investigator;
     private static bool OwnSupervisors(string role, bool own) => own && role == Roles.DisseminationSupervisor;
+    private static bool OwnAnalysts(string role, bool own) =>
+        own && role is Roles.Investigator or Roles.IntelligenceAnalyst or Roles.DisseminationSupervisor or Roles.FinancialInvestigator;
+    private static bool ThematicReaders(string role, bool own) => SanitisedPermissions.ReaderRoles.Contains(role);
 
     private static object ScreeningBody() => new
     {
@@ -218,6 +223,11 @@ public sealed partial class AuthorizationMatrixTests
         new("POST", "/api/v1/intelligence/{id:guid}/risk-assessment/approval", Subject.Intelligence, OwnSupervisors),
         new("POST", "/api/v1/intelligence/{id:guid}/dissemination-approval", Subject.Intelligence, OwnSupervisors),
         new("GET", "/api/v1/intelligence/{id:guid}/access-log", Subject.Intelligence, OwnIntelligenceUsers),
+        new("POST", "/api/v1/intelligence/{id:guid}/sanitised", Subject.Intelligence, OwnAnalysts, _ => new { }),
+        new("GET", "/api/v1/intelligence/sanitised", Subject.None, ThematicReaders),
+        new("GET", "/api/v1/intelligence/sanitised/{id:guid}", Subject.Sanitised, OwnAnalysts),
+        new("PUT", "/api/v1/intelligence/sanitised/{id:guid}", Subject.Sanitised, OwnAnalysts, _ => new { summary = "Matrix thematic summary" }),
+        new("POST", "/api/v1/intelligence/sanitised/{id:guid}/release", Subject.Sanitised, OwnSupervisors),
         new("GET", "/api/v1/jurisdiction", Subject.None, Everyone),
         // An invalid profile (a reflection period below the Convention's 30 days): refused, so the shared app keeps its rules.
         new("PUT", "/api/v1/jurisdiction", Subject.None, AdministratorOnly, _ => new { name = "Matrix", minimumReflectionDays = 10 }),
@@ -318,7 +328,7 @@ public sealed partial class AuthorizationMatrixTests
 
     private static bool IsRecord(Subject subject) =>
         subject is Subject.Screening or Subject.ScreeningToRefer or Subject.SentReferral or Subject.IncomingReferral or Subject.Case
-            or Subject.CaseHandedOver or Subject.Intelligence;
+            or Subject.CaseHandedOver or Subject.Intelligence or Subject.Sanitised;
 
     /// <summary>
     /// The target organisation with its records, written straight to the database (the API for them is what is
@@ -363,13 +373,21 @@ public sealed partial class AuthorizationMatrixTests
         };
         intelligence.SetGrading(Grading.FiveByFiveByFive(FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.CannotBeJudged,
             FiveFiveFiveHandling.OnlyWithinOriginatingAgency, specialHandling: true));
+        var sanitised = new SanitisedVersion
+        {
+            Reference = "THM-MX-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant(), SourceReportId = intelligence.Id,
+            OriginatorOrganisationId = organisation.Id, AuthorUserId = member.Id, AuthorName = "Matrix", AuthorOrganisationId = organisation.Id,
+            CreatedAt = now, Status = SanitisedStatus.Draft, Title = "Matrix theme", Summary = "Matrix thematic summary", Period = "2026-12",
+        };
         await app.WithDbAsync(async db =>
         {
             db.IntelligenceReports.Add(intelligence);
             await db.SaveChangesAsync();
+            db.SanitisedVersions.Add(sanitised);
+            await db.SaveChangesAsync();
         });
         return new Target(organisation, member, new Records(draft.Id, toRefer.Id, sent.Id, received.Id, unit.Id, support.Id,
-            await CaseOfAsync(app, organisation, unit, support), intelligence.Id));
+            await CaseOfAsync(app, organisation, unit, support), intelligence.Id, sanitised.Id));
     }
 
     /// <summary>The target organisation's case (<see cref="Subject.Case"/>) and one handed over to it, written straight to the database.</summary>
@@ -501,6 +519,7 @@ public sealed partial class AuthorizationMatrixTests
                 Subject.Case => target.Records.Case.Case,
                 Subject.CaseHandedOver => target.Records.Case.HandedOverCase,
                 Subject.Intelligence => target.Records.Intelligence,
+                Subject.Sanitised => target.Records.Sanitised,
                 Subject.None => throw new InvalidOperationException($"{rule.Route} has a parameter but no subject"),
                 _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Subject, null),
             }).ToString(),

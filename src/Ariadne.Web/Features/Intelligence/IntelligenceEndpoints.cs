@@ -28,7 +28,28 @@ public static class IntelligenceEndpoints
         group.MapPost("/{id:guid}/risk-assessment/approval", ApproveRiskAssessmentAsync);
         group.MapPost("/{id:guid}/dissemination-approval", ApproveDisseminationAsync);
         group.MapGet("/{id:guid}/access-log", AccessLogAsync);
+        group.MapPost("/{id:guid}/sanitised", SanitiseAsync);
     }
+
+    /// <summary>
+    /// <c>/api/v1/intelligence/sanitised</c>: sanitised thematic versions (issue 10 item 8), readable by the forum as well as by the
+    /// intelligence roles; a version the caller may not read answers 404.
+    /// </summary>
+    public static void MapSanitisedIntelligence(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/intelligence/sanitised").WithTags("Intelligence").RequireAuthorization(Policies.ThematicIntelligence)
+            .WithVersionCheck<SanitisedVersion>();
+        group.MapGet("/", async (SanitisedService sanitised, ClaimsPrincipal user) => TypedResults.Ok(await sanitised.ListAsync(user)));
+        group.MapGet("/{id:guid}", async (Guid id, SanitisedService sanitised, ClaimsPrincipal user) => Answer(await sanitised.OpenAsync(user, id)));
+        group.MapPut("/{id:guid}", async (Guid id, SanitisedUpdateRequest request, SanitisedService sanitised, ClaimsPrincipal user) =>
+            Answer(await sanitised.UpdateAsync(user, id, request)));
+        group.MapPost("/{id:guid}/release", async (Guid id, SanitisedService sanitised, ClaimsPrincipal user) =>
+            Answer(await sanitised.ReleaseAsync(user, id)));
+    }
+
+    private static async Task<Results<Ok<SanitisedResponse>, ProblemHttpResult, ValidationProblem>> SanitiseAsync(Guid id,
+        SanitiseRequest? request, SanitisedService sanitised, ClaimsPrincipal user) =>
+        Answer(await sanitised.DeriveAsync(user, id, request ?? new SanitiseRequest(null, null)));
 
     private static Results<Ok<T>, ProblemHttpResult, ValidationProblem> Answer<T>(IntelligenceResult<T> result) =>
         result.Error switch

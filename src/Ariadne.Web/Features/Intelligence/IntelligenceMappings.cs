@@ -41,6 +41,29 @@ internal sealed class IntelligenceReportMapping(TextProtector? protector)
     }
 }
 
+internal sealed class SanitisedVersionMapping(TextProtector? protector)
+{
+    public void Configure(EntityTypeBuilder<SanitisedVersion> v)
+    {
+        v.ToTable("intelligence_sanitised_versions");
+        v.Property(x => x.Reference).HasMaxLength(20);
+        v.HasIndex(x => x.Reference).IsUnique();
+        v.HasOne<IntelligenceReport>().WithMany().HasForeignKey(x => x.SourceReportId).OnDelete(DeleteBehavior.Restrict);
+        v.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(x => x.OriginatorOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        v.HasIndex(x => x.SourceReportId);
+        v.HasIndex(x => new { x.Status, x.CreatedAt });
+        v.Property(x => x.AuthorName).HasMaxLength(200);
+        v.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        v.Property(x => x.Title).HasMaxLength(SanitisedService.MaxTitle);
+        v.Property(x => x.Summary).IsProtectedText(protector);
+        v.Property(x => x.ExploitationTypes).HasMaxLength(400);
+        v.Property(x => x.Countries).HasMaxLength(1000);
+        v.Property(x => x.ModusOperandiTags).HasMaxLength(200);
+        v.Property(x => x.Period).HasMaxLength(7);
+        v.Property(x => x.ReleasedByName).HasMaxLength(200);
+    }
+}
+
 internal sealed class IntelligenceItemMapping(TextProtector? protector)
 {
     public void Configure(EntityTypeBuilder<IntelligenceItem> i)

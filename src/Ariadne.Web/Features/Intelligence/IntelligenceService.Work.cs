@@ -288,7 +288,8 @@ public sealed partial class IntelligenceService
         return await ToResponseAsync(user, loaded, DisseminationDecision.Allow);
     }
 
-    /// <summary>The originator's view of the dissemination events: every open and export, refused attempts included.</summary>
+    /// <summary>The originator's view of the dissemination events: every open and export (refused attempts included), and every
+    /// sanitised version drafted from the report or released.</summary>
     public async Task<IntelligenceResult<List<AccessLogEntry>>> AccessLogAsync(ClaimsPrincipal user, Guid id)
     {
         if (await LoadAsync(user, id, IntelligenceOperation.ReadAccessLog) is not { } loaded)
@@ -298,7 +299,8 @@ public sealed partial class IntelligenceService
         var target = loaded.Report.Id.ToString();
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.TargetType == IntelligenceAuditActions.TargetType && e.TargetId == target
-                        && (e.Action == IntelligenceAuditActions.Open || e.Action == IntelligenceAuditActions.Export))
+                        && (e.Action == IntelligenceAuditActions.Open || e.Action == IntelligenceAuditActions.Export
+                            || e.Action == SanitisedAuditActions.Derive || e.Action == SanitisedAuditActions.Release))
             .OrderBy(e => e.Sequence).ToListAsync();
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name);
         return entries.Select(e => new AccessLogEntry(e.OccurredAt, e.Action, e.Outcome.ToString(), e.ActorName, e.ActorOrganisationId,

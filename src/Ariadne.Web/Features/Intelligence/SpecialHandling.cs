@@ -60,7 +60,7 @@ public static class SpecialHandling
         {
             return "There is no risk assessment to approve yet.";
         }
-        return Refusal(approver, facts, settings.RiskAssessmentApprovalLevel, "approve the risk assessment")
+        return ApproverRefusal(approver, facts, settings.RiskAssessmentApprovalLevel, "approve the risk assessment")
                ?? (approver.UserId == assessment.AssessedBy ? "Whoever wrote the risk assessment cannot approve it." : null);
     }
 
@@ -72,7 +72,7 @@ public static class SpecialHandling
         {
             return risk.Detail;
         }
-        return Refusal(approver, facts, settings.DisseminationApprovalLevel, "approve dissemination");
+        return ApproverRefusal(approver, facts, settings.DisseminationApprovalLevel, "approve dissemination");
     }
 
     /// <summary>Where the report stands; <see cref="SpecialHandlingStatus.Cleared"/> is what <see cref="DisseminationPolicy.Decide"/> takes.</summary>
@@ -84,7 +84,7 @@ public static class SpecialHandling
         }
         // A stored approval is checked again against today's settings: raising the level withdraws approvals below it.
         return facts.DisseminationApprovedBy is { } approval
-               && Refusal(approval, facts, settings.DisseminationApprovalLevel, "approve dissemination") is null
+               && ApproverRefusal(approval, facts, settings.DisseminationApprovalLevel, "approve dissemination") is null
             ? new(SpecialHandlingState.Cleared, "Approved for dissemination within the handling code.")
             : new(SpecialHandlingState.AwaitsDisseminationApproval,
                 $"A supervisor of the originating agency at authority level {settings.DisseminationApprovalLevel} or above must approve dissemination.");
@@ -98,14 +98,14 @@ public static class SpecialHandling
         }
         var approved = assessment.ApprovedBy is { } by
                        && by.UserId != assessment.AssessedBy
-                       && Refusal(by, facts, settings.RiskAssessmentApprovalLevel, "approve the risk assessment") is null;
+                       && ApproverRefusal(by, facts, settings.RiskAssessmentApprovalLevel, "approve the risk assessment") is null;
         return approved
             ? null
             : new(SpecialHandlingState.AwaitsRiskAssessmentApproval,
                 $"The risk assessment needs approval at authority level {settings.RiskAssessmentApprovalLevel} or above, by someone other than its author (EVAL-S5).");
     }
 
-    private static string? Refusal(Approver approver, SpecialHandlingFacts facts, int level, string what)
+    internal static string? ApproverRefusal(Approver approver, SpecialHandlingFacts facts, int level, string what)
     {
         if (approver.AgencyId == Guid.Empty || approver.AgencyId != facts.OriginatingAgencyId)
         {
