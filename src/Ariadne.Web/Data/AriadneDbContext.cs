@@ -56,6 +56,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
     public DbSet<Features.Intelligence.IntelligenceItem> IntelligenceItems => Set<Features.Intelligence.IntelligenceItem>();
     public DbSet<Features.Intelligence.AnalystEvaluation> AnalystEvaluations => Set<Features.Intelligence.AnalystEvaluation>();
     public DbSet<Features.Intelligence.HandlingChange> HandlingChanges => Set<Features.Intelligence.HandlingChange>();
+    public DbSet<Features.Intelligence.IntelligenceDissemination> IntelligenceDisseminations => Set<Features.Intelligence.IntelligenceDissemination>();
     public DbSet<Features.Intelligence.SanitisedVersion> SanitisedVersions => Set<Features.Intelligence.SanitisedVersion>();
 
     /// <summary>

@@ -50,12 +50,22 @@ internal sealed partial class DemoSeeder(
         ("demo-frontline-2", "Hugo Harbour", "Harbour Police — Port Unit", [Roles.FrontlineOfficer, Roles.OrganisationAdministrator]),
         ("demo-safety", "Sam Safety", "National Anti-Trafficking Unit", [Roles.Investigator]),
         ("demo-atu-south", "Sven Southward", "Southern Anti-Trafficking Unit", [Roles.Investigator, Roles.OrganisationAdministrator]),
+        ("demo-analyst", "Ines Analyst", IntelligenceBureau, [Roles.IntelligenceAnalyst]),
+        ("demo-supervisor", "Sofia Supervisor", IntelligenceBureau, [Roles.DisseminationSupervisor]),
     ];
+
+    /// <summary>Riverside Police's intelligence bureau: a unit of the same force as the patrol unit, so one "originating agency".</summary>
+    private const string IntelligenceBureau = "Riverside Police — Intelligence Bureau";
+    private const string RiversidePatrol = "Riverside Police — Patrol Unit";
+
+    /// <summary>The demo supervisor's authority level: enough for the default special-handling levels (1) and a raised one.</summary>
+    public const int SupervisorAuthorityLevel = 2;
 
     private static readonly (string Name, OrganisationType Type, string Area, string Phone)[] Organisations =
     [
         ("Ariadne system administration", OrganisationType.Administration, "National", "+00 100 000 000"),
         ("Riverside Police — Patrol Unit", OrganisationType.FrontlinePolice, "Riverside District", "+00 100 000 101"),
+        (IntelligenceBureau, OrganisationType.FrontlinePolice, "Riverside District", "+00 100 000 103"),
         ("Harbour Police — Port Unit", OrganisationType.FrontlinePolice, "Harbour District", "+00 100 000 102"),
         ("Border Guard — Eastern Crossing", OrganisationType.BorderGuard, "Eastern border", "+00 100 000 201"),
         ("Labour Inspectorate — North Region", OrganisationType.LabourInspectorate, "North Region", "+00 100 000 301"),
@@ -84,6 +94,12 @@ internal sealed partial class DemoSeeder(
             }
         }
         await db.SaveChangesAsync(ct);
+        var bureau = await db.Organisations.SingleAsync(o => o.Name == IntelligenceBureau, ct);
+        if (bureau.AgencyId is null)
+        {
+            bureau.AgencyId = (await db.Organisations.SingleAsync(o => o.Name == RiversidePatrol, ct)).Id;
+            await db.SaveChangesAsync(ct);
+        }
 
         foreach (var (userName, displayName, organisationName, roles) in Accounts)
         {
@@ -99,6 +115,7 @@ internal sealed partial class DemoSeeder(
                 Email = $"{userName}@demo.invalid",
                 OrganisationId = organisation.Id,
                 CreatedAt = now,
+                AuthorityLevel = roles.Contains(Roles.DisseminationSupervisor) ? SupervisorAuthorityLevel : null,
             };
             Check(await users.CreateAsync(user, Password), userName);
             Check(await users.AddToRolesAsync(user, roles), userName);

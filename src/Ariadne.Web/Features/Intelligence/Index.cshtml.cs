@@ -23,6 +23,7 @@ public sealed class IntelligenceIndexModel(IntelligenceService intelligence) : P
     public FilterOptions Options { get; private set; } = new([], []);
     public int Total { get; private set; }
     public Paging Paging { get; private set; } = Paging.First;
+    public List<ReceivedReport> Received { get; private set; } = [];
 
     public string PageLink(int page) => QueryHelpers.AddQueryString("/Intelligence", new Dictionary<string, string?>
     {
@@ -35,5 +36,6 @@ public sealed class IntelligenceIndexModel(IntelligenceService intelligence) : P
         Paging = Paging.From(PageNumber, null, new Dictionary<string, string[]>()) ?? Paging.First;
         Options = await intelligence.FilterOptionsAsync(User);
         (Reports, Total) = await intelligence.ListAsync(User, new ReportFilter(ExploitationType, null, null, OrganisationId), Paging);
+        Received = await intelligence.SentToUsAsync(User);
     }
 }

@@ -29,6 +29,10 @@ public static class IntelligenceEndpoints
         group.MapPost("/{id:guid}/dissemination-approval", ApproveDisseminationAsync);
         group.MapGet("/{id:guid}/access-log", AccessLogAsync);
         group.MapPost("/{id:guid}/sanitised", SanitiseAsync);
+        group.MapPost("/{id:guid}/disseminations", async (Guid id, SendRequest request, IntelligenceService intelligence, ClaimsPrincipal user) =>
+            Answer(await intelligence.SendAsync(user, id, request)));
+        group.MapGet("/received", async (IntelligenceService intelligence, ClaimsPrincipal user) =>
+            TypedResults.Ok(await intelligence.SentToUsAsync(user)));
     }
 
     /// <summary>

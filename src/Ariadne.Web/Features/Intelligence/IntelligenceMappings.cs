@@ -64,6 +64,21 @@ internal sealed class SanitisedVersionMapping(TextProtector? protector)
     }
 }
 
+internal sealed class IntelligenceDisseminationMapping : IEntityTypeConfiguration<IntelligenceDissemination>
+{
+    public void Configure(EntityTypeBuilder<IntelligenceDissemination> d)
+    {
+        d.ToTable("intelligence_disseminations");
+        d.HasOne<IntelligenceReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        d.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(x => x.ToOrganisationId).OnDelete(DeleteBehavior.Restrict);
+        d.HasIndex(x => x.ReportId);
+        d.HasIndex(x => new { x.ToOrganisationId, x.SentAt });
+        d.Property(x => x.SentByName).HasMaxLength(200);
+        d.Property(x => x.Reason).HasMaxLength(IntelligenceService.MaxReason);
+        d.Property(x => x.Handling).HasMaxLength(400);
+    }
+}
+
 internal sealed class IntelligenceItemMapping(TextProtector? protector)
 {
     public void Configure(EntityTypeBuilder<IntelligenceItem> i)

@@ -23,6 +23,8 @@ public enum IntelligenceOperation
     ApproveSpecialHandling,
     /// <summary>The originator's access log: who opened or exported the report, when, under which code.</summary>
     ReadAccessLog,
+    /// <summary>Send it to another organisation (item 7); the dissemination policy then decides for that recipient.</summary>
+    Disseminate,
 }
 
 /// <summary>What a role does with intelligence (§1.3 access matrix, row "Intelligence reports").</summary>
@@ -82,6 +84,8 @@ public static class IntelligencePermissions
                                              && f.Reach is IntelligenceReach.OwnUnit or IntelligenceReach.ReadWriteWithinHandling,
         IntelligenceOperation.ApproveSpecialHandling => f.Visible && f.Submitted && f.SpecialHandling && f.SupervisorOfOriginatingAgency,
         IntelligenceOperation.ReadAccessLog => f.Visible && (f.OwnUnit || f.SupervisorOfOriginatingAgency),
+        // Analysts, investigators and supervisors pass on what reached them; a frontline officer reports to the unit instead.
+        IntelligenceOperation.Disseminate => f.Visible && f.Submitted && f.Reach == IntelligenceReach.ReadWriteWithinHandling,
     };
 
     public static IntelligenceReach ReachOf(ClaimsPrincipal user) =>

@@ -157,6 +157,27 @@ public sealed class AnalystEvaluation
     public string? Comment { get; set; }
 }
 
+/// <summary>
+/// A report sent to another organisation by someone who may read it (issue 10 item 7): who, to whom, when, why, under which
+/// code and on whose approval; only where the originator's handling code lets it go. The recipient finds it among the reports
+/// sent to it; it would see the report anyway under the code, the sending is what draws its attention and is accounted for.
+/// </summary>
+public sealed class IntelligenceDissemination
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ReportId { get; set; }
+    public Guid FromOrganisationId { get; set; }
+    public Guid ToOrganisationId { get; set; }
+    public Guid SentByUserId { get; set; }
+    public string SentByName { get; set; } = "";
+    public DateTime SentAt { get; set; }
+    public string Reason { get; set; } = "";
+    /// <summary>The handling code as it was when sent (<see cref="IntelligenceService.HandlingOf"/>).</summary>
+    public string Handling { get; set; } = "";
+    /// <summary>The supervisor whose special-handling approval let it go, if it needed one.</summary>
+    public Guid? ApprovedByUserId { get; set; }
+}
+
 /// <summary>One change of a report's handling: who, from what, to what, why, and whether it widened the audience.</summary>
 public sealed class HandlingChange
 {

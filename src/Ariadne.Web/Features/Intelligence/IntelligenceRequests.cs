@@ -42,6 +42,13 @@ public sealed record ChangeHandlingRequest(FiveFiveFiveHandling? Handling5, Thre
 
 public sealed record RiskAssessmentRequest(string? Text);
 
+/// <summary>Send a report to another organisation, with the reason the originator will read.</summary>
+public sealed record SendRequest(Guid? OrganisationId, string? Reason);
+
+public sealed record DisseminationSent(Guid Id, Guid OrganisationId, string OrganisationName, DateTime SentAt, string Handling, string? Conditions);
+
+public sealed record ReceivedReport(Guid ReportId, string Reference, string FromOrganisation, string SentBy, DateTime SentAt, string Reason);
+
 public sealed record ItemResponse(Guid Id, string Kind, string? SubKind, string? Role, string? Value, string? NormalisedKey, string? Country,
     JsonElement? Details);
 

@@ -288,6 +288,99 @@ public sealed partial class IntelligenceService
         return await ToResponseAsync(user, loaded, DisseminationDecision.Allow);
     }
 
+    /// <summary>
+    /// Sends a report to another organisation (item 7): only where the originator's handling code, and special handling, let it go
+    /// to that recipient; otherwise the answer says to refer to the originator. Logged against the report: who, to whom, under which
+    /// code, on whose approval, why.
+    /// </summary>
+    public async Task<IntelligenceResult<DisseminationSent>> SendAsync(ClaimsPrincipal user, Guid id, SendRequest request)
+    {
+        if (await LoadAsync(user, id, IntelligenceOperation.Read) is not { } loaded)
+        {
+            return IntelligenceError.NotFound;
+        }
+        if (!await authorization.AllowsAsync(user, loaded, IntelligenceOperation.Disseminate))
+        {
+            return new IntelligenceError(StatusCodes.Status403Forbidden, "An analyst, investigator or supervisor sends intelligence on.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            errors["reason"] = ["Say why it goes to them: the originator sees it."];
+        }
+        else if (request.Reason.Length > MaxReason)
+        {
+            errors["reason"] = [$"At most {MaxReason} characters."];
+        }
+        var recipient = request.OrganisationId is { } to ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == to) : null;
+        if (recipient is null || !recipient.IsActive)
+        {
+            errors["organisationId"] = ["Choose an organisation of the directory."];
+        }
+        else if (recipient.Id == loaded.Viewer!.Id)
+        {
+            errors["organisationId"] = ["It is already in your organisation."];
+        }
+        if (errors.Count > 0)
+        {
+            return IntelligenceError.Invalid(errors);
+        }
+        var report = loaded.Report;
+        var decision = IntelligenceAccess.Decide(report, loaded.Originator, recipient, settings.SpecialHandling);
+        if (!decision.Allowed)
+        {
+            return new IntelligenceError(StatusCodes.Status409Conflict,
+                $"The originator's handling code does not let this report go to {recipient!.Name}: {decision.Detail} " +
+                $"Refer to the originator, {loaded.Originator.Name}" + (loaded.Originator.Phone is { } phone ? $" ({phone})." : "."));
+        }
+        var sent = new IntelligenceDissemination
+        {
+            ReportId = report.Id, FromOrganisationId = loaded.Viewer!.Id, ToOrganisationId = recipient!.Id, SentByUserId = user.UserId()!.Value,
+            SentByName = user.DisplayName(), SentAt = time.GetUtcNow().UtcDateTime, Reason = request.Reason!.Trim(),
+            Handling = HandlingOf(report.Grading), ApprovedByUserId = report.SpecialHandling ? report.DisseminationApprovedByUserId : null,
+        };
+        db.IntelligenceDisseminations.Add(sent);
+        audit.Record(db, IntelligenceAuditActions.Send, IntelligenceAuditActions.TargetType, report.Id.ToString(),
+            details: $"to: {recipient.Name}; code: {sent.Handling}" + (decision.Conditions is not null ? "; conditions shown" : "") +
+                     (sent.ApprovedByUserId is { } approver ? $"; special handling approved by user {approver}" : "") + $"; why: {sent.Reason}");
+        await db.SaveChangesAsync();
+        return new DisseminationSent(sent.Id, recipient.Id, recipient.Name, sent.SentAt, sent.Handling, decision.Conditions);
+    }
+
+    /// <summary>
+    /// The organisations the report may be sent to: the same decision <see cref="SendAsync"/> applies, asked of every active
+    /// organisation of the directory, so the page offers exactly the recipients the API would accept.
+    /// </summary>
+    public async Task<List<FilterOption>> RecipientsAsync(ClaimsPrincipal user, Guid id)
+    {
+        if (await LoadAsync(user, id, IntelligenceOperation.Disseminate) is not { } loaded)
+        {
+            return [];
+        }
+        var organisations = await db.Organisations.AsNoTracking().Where(o => o.IsActive && o.Id != loaded.Viewer!.Id).ToListAsync();
+        return organisations.Where(o => IntelligenceAccess.Decide(loaded.Report, loaded.Originator, o, settings.SpecialHandling).Allowed)
+            .OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new FilterOption(o.Id.ToString(), o.Name)).ToList();
+    }
+
+    /// <summary>The reports sent to the user's organisation that it may still see (a narrowed code withdraws them), newest first.</summary>
+    public async Task<List<ReceivedReport>> SentToUsAsync(ClaimsPrincipal user)
+    {
+        if (user.OrganisationId() is not { } org)
+        {
+            return [];
+        }
+        var sent = await db.IntelligenceDisseminations.AsNoTracking().Where(d => d.ToOrganisationId == org)
+            .OrderByDescending(d => d.SentAt).Take(200).ToListAsync();
+        if (sent.Count == 0)
+        {
+            return [];
+        }
+        var (visible, organisations) = await VisibleAsync(user, new ReportFilter(null, null, null, null));
+        var byId = visible.ToDictionary(r => r.Id);
+        return sent.Where(d => byId.ContainsKey(d.ReportId)).Select(d => new ReceivedReport(d.ReportId, byId[d.ReportId].Reference,
+            organisations.GetValueOrDefault(d.FromOrganisationId)?.Name ?? "", d.SentByName, d.SentAt, d.Reason)).ToList();
+    }
+
     /// <summary>The originator's view of the dissemination events: every open and export (refused attempts included), and every
     /// sanitised version drafted from the report or released.</summary>
     public async Task<IntelligenceResult<List<AccessLogEntry>>> AccessLogAsync(ClaimsPrincipal user, Guid id)
@@ -300,6 +393,7 @@ public sealed partial class IntelligenceService
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.TargetType == IntelligenceAuditActions.TargetType && e.TargetId == target
                         && (e.Action == IntelligenceAuditActions.Open || e.Action == IntelligenceAuditActions.Export
+                            || e.Action == IntelligenceAuditActions.Send
                             || e.Action == SanitisedAuditActions.Derive || e.Action == SanitisedAuditActions.Release))
             .OrderBy(e => e.Sequence).ToListAsync();
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name);

@@ -32,6 +32,7 @@ public static class IntelligenceAuditActions
 {
     public const string Open = "intelligence.open";
     public const string Export = "intelligence.export";
+    public const string Send = "intelligence.send";
     public const string TargetType = nameof(IntelligenceReport);
 }
 
@@ -45,6 +46,7 @@ public sealed partial class IntelligenceService(AriadneDbContext db, AuditTrail 
 {
     public const int MaxItems = 200;
     public const int MaxText = 20000;
+    public const int MaxReason = 1000;
     private const int MaxDetails = 10000;
 
     /// <summary>The signed-in user's organisation, fresh from the database (country and agency can change).</summary>
@@ -90,6 +92,36 @@ public sealed partial class IntelligenceService(AriadneDbContext db, AuditTrail 
             return IntelligenceError.NotFound;
         }
         return await ToResponseAsync(user, loaded, decision);
+    }
+
+    /// <summary>
+    /// The author's own draft for the phone form, or null when the user may not edit it. Not logged as an open: nobody but its
+    /// author can read a draft, and the form's autosave would otherwise log one every few seconds; the page's first load is.
+    /// </summary>
+    public async Task<ReportResponse?> DraftForEditingAsync(ClaimsPrincipal user, Guid id) =>
+        await LoadAsync(user, id, IntelligenceOperation.EditDraft) is { } loaded
+            ? await ToResponseAsync(user, loaded, DisseminationDecision.Allow)
+            : null;
+
+    /// <summary>What the user may do with a report: the pages offer exactly these, asked of the same handler as the API.</summary>
+    public async Task<IReadOnlySet<IntelligenceOperation>> AllowedAsync(ClaimsPrincipal user, Guid id)
+    {
+        var report = await db.IntelligenceReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id);
+        if (report is null)
+        {
+            return new HashSet<IntelligenceOperation>();
+        }
+        var originator = await db.Organisations.AsNoTracking().SingleAsync(o => o.Id == report.OriginatorOrganisationId);
+        var loaded = new LoadedReport(report, originator, await ViewerAsync(user));
+        var allowed = new HashSet<IntelligenceOperation>();
+        foreach (var operation in Enum.GetValues<IntelligenceOperation>())
+        {
+            if (await authorization.AllowsAsync(user, loaded, operation))
+            {
+                allowed.Add(operation);
+            }
+        }
+        return allowed;
     }
 
     public async Task<IntelligenceResult<ReportResponse>> CreateAsync(ClaimsPrincipal user, CreateReportRequest request)

@@ -82,11 +82,11 @@ public sealed class SanitisedService(AriadneDbContext db, AuditTrail audit, Time
         {
             return IntelligenceError.NotFound;
         }
-        if (IntelligencePermissions.ReachOf(user) != IntelligenceReach.ReadWriteWithinHandling)
+        if (!SanitisedPermissions.MayDerive(IntelligencePermissions.ReachOf(user), submitted: true))
         {
             return new IntelligenceError(StatusCodes.Status403Forbidden, "An analyst or investigator writes sanitised versions.");
         }
-        if (report.Status != ReportStatus.Submitted)
+        if (!SanitisedPermissions.MayDerive(IntelligencePermissions.ReachOf(user), report.Status == ReportStatus.Submitted))
         {
             return new IntelligenceError(StatusCodes.Status409Conflict, "A draft is sanitised once it has been graded and submitted.");
         }

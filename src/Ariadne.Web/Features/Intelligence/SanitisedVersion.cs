@@ -84,6 +84,9 @@ public static class SanitisedPermissions
         SanitisedOperation.Release => !f.Released && f.SupervisorOfOriginatingAgency && !f.Author,
     };
 
+    /// <summary>Who writes a sanitised version of a report they may read: analysts, investigators and supervisors, of a submitted one.</summary>
+    public static bool MayDerive(IntelligenceReach reach, bool submitted) => reach == IntelligenceReach.ReadWriteWithinHandling && submitted;
+
     /// <summary>Roles for whom thematic material is written: every intelligence role, support workers and the coordinator (the forum).</summary>
     public static readonly string[] ReaderRoles = [.. IntelligencePermissions.ApiRoles, Security.Roles.Coordinator];
 }

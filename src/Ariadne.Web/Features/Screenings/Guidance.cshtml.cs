@@ -6,6 +6,7 @@ using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Screenings;
 
@@ -18,6 +19,7 @@ public sealed class ScreeningGuidanceModel(
     ScreeningService screenings,
     ReferralService referrals,
     InformationSheetLibrary sheets,
+    Intelligence.IntelligenceService intelligence,
     AriadneDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -33,6 +35,8 @@ public sealed class ScreeningGuidanceModel(
     public List<Contact> Units { get; private set; } = [];
     public IReadOnlyList<InformationSheet> Sheets => sheets.Current;
     public string EmergencyNumber => screenings.Jurisdiction.EmergencyNumber;
+    /// <summary>Whether to offer "Report what you saw": the role test the intelligence service applies when creating.</summary>
+    public bool WritesIntelligence => Intelligence.IntelligencePermissions.Writes(User);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -75,6 +79,29 @@ public sealed class ScreeningGuidanceModel(
         }
         await db.SaveChangesAsync();
         return Redirect($"/InformationSheets/Print?language={Uri.EscapeDataString(given.Language)}&screening={screening.Id}");
+    }
+
+    /// <summary>
+    /// Starts an intelligence report about the encounter (issue 10 item 9): place, time, the controller's description and the forms
+    /// of exploitation, never the person's identity, so it can reach the unit whether or not the person agrees to referral.
+    /// </summary>
+    public async Task<IActionResult> OnPostIntelligenceAsync()
+    {
+        if (await screenings.FindAsync(User, Id) is not { } screening)
+        {
+            return NotFound();
+        }
+        var contact = await db.Organisations.Where(o => o.Id == screening.OrganisationId).Select(o => o.Phone).SingleOrDefaultAsync();
+        var request = Intelligence.FrontlineReport.FromScreening(screening, screenings.Assess(screening), User.DisplayName(), contact,
+            screenings.Jurisdiction.ToLocal);
+        var created = await intelligence.CreateAsync(User, request);
+        if (created.Value is not { } report)
+        {
+            Errors["intelligence"] = [created.Error?.Message ?? "The report could not be started."];
+            await ShowAsync(screening);
+            return Page();
+        }
+        return Redirect($"/Intelligence/Edit?id={report.Id}");
     }
 
     public async Task<IActionResult> OnPostReferAsync()

@@ -32,3 +32,24 @@ CREATE INDEX "IX_intelligence_sanitised_versions_SourceReportId" ON intelligence
 CREATE INDEX "IX_intelligence_sanitised_versions_OriginatorOrganisationId" ON intelligence_sanitised_versions ("OriginatorOrganisationId");
 
 CREATE INDEX "IX_intelligence_sanitised_versions_Status_CreatedAt" ON intelligence_sanitised_versions ("Status", "CreatedAt");
+
+-- Reports sent to another organisation (issue 10 item 7): who, to whom, when, why, under which code, on whose approval.
+CREATE TABLE intelligence_disseminations (
+    "Id" uuid NOT NULL,
+    "ReportId" uuid NOT NULL,
+    "FromOrganisationId" uuid NOT NULL,
+    "ToOrganisationId" uuid NOT NULL,
+    "SentByUserId" uuid NOT NULL,
+    "SentByName" character varying(200) NOT NULL,
+    "SentAt" timestamp with time zone NOT NULL,
+    "Reason" character varying(1000) NOT NULL,
+    "Handling" character varying(400) NOT NULL,
+    "ApprovedByUserId" uuid,
+    CONSTRAINT "PK_intelligence_disseminations" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_intelligence_disseminations_intelligence_reports_ReportId" FOREIGN KEY ("ReportId") REFERENCES intelligence_reports ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_intelligence_disseminations_organisations_ToOrganisationId" FOREIGN KEY ("ToOrganisationId") REFERENCES organisations ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_intelligence_disseminations_ReportId" ON intelligence_disseminations ("ReportId");
+
+CREATE INDEX "IX_intelligence_disseminations_ToOrganisationId_SentAt" ON intelligence_disseminations ("ToOrganisationId", "SentAt");

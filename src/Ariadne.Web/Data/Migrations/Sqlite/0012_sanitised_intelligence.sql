@@ -31,3 +31,23 @@ CREATE INDEX "IX_intelligence_sanitised_versions_SourceReportId" ON "intelligenc
 CREATE INDEX "IX_intelligence_sanitised_versions_OriginatorOrganisationId" ON "intelligence_sanitised_versions" ("OriginatorOrganisationId");
 
 CREATE INDEX "IX_intelligence_sanitised_versions_Status_CreatedAt" ON "intelligence_sanitised_versions" ("Status", "CreatedAt");
+
+-- Reports sent to another organisation (issue 10 item 7): who, to whom, when, why, under which code, on whose approval.
+CREATE TABLE "intelligence_disseminations" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_intelligence_disseminations" PRIMARY KEY,
+    "ReportId" TEXT NOT NULL,
+    "FromOrganisationId" TEXT NOT NULL,
+    "ToOrganisationId" TEXT NOT NULL,
+    "SentByUserId" TEXT NOT NULL,
+    "SentByName" TEXT NOT NULL,
+    "SentAt" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "Handling" TEXT NOT NULL,
+    "ApprovedByUserId" TEXT NULL,
+    CONSTRAINT "FK_intelligence_disseminations_intelligence_reports_ReportId" FOREIGN KEY ("ReportId") REFERENCES "intelligence_reports" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_intelligence_disseminations_organisations_ToOrganisationId" FOREIGN KEY ("ToOrganisationId") REFERENCES "organisations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_intelligence_disseminations_ReportId" ON "intelligence_disseminations" ("ReportId");
+
+CREATE INDEX "IX_intelligence_disseminations_ToOrganisationId_SentAt" ON "intelligence_disseminations" ("ToOrganisationId", "SentAt");
