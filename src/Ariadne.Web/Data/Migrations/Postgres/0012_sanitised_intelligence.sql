@@ -21,8 +21,8 @@ CREATE TABLE intelligence_sanitised_versions (
     "ReleasedAt" timestamp with time zone,
     "Version" integer NOT NULL,
     CONSTRAINT "PK_intelligence_sanitised_versions" PRIMARY KEY ("Id"),
-    CONSTRAINT "FK_intelligence_sanitised_versions_intelligence_reports_SourceReportId" FOREIGN KEY ("SourceReportId") REFERENCES intelligence_reports ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_intelligence_sanitised_versions_organisations_OriginatorOrganisationId" FOREIGN KEY ("OriginatorOrganisationId") REFERENCES organisations ("Id") ON DELETE RESTRICT
+    CONSTRAINT "FK_intelligence_sanitised_versions_intelligence_reports_Source~" FOREIGN KEY ("SourceReportId") REFERENCES intelligence_reports ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_intelligence_sanitised_versions_organisations_OriginatorOrg~" FOREIGN KEY ("OriginatorOrganisationId") REFERENCES organisations ("Id") ON DELETE RESTRICT
 );
 
 CREATE UNIQUE INDEX "IX_intelligence_sanitised_versions_Reference" ON intelligence_sanitised_versions ("Reference");
