@@ -49,6 +49,8 @@ public sealed partial class IntelligenceFlowTests(BrowserHost host)
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByLabel("Plate 1", new() { Exact = true })).ToHaveValueAsync(Plate);
         Assert.True(await WidthAsync(page) <= PhoneWidth, "The intelligence form scrolls sideways at 390 px.");
+        await Assertions.Expect(page.GetByLabel("Country (two letters)")).ToHaveValueAsync("BE");
+        await Screenshots.SaveAsync(page, "intelligence-form-phone", fullPage: false);
 
         // Submitting without a grading is refused, and nothing typed is lost.
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit with this grading" }).ClickAsync();
@@ -135,6 +137,7 @@ public sealed partial class IntelligenceFlowTests(BrowserHost host)
         await support.GotoAsync("/Intelligence/Thematic");
         await support.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Forced labour") }).First.ClickAsync();
         await Assertions.Expect(support.Locator("#summary")).ToContainTextAsync("Hand car washes");
+        await Assertions.Expect(support.Locator("main")).ToContainTextAsync("Belgium (encounter)");
         var content = await support.Locator("main").InnerTextAsync();
         Assert.DoesNotContain(Plate, content, StringComparison.Ordinal);
         Assert.DoesNotContain("0470", content, StringComparison.Ordinal);

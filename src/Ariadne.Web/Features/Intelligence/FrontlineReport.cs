@@ -57,12 +57,14 @@ public static partial class FrontlineReport
     /// statement: intelligence about the controller must reach the unit even when the person declines referral.
     /// </summary>
     public static CreateReportRequest FromScreening(Screening screening, Assessment assessment, string officer, string? contact,
-        Func<DateTime, DateTime> toLocal)
+        string? country, Func<DateTime, DateTime> toLocal)
     {
         var input = new FrontlineInput
         {
             ExploitationTypes = assessment.ByForm.Select(f => f.Form).Where(Indicators.ExploitationForms.Names.ContainsKey).ToList(),
             Place = screening.Place,
+            // The officer met the person in their own unit's country; a known country lets the place count in thematic summaries.
+            PlaceCountry = Organisations.Countries.IsKnown(country) ? country : null,
             ObservedAt = screening.EncounteredAt is { } at ? toLocal(at) : null,
             ControllerDescription = screening.Accompanied ? screening.CompanionDescription : null,
         };

@@ -91,9 +91,9 @@ public sealed class ScreeningGuidanceModel(
         {
             return NotFound();
         }
-        var contact = await db.Organisations.Where(o => o.Id == screening.OrganisationId).Select(o => o.Phone).SingleOrDefaultAsync();
-        var request = Intelligence.FrontlineReport.FromScreening(screening, screenings.Assess(screening), User.DisplayName(), contact,
-            screenings.Jurisdiction.ToLocal);
+        var unit = await db.Organisations.Where(o => o.Id == screening.OrganisationId).Select(o => new { o.Phone, o.Country }).SingleAsync();
+        var request = Intelligence.FrontlineReport.FromScreening(screening, screenings.Assess(screening), User.DisplayName(), unit.Phone,
+            unit.Country, screenings.Jurisdiction.ToLocal);
         var created = await intelligence.CreateAsync(User, request);
         if (created.Value is not { } report)
         {
