@@ -6,6 +6,8 @@ using Ariadne.Tests.Infrastructure;
 using Ariadne.Web.Features.Intelligence;
 using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +34,12 @@ public sealed partial class IntelligenceLeakScanTests
             new { handling5 = "OnlyWithinOriginatingAgency", specialHandling = false, conditions = "Keep away from the press", reason = "Marker" }))
             .StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await world.SameForce.Client.GetAsync($"/api/v1/intelligence/{id}")).StatusCode);
+        // A sanitised draft of it, written in the force: not released, so nobody outside sees it either.
+        const string thematicMarker = "Thematic marker 4QP";
+        var sanitised = await world.SameForce.Client.PostAsJsonAsync($"/api/v1/intelligence/{id}/sanitised",
+            new { title = thematicMarker, summary = thematicMarker });
+        Assert.Equal(HttpStatusCode.OK, sanitised.StatusCode);
+        var sid = (await sanitised.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
         var routes = app.Services.GetRequiredService<IEnumerable<EndpointDataSource>>().SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1/intelligence", StringComparison.Ordinal) == true)
@@ -40,25 +48,55 @@ public sealed partial class IntelligenceLeakScanTests
         Assert.True(routes.Count >= 12, $"only {routes.Count} intelligence routes found");
 
         // Every role of organisations outside the originating force, at home and abroad, including a supervisor of another force.
-        var outsiders = new List<(string Who, string Role, HttpClient Client)>();
+        var outsiders = new List<(string Who, string Role, HttpClient Client, TestUser User)>();
         foreach (var role in Roles.All)
         {
             var type = role == Roles.OrganisationAdministrator ? OrganisationType.FrontlinePolice
                 : OrganisationTypes.All.First(t => t.AssignableRoles().Contains(role));
             var organisation = await IntelligenceWorld.OrganisationAsync(app, type, "BE");
-            outsiders.Add((role, role, (await IntelligenceWorld.MemberAsync(app, organisation, role, 9)).Client));
+            var member = await IntelligenceWorld.MemberAsync(app, organisation, role, 9);
+            outsiders.Add((role, role, member.Client, member.User));
         }
         foreach (var (kind, member) in world.Recipients.Where(r => r.Member != world.SameForce))
         {
-            outsiders.Add((kind, member.User.Roles[0], member.Client));
+            outsiders.Add((kind, member.User.Roles[0], member.Client, member.User));
         }
 
         var failures = new List<string>();
-        foreach (var (who, role, client) in outsiders)
+        bool Leaks(string body) => body.Contains(marker, StringComparison.Ordinal) || body.Contains(reference, StringComparison.Ordinal)
+            || body.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase) || body.Contains("Keep away from the press", StringComparison.Ordinal)
+            || body.Contains(world.Originator.Id.ToString(), StringComparison.OrdinalIgnoreCase) || body.Contains("EXP-ORG", StringComparison.Ordinal)
+            || body.Contains(thematicMarker, StringComparison.Ordinal) || body.Contains(sid.ToString(), StringComparison.OrdinalIgnoreCase);
+        // The intelligence pages, from the page route table: a new page is walked too.
+        var pageRoutes = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<PageActionDescriptor>().Select(p => "/" + p.AttributeRouteInfo?.Template)
+            .Where(p => p.StartsWith("/Intelligence", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.True(pageRoutes.Count >= 5, $"only {pageRoutes.Count} intelligence pages found");
+
+        foreach (var (who, role, client, user) in outsiders)
         {
+            using (var browser = await app.SignInToPagesAsync(user))
+            {
+                foreach (var page in pageRoutes)
+                {
+                    var path = $"{page}?id={(page.Contains("Thematic", StringComparison.Ordinal) ? sid : id)}";
+                    var response = await browser.GetAsync(path);
+                    if (Leaks(await response.Content.ReadAsStringAsync()))
+                    {
+                        failures.Add($"{who} page {path}: the page mentions the report or its sanitised draft");
+                    }
+                    // Lists answer 200 without the report; a page about one report answers 404 (or 403 to a role without intelligence).
+                    var list = page.EndsWith("/Intelligence", StringComparison.Ordinal) || page.EndsWith("/Thematic", StringComparison.Ordinal)
+                               || page.EndsWith("/Index", StringComparison.Ordinal);
+                    if (response.StatusCode == HttpStatusCode.OK && !list)
+                    {
+                        failures.Add($"{who} page {path}: 200 for a report they may not see");
+                    }
+                }
+            }
             foreach (var (method, route) in routes)
             {
-                var path = RouteParameter().Replace(route, id.ToString());
+                var path = RouteParameter().Replace(route, (route.StartsWith("/api/v1/intelligence/sanitised/", StringComparison.Ordinal) ? sid : id).ToString());
                 var request = new HttpRequestMessage(new HttpMethod(method), path);
                 if (method != "GET")
                 {
@@ -70,9 +108,7 @@ public sealed partial class IntelligenceLeakScanTests
                 }
                 var response = await client.SendAsync(request);
                 var body = await response.Content.ReadAsStringAsync();
-                if (body.Contains(marker, StringComparison.Ordinal) || body.Contains(reference, StringComparison.Ordinal)
-                    || body.Contains(id.ToString(), StringComparison.OrdinalIgnoreCase) || body.Contains("Keep away from the press", StringComparison.Ordinal)
-                    || body.Contains(world.Originator.Id.ToString(), StringComparison.OrdinalIgnoreCase) || body.Contains("EXP-ORG", StringComparison.Ordinal))
+                if (Leaks(body))
                 {
                     failures.Add($"{who} {method} {path}: the answer mentions the report: {body[..Math.Min(300, body.Length)]}");
                 }
