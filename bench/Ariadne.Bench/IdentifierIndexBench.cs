@@ -38,6 +38,7 @@ internal static class IdentifierIndexBench
         var pauseBefore = GC.GetTotalPauseDuration();
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
+        var cpu = Cpu();
         var added = 0;
         var entries = 0;
         var addTicks = 0L;
@@ -63,6 +64,7 @@ internal static class IdentifierIndexBench
         }
         index.AdvanceTo(entries);
         var build = clock.Elapsed;
+        var buildCpu = Cpu() - cpu;
         var adding = TimeSpan.FromSeconds((double)addTicks / Stopwatch.Frequency);
         var pauses = GC.GetTotalPauseDuration() - pauseBefore;
         var collections = $"{GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}";
@@ -72,7 +74,7 @@ internal static class IdentifierIndexBench
         var heap = after - before - probeBytes;
         var distinct = index.ValueCount;
         Console.WriteLine($"build: {Seconds(adding)} in IdentifierIndex.Add for {rows:N0} identifiers in {entries:N0} reports " +
-            $"({rows / adding.TotalSeconds:N0} identifiers/s; {Seconds(build)} with generating them), {distinct:N0} distinct values; GC pauses {Seconds(pauses)} (gen0/1/2 collections {collections})");
+            $"({rows / adding.TotalSeconds:N0} identifiers/s; {Seconds(build)} with generating them, CPU {Seconds(buildCpu)}), {distinct:N0} distinct values; GC pauses {Seconds(pauses)} (gen0/1/2 collections {collections})");
         Console.WriteLine($"memory: {MiB(heap)} GC heap; {(double)heap / rows:N1} bytes per identifier, {(double)heap / distinct:N1} per distinct value");
 
         // Misses as often as one in five: most checks find nothing.
@@ -101,18 +103,24 @@ internal static class IdentifierIndexBench
             $"{queries.Length / total.TotalSeconds:N0} lookups/s");
 
         clock.Restart();
+        cpu = Cpu();
         IdentifierSnapshot.WriteFile(index, snapshotPath);
         var write = clock.Elapsed;
+        var writeCpu = Cpu() - cpu;
         var size = new FileInfo(snapshotPath).Length;
-        Console.WriteLine($"snapshot write: {Seconds(write)}, {MiB(size)} ({(double)size / rows:N1} bytes per identifier) to {snapshotPath}");
+        Console.WriteLine($"snapshot write: {Seconds(write)} (CPU {Seconds(writeCpu)}), {MiB(size)} ({(double)size / rows:N1} bytes per identifier) to {snapshotPath}");
 
         var answers = probes.Take(10_000).Select(p => index.Lookup(p.Kind, p.Key)).ToList();
         index.Dispose();
         index = null;
         var beforeReload = HeapAfterFullCollection();
+        var reloadPauseBefore = GC.GetTotalPauseDuration();
         clock.Restart();
+        cpu = Cpu();
         var result = IdentifierSnapshot.ReadFile(snapshotPath);
         var reload = clock.Elapsed;
+        var reloadCpu = Cpu() - cpu;
+        var reloadPauses = GC.GetTotalPauseDuration() - reloadPauseBefore;
         if (result is not SnapshotLoaded { Index: var reloaded })
         {
             Console.WriteLine("reload REFUSED: " + ((SnapshotRefused)result).Reason);
@@ -120,7 +128,7 @@ internal static class IdentifierIndexBench
         }
         var reloadedHeap = HeapAfterFullCollection() - beforeReload;
         var same = probes.Take(10_000).Select((p, i) => reloaded.Lookup(p.Kind, p.Key).SequenceEqual(answers[i])).Count(x => x);
-        Console.WriteLine($"snapshot reload: {Seconds(reload)} (checksum verified, {reloaded.ValueCount:N0} values, change sequence {reloaded.ChangeSequence:N0}); " +
+        Console.WriteLine($"snapshot reload: {Seconds(reload)} (CPU {Seconds(reloadCpu)}) of which GC pauses {Seconds(reloadPauses)} (checksum verified, {reloaded.ValueCount:N0} values, change sequence {reloaded.ChangeSequence:N0}); " +
             $"{MiB(reloadedHeap)} GC heap after reload ({(double)reloadedHeap / rows:N1} bytes per identifier); {same:N0}/10,000 sampled lookups equal the original's");
         reloaded.Dispose();
         if (Option(args, "--snapshot") is null)

@@ -95,6 +95,23 @@ internal sealed class SyntheticIdentifiers(Random random)
         return new(IdentifierKind.Phone, "", unitRegion, "+" + plan.Cc + national) { Raw = PhoneAsWritten(plan.Region, plan.Cc, national, unitRegion) };
     }
 
+    /// <summary>
+    /// A phone in a range libphonenumber knows as allocated. Random digits sometimes fall in unallocated ranges
+    /// (07911 6…), which the normaliser rightly keeps as digits only, so "0791…" and "+44 791…" would not meet: fine for
+    /// background noise, wrong for a planted link that must be found.
+    /// </summary>
+    public SyntheticIdentifier ValidPhone(string unitRegion)
+    {
+        while (true)
+        {
+            var phone = Phone(unitRegion);
+            if (PhoneNumberNormaliser.Normalise(phone.Key, null) is NormalisedIdentifier { Note: null })
+            {
+                return phone;
+            }
+        }
+    }
+
     /// <summary>The same phone as another unit would write it: nationally if it is in the unit's country.</summary>
     public SyntheticIdentifier RewritePhone(SyntheticIdentifier phone, string unitRegion)
     {

@@ -1,4 +1,5 @@
 using Ariadne.Matching.Identifiers;
+using System.Runtime.CompilerServices;
 using Ariadne.Matching.Index;
 
 namespace Ariadne.Matching.CrossReference;
@@ -28,6 +29,8 @@ public static class CrossReferencer
         return index.Read(() => RunLocked(index, options, nameLinks));
     }
 
+    // Runs once per run over millions of postings: optimised at once rather than started in unoptimised tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static CrossReferenceResult RunLocked(IdentifierIndex index, CrossReferenceOptions options, List<NameLink> nameLinks)
     {
         var entries = index.EntrySlots;

@@ -243,7 +243,7 @@ public sealed class IdentifierIndex : IDisposable
     }
 
     /// <summary>Places one stored value; <paramref name="filled"/> counts, per entry, the values placed so far.</summary>
-    internal void LoadValue(IdentifierKind kind, string key, int[] ascendingEntryNumbers, int[] filled)
+    internal void LoadValue(IdentifierKind kind, string key, ReadOnlySpan<int> ascendingEntryNumbers, int[] filled)
     {
         var slot = _stores[(int)kind].AddSorted(key, ascendingEntryNumbers);
         var code = ((uint)kind << SlotBits) | (uint)slot;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Ariadne.Matching.Identifiers;
 
@@ -130,6 +131,8 @@ public static class IdentifierSnapshot
         return copy.ToArray();
     }
 
+    // Runs once per process with one long loop: optimised at once rather than started in unoptimised tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteLocked(IdentifierIndex index, Stream stream)
     {
         using var writer = new ChunkWriter(stream);
@@ -180,6 +183,7 @@ public static class IdentifierSnapshot
         writer.FinishWithChecksum();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static IdentifierIndex Parse(ReadOnlySpan<byte> body)
     {
         var reader = new SpanReader(body) { Position = 8 + 4 };
@@ -200,6 +204,7 @@ public static class IdentifierSnapshot
                 index.LoadEntry(id, sequence, values);
             }
             var filled = new int[entries];
+            var scratch = new int[16]; // one buffer for every key's postings: a single id is stored inline, never as an array
             for (var kind = 0; kind < IdentifierIndex.KindCount; kind++)
             {
                 if (reader.Byte() != kind)
@@ -216,7 +221,11 @@ public static class IdentifierSnapshot
                     {
                         throw new InvalidDataException($"The value \"{key}\" has {count} postings for {entries} entries.");
                     }
-                    var numbers = new int[count];
+                    if (scratch.Length < count)
+                    {
+                        scratch = new int[Math.Max(count, scratch.Length * 2)];
+                    }
+                    var numbers = scratch.AsSpan(0, count);
                     var previous = -1;
                     for (var p = 0; p < count; p++)
                     {

@@ -109,7 +109,7 @@ public sealed class PostingsStore<TKey> where TKey : notnull
     /// Appends a key with its postings in one go (snapshot reload): no search per id, and the postings array is made
     /// at its final size. The ids must be ascending and distinct, and the key new.
     /// </summary>
-    internal int AddSorted(TKey key, int[] ascendingIds)
+    internal int AddSorted(TKey key, ReadOnlySpan<int> ascendingIds)
     {
         if (ascendingIds.Length == 0)
         {
@@ -153,9 +153,9 @@ public sealed class PostingsStore<TKey> where TKey : notnull
 
         public readonly int Count => _count;
 
-        public static Postings FromSorted(int[] ids) => ids.Length == 1
+        public static Postings FromSorted(ReadOnlySpan<int> ids) => ids.Length == 1
             ? new Postings { _count = 1, _single = ids[0] }
-            : new Postings { _count = ids.Length, _many = ids };
+            : new Postings { _count = ids.Length, _many = ids.ToArray() };
 
         /// <summary>Static over a reference into the slot array, so the single inline id is read in place, not copied.</summary>
         public static ReadOnlySpan<int> Span(ref Postings postings) => postings._count switch
