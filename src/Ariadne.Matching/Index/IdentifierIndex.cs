@@ -36,6 +36,7 @@ public sealed class IdentifierIndex : IDisposable
     private int _entryCount;
     private readonly Stack<int> _freeEntries = new();
     private long _changeSequence;
+    private readonly List<uint> _packScratch = [];
 
     public IdentifierIndex() : this(0, null)
     {
@@ -98,9 +99,12 @@ public sealed class IdentifierIndex : IDisposable
     /// </summary>
     public void Add(Guid entry, IEnumerable<IdentifierValue> values, long changeSequence = 0)
     {
-        var list = values.ToList(); // validated before the lock: a bad value leaves the index untouched
-        foreach (var value in list)
+        // Validated before the lock: a bad value leaves the index untouched. Arrays and lists are not copied: a bulk
+        // load adds millions of reports, and every avoided allocation is a garbage collection less.
+        var list = values as IReadOnlyList<IdentifierValue> ?? values.ToList();
+        for (var i = 0; i < list.Count; i++)
         {
+            var value = list[i];
             if ((uint)value.Kind >= (uint)KindCount)
             {
                 throw new ArgumentOutOfRangeException(nameof(values), value.Kind, "Not a kind of identifier.");
@@ -113,20 +117,26 @@ public sealed class IdentifierIndex : IDisposable
         _lock.EnterWriteLock();
         try
         {
+            foreach (var store in _stores)
+            {
+                if (store.SlotCount > SlotMask - list.Count)
+                {
+                    // Checked before anything changes, so a full index refuses the entry whole.
+                    throw new InvalidOperationException($"More than {SlotMask} distinct values of one kind: partition the index by key.");
+                }
+            }
             RemoveLocked(entry);
             if (list.Count == 0)
             {
                 return;
             }
             var number = NewEntryNumber();
-            var packed = new List<uint>(list.Count);
-            foreach (var value in list)
+            var packed = _packScratch; // one writer at a time, so one scratch list serves every Add
+            packed.Clear();
+            for (var i = 0; i < list.Count; i++)
             {
+                var value = list[i];
                 var slot = _stores[(int)value.Kind].Add(value.Key, number);
-                if ((uint)slot > SlotMask)
-                {
-                    throw new InvalidOperationException($"More than {SlotMask} distinct values of one kind: partition the index by key.");
-                }
                 var code = ((uint)value.Kind << SlotBits) | (uint)slot;
                 if (!packed.Contains(code))
                 {

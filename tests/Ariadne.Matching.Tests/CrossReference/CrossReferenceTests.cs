@@ -125,6 +125,22 @@ public sealed class CrossReferenceTests
     }
 
     [Fact]
+    public void A_reloaded_snapshot_still_tells_which_links_are_new()
+    {
+        // A host restarts from its snapshot; each report's change sequence survives, so "new since" still holds.
+        using var index = new IdentifierIndex();
+        index.Add(Report(1), [Phone("+40721234567")], changeSequence: 5);
+        index.Add(Report(2), [Phone("+40721234567")], changeSequence: 20);
+        index.AdvanceTo(20);
+        using var reloaded = Reload(SnapshotBytes(index));
+
+        var result = Run(reloaded, changedAfter: 10);
+
+        Assert.Equal(20, result.ChangeSequence);
+        Assert.Equal([Report(2)], Assert.Single(result.NewSinceChangedAfter.SharedValues).NewReports);
+    }
+
+    [Fact]
     public void Comparing_with_the_previous_run_gives_the_links_it_did_not_have()
     {
         using var index = new IdentifierIndex();
