@@ -20,6 +20,7 @@ public static class CrossReferencer
 {
     public static CrossReferenceResult Run(IdentifierIndex index, CrossReferenceOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options.MayView); // deny by default: no predicate is no reach, not all reach
         ArgumentOutOfRangeException.ThrowIfLessThan(options.OverCorrelationThreshold, 2);
         var mayView = options.MayView;
         // Asked before taking the index's lock: the name index has its own, and writers need not wait for it.

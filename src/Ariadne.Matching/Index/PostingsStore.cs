@@ -115,12 +115,12 @@ public sealed class PostingsStore<TKey> where TKey : notnull
         {
             throw new ArgumentException("A key needs at least one posting.", nameof(ascendingIds));
         }
-        var slot = NewSlot();
-        if (!_slotOf.TryAdd(key, slot))
+        if (_slotOf.ContainsKey(key))
         {
-            _slotCount--;
             throw new ArgumentException("The key is already present.", nameof(key));
         }
+        var slot = NewSlot();
+        _slotOf.Add(key, slot);
         _keys[slot] = key;
         _postings[slot] = Postings.FromSorted(ascendingIds);
         return slot;

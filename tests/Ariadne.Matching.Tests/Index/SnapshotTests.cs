@@ -136,6 +136,21 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void A_value_stored_twice_is_refused_even_under_a_valid_checksum()
+    {
+        // Two keys "+1" and "+2" in one kind; the second rewritten to "+1" and re-sealed: a duplicate key.
+        using var index = new IdentifierIndex();
+        index.Add(Report(1), [new IdentifierValue(IdentifierKind.PaymentCard, "+1")]);
+        index.Add(Report(2), [new IdentifierValue(IdentifierKind.PaymentCard, "+2")]);
+        var bytes = SnapshotBytes(index);
+        var second = bytes.AsSpan(0, bytes.Length - 8).LastIndexOf("+2"u8);
+        bytes[second + 1] = (byte)'1';
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(bytes.Length - 8), XxHash3.HashToUInt64(bytes.AsSpan(0, bytes.Length - 8)));
+
+        Assert.Contains("inconsistent", Refusal(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_index_round_trips()
     {
         using var empty = new IdentifierIndex();
