@@ -10,6 +10,14 @@ if (args is ["load", ..])
 {
     return await LoadTest.RunAsync(args[1..]);
 }
+if (args is ["identifiers", ..])
+{
+    return IdentifierIndexBench.Run(args[1..]);
+}
+if (args is ["crossref", ..])
+{
+    return CrossReferenceBench.Run(args[1..]);
+}
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);

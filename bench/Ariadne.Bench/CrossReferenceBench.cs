@@ -1,0 +1,274 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Ariadne.Matching.CrossReference;
+using Ariadne.Matching.Identifiers;
+using Ariadne.Matching.Index;
+using static Ariadne.Bench.BenchArgs;
+
+namespace Ariadne.Bench;
+
+/// <summary>
+/// Issue #11 done-when line 3: a full cross-reference of 1,000,000 synthetic reports in ≤ 60 s, all planted links found.
+/// Prints figures; asserts nothing.
+/// <code>
+/// dotnet run -c Release --project bench/Ariadne.Bench -- crossref [--reports 1000000] [--seed 11] [--threshold 100]
+///     [--names-out FILE]
+/// </code>
+/// Reports come from 60 organisations in six countries, each with 1–4 identifiers from large random spaces, typed the
+/// way that unit would (national or international phone formats, Cyrillic plate letters, grouped IBANs) and keyed by
+/// the real normalisers. Planted networks share a phone, plate, passport or IBAN across reports of different
+/// organisations, each written that organisation's way; a fifth of them are chained to an earlier network through a
+/// second value. Switchboard numbers and shared mailboxes are planted in hundreds of reports and must be flagged, not
+/// linked. Person names are generated too, with planted variants across scripts marked in the data
+/// (<c>--names-out</c> writes them) for the name index to be checked on later; this run does not match names.
+/// </summary>
+internal static class CrossReferenceBench
+{
+    private sealed class Report(Guid id, int organisation)
+    {
+        public Guid Id { get; } = id;
+        public int Organisation { get; } = organisation;
+        public string Region => SyntheticIdentifiers.Regions[Organisation % SyntheticIdentifiers.Regions.Length];
+        public List<SyntheticIdentifier> Raw { get; } = [];
+        public string Name { get; set; } = "";
+        public int NameVariantGroup { get; set; } = -1;
+    }
+
+    private sealed record PlantedLink(IdentifierValue Value, Guid[] Reports);
+
+    private static readonly (string Latin, string Other)[] s_people =
+    [
+        ("Georgi Dimitrov", "Георги Димитров"), ("Ivan Petrov", "Иван Петров"), ("Olena Shevchenko", "Олена Шевченко"),
+        ("Mohammed Ali", "محمد علي"), ("Nguyen Van Minh", "Nguyễn Văn Minh"), ("Andreea Popescu", "Andreea Popescu"),
+        ("Chinedu Okafor", "Chinedu Okafor"), ("Dmytro Kovalenko", "Дмитро Коваленко"), ("Maria Ivanova", "Мария Иванова"),
+        ("Yusuf Hassan", "يوسف حسن"),
+    ];
+
+    public static int Run(string[] args)
+    {
+        var count = Int(args, "--reports", 1_000_000);
+        var seed = Int(args, "--seed", 11);
+        var threshold = Int(args, "--threshold", 100);
+        var random = new Random(seed);
+        var synthetic = new SyntheticIdentifiers(random);
+        Console.WriteLine($"cross-reference: {count:N0} reports, seed {seed}, over-correlation threshold {threshold}, " +
+            $"{Environment.ProcessorCount} cores, load average {IdentifierIndexBench.LoadAverage()}");
+
+        var clock = Stopwatch.StartNew();
+        var reports = new Report[count];
+        for (var i = 0; i < count; i++)
+        {
+            var report = new Report(synthetic.NewId(), random.Next(60));
+            var identifiers = random.Next(1, 5);
+            for (var k = 0; k < identifiers; k++)
+            {
+                report.Raw.Add(synthetic.Any(report.Region));
+            }
+            var person = s_people[random.Next(s_people.Length)];
+            report.Name = person.Latin + " " + random.Next(100_000).ToString(CultureInfo.InvariantCulture); // mostly distinct people
+            reports[i] = report;
+        }
+
+        var planted = new List<PlantedLink>();
+        var networks = Math.Max(1, count / 200);
+        var previousMembers = new List<Report>();
+        for (var n = 0; n < networks; n++)
+        {
+            var members = DistinctOrganisations(reports, random, random.Next(2, 7));
+            var template = random.Next(4) switch
+            {
+                0 or 1 => synthetic.ValidPhone(members[0].Region),
+                2 => synthetic.Plate(members[0].Region),
+                _ => random.Next(2) == 0 ? synthetic.Passport(members[0].Region) : synthetic.Iban(members[0].Region),
+            };
+            foreach (var member in members)
+            {
+                member.Raw.Add(Rewrite(synthetic, template, member.Region));
+            }
+            planted.Add(new PlantedLink(template.Value, [.. members.Select(m => m.Id)]));
+            if (previousMembers.Count > 0 && random.Next(5) == 0)
+            {
+                // A chain: this network meets an earlier one through a second value (a car both used).
+                var earlier = previousMembers[random.Next(previousMembers.Count)];
+                var bridge = synthetic.Plate(earlier.Region);
+                earlier.Raw.Add(Rewrite(synthetic, bridge, earlier.Region));
+                members[0].Raw.Add(Rewrite(synthetic, bridge, members[0].Region));
+                planted.Add(new PlantedLink(bridge.Value, [earlier.Id, members[0].Id]));
+            }
+            previousMembers.Add(members[^1]);
+            if (random.Next(4) == 0)
+            {
+                // The same person named in two of the network's reports, in another script or order: for the name index.
+                var person = s_people[random.Next(s_people.Length)];
+                members[0].Name = person.Latin;
+                members[1].Name = random.Next(2) == 0 ? person.Other : string.Join(' ', person.Latin.Split(' ').Reverse()).ToUpperInvariant();
+                members[0].NameVariantGroup = members[1].NameVariantGroup = n;
+            }
+        }
+        var nameVariants = reports.Count(r => r.NameVariantGroup >= 0) / 2;
+
+        // Over-correlating values: a hotel switchboard, a shared mailbox, each in hundreds of reports.
+        var overCorrelating = new List<IdentifierValue>();
+        for (var s = 0; s < 15; s++)
+        {
+            var value = s < 10
+                ? new SyntheticIdentifier(IdentifierKind.Phone, "+40 21 300 " + (1000 + s).ToString(CultureInfo.InvariantCulture), "RO", "+40213001" + (s + 0).ToString("000", CultureInfo.InvariantCulture))
+                : new SyntheticIdentifier(IdentifierKind.Email, $"Info{s}@Gmail.com", "", $"info{s}@gmail.com");
+            overCorrelating.Add(value.Normalise() is NormalisedIdentifier key ? new IdentifierValue(key.Kind, key.Key) : value.Value);
+            var holders = random.Next(threshold + 50, threshold * 10);
+            for (var h = 0; h < holders; h++)
+            {
+                reports[random.Next(count)].Raw.Add(value);
+            }
+        }
+        var generate = clock.Elapsed;
+        Console.WriteLine($"generated: {Seconds(generate)}; {planted.Count:N0} planted links ({networks:N0} networks, " +
+            $"{planted.Count - networks:N0} chaining bridges), {overCorrelating.Count} over-correlating values, " +
+            $"{nameVariants:N0} planted name-variant pairs (marked, not matched here)");
+        if (Option(args, "--names-out") is { } namesOut)
+        {
+            WriteNames(namesOut, reports);
+        }
+
+        clock.Restart();
+        var keyed = new IdentifierValue[count][];
+        var failures = 0;
+        var identifierCount = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var values = new List<IdentifierValue>(reports[i].Raw.Count);
+            foreach (var raw in reports[i].Raw)
+            {
+                if (raw.Normalise() is NormalisedIdentifier normalised)
+                {
+                    values.Add(new IdentifierValue(normalised.Kind, normalised.Key));
+                }
+                else
+                {
+                    failures++;
+                }
+            }
+            identifierCount += reports[i].Raw.Count;
+            keyed[i] = [.. values];
+            reports[i].Raw.Clear(); // raw forms are not needed any more
+        }
+        var normalise = clock.Elapsed;
+        Console.WriteLine($"normalised: {Seconds(normalise)} for {identifierCount:N0} identifiers through the real normalisers ({failures:N0} refused)");
+
+        var heapBefore = IdentifierIndexBench.HeapAfterFullCollection();
+        using var index = new IdentifierIndex();
+        clock.Restart();
+        var cpu = Cpu();
+        var newAfter = count - count / 100;
+        for (var i = 0; i < count; i++)
+        {
+            index.Add(reports[i].Id, keyed[i], changeSequence: i + 1);
+        }
+        index.AdvanceTo(count);
+        var build = clock.Elapsed;
+        var buildCpu = Cpu() - cpu;
+        var heap = IdentifierIndexBench.HeapAfterFullCollection() - heapBefore;
+        Console.WriteLine($"index build: {Seconds(build)} (CPU {Seconds(buildCpu)}), {index.ValueCount:N0} distinct values, {MiB(heap)} GC heap");
+
+        clock.Restart();
+        cpu = Cpu();
+        var everything = CrossReferencer.Run(index, new CrossReferenceOptions
+        {
+            MayView = _ => true,
+            OverCorrelationThreshold = threshold,
+            ChangedAfter = newAfter,
+        });
+        var crossReference = clock.Elapsed;
+        var crossReferenceCpu = Cpu() - cpu;
+        var linkedReports = everything.Groups.Sum(g => g.Reports.Count);
+        Console.WriteLine($"full cross-reference (a viewer who sees every report): {Seconds(crossReference)} (CPU {Seconds(crossReferenceCpu)}); {everything.Groups.Count:N0} groups " +
+            $"of {linkedReports:N0} reports (largest {(everything.Groups.Count > 0 ? everything.Groups[0].Reports.Count : 0):N0}), " +
+            $"{everything.Groups.Sum(g => g.SharedValues.Count):N0} shared values as evidence, " +
+            $"{everything.OverCorrelating.Count} values flagged over-correlating " +
+            $"({everything.OverCorrelating.Count(o => overCorrelating.Contains(o.Value))}/{overCorrelating.Count} of those planted), " +
+            $"{everything.NewSinceChangedAfter.Count:N0} links new since change {newAfter:N0}");
+        Console.WriteLine($"index build + cross-reference: {Seconds(build + crossReference)} (CPU {Seconds(buildCpu + crossReferenceCpu)})");
+        Console.WriteLine($"planted links found: {CountFound(everything, planted, out var missed):N0}/{planted.Count:N0}{missed}");
+
+        var half = reports.Where(r => r.Organisation < 30).Select(r => r.Id).ToHashSet();
+        clock.Restart();
+        var restricted = CrossReferencer.Run(index, new CrossReferenceOptions { MayView = half.Contains, OverCorrelationThreshold = threshold });
+        var restrictedTime = clock.Elapsed;
+        var visiblePlanted = planted.Select(p => p with { Reports = [.. p.Reports.Where(half.Contains)] }).Where(p => p.Reports.Length >= 2).ToList();
+        Console.WriteLine($"a viewer who sees 30 of the 60 organisations ({half.Count:N0} reports): {Seconds(restrictedTime)}; " +
+            $"{restricted.Groups.Count:N0} groups, {restricted.OverCorrelating.Count} values flagged; planted links among what they see found: " +
+            $"{CountFound(restricted, visiblePlanted, out var missedRestricted):N0}/{visiblePlanted.Count:N0}{missedRestricted}; " +
+            $"reports outside their reach named: {restricted.Groups.SelectMany(g => g.Reports).Count(r => !half.Contains(r))}");
+        return 0;
+    }
+
+    private static SyntheticIdentifier Rewrite(SyntheticIdentifiers synthetic, SyntheticIdentifier value, string region) => value.Kind switch
+    {
+        IdentifierKind.Phone => synthetic.RewritePhone(value, region),
+        IdentifierKind.VehiclePlate => synthetic.RewritePlate(value, region),
+        IdentifierKind.TravelDocument => synthetic.RewritePassport(value, region),
+        IdentifierKind.Iban => synthetic.RewriteIban(value, region),
+        _ => value,
+    };
+
+    private static List<Report> DistinctOrganisations(Report[] reports, Random random, int size)
+    {
+        var members = new List<Report>(size);
+        while (members.Count < size)
+        {
+            var candidate = reports[random.Next(reports.Length)];
+            if (members.All(m => m.Organisation != candidate.Organisation))
+            {
+                members.Add(candidate);
+            }
+        }
+        return members;
+    }
+
+    /// <summary>A planted link is found when one group holds all its reports and names the value, with them, as evidence.</summary>
+    private static int CountFound(CrossReferenceResult result, List<PlantedLink> planted, out string missed)
+    {
+        var groupOf = new Dictionary<Guid, int>();
+        var evidence = new Dictionary<IdentifierValue, SharedValue>();
+        for (var g = 0; g < result.Groups.Count; g++)
+        {
+            foreach (var report in result.Groups[g].Reports)
+            {
+                groupOf[report] = g;
+            }
+            foreach (var shared in result.Groups[g].SharedValues)
+            {
+                evidence[shared.Value] = shared;
+            }
+        }
+        var found = 0;
+        var examples = new StringBuilder();
+        foreach (var link in planted)
+        {
+            var sameGroup = link.Reports.Select(r => groupOf.GetValueOrDefault(r, -1)).Distinct().ToList() is [>= 0];
+            if (sameGroup && evidence.TryGetValue(link.Value, out var shared) && link.Reports.All(shared.Reports.Contains))
+            {
+                found++;
+            }
+            else if (examples.Length < 300)
+            {
+                examples.Append(CultureInfo.InvariantCulture, $" [{link.Value} in {link.Reports.Length} reports]");
+            }
+        }
+        missed = examples.Length > 0 ? "; missed:" + examples : "";
+        return found;
+    }
+
+    private static void WriteNames(string path, Report[] reports)
+    {
+        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        writer.WriteLine("# report_id\torganisation\tname\tplanted_variant_group (empty: none)");
+        foreach (var report in reports)
+        {
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{report.Id}\t{report.Organisation}\t{report.Name}\t{(report.NameVariantGroup >= 0 ? report.NameVariantGroup.ToString(CultureInfo.InvariantCulture) : "")}"));
+        }
+        Console.WriteLine($"names written to {path}");
+    }
+}
