@@ -1,14 +1,12 @@
-using System.Globalization;
-using System.Text;
+using Ariadne.Matching.Identifiers;
 
 namespace Ariadne.Web.Features.Intelligence;
 
 /// <summary>
-/// The normalised key of an identifier in a report (issue 10 item 2), so that the same phone, IBAN, plate or document written
-/// differently is one key. Kept behind <see cref="For"/> alone: the shared normaliser library (src/Ariadne.Matching, on another
-/// branch) replaces the body of this class when it lands, and nothing else changes. Until then phones are not parsed with
-/// libphonenumber: a number written with its country code ("+32 …", "0032 …") becomes "+" and its digits; a national number
-/// keeps its digits behind the reporting organisation's country ("BE:0471…"), so it still matches itself.
+/// The normalised key of an identifier in a report (issue 10 item 2): the engine's normalisers (src/Ariadne.Matching, ADR 0010)
+/// applied to what the officer typed, so that the same phone, IBAN, plate or document written differently is one key, and a key
+/// stored today meets a value normalised by a check tomorrow. Phones go to E.164 with the reporting organisation's country as
+/// the default region; a value no normaliser accepts keeps no key (the value as entered is stored beside it in any case).
 /// </summary>
 internal static class IdentifierKeys
 {
@@ -19,78 +17,59 @@ internal static class IdentifierKeys
         {
             return null;
         }
-        var key = kind switch
+        var region = Organisations.Countries.IsKnown(defaultCountry) ? defaultCountry : null;
+        var sub = subKind?.Trim().ToLowerInvariant() ?? "";
+        var result = kind switch
         {
-            IntelligenceItemKind.Communication => Communication(subKind, value, defaultCountry),
-            IntelligenceItemKind.Financial => Iban(value) ?? AlphaNumeric(value),
-            IntelligenceItemKind.Vehicle => AlphaNumeric(value) is { } plate ? $"{Country(country)}:{plate}" : null,
-            IntelligenceItemKind.Document => AlphaNumeric(value) is { } number
-                ? $"{AlphaNumeric(subKind) ?? "DOC"}:{Country(country)}:{number}"
-                : null,
-            IntelligenceItemKind.Location or IntelligenceItemKind.Person or IntelligenceItemKind.Address
-                or IntelligenceItemKind.Route => null,
+            IntelligenceItemKind.Communication => Communication(sub, value, region),
+            IntelligenceItemKind.Financial => Financial(sub, value),
+            IntelligenceItemKind.Vehicle => VehiclePlateNormaliser.Normalise(value, country),
+            IntelligenceItemKind.Document => TravelDocumentNormaliser.Normalise(DocumentTypeOf(sub), country, value),
+            IntelligenceItemKind.Address => AddressNormaliser.Normalise(value),
+            IntelligenceItemKind.Location or IntelligenceItemKind.Person or IntelligenceItemKind.Route => null,
         };
-        return key is { Length: > 0 and <= 200 } ? key : null;
+        return result is NormalisedIdentifier { Key: { Length: > 0 and <= 200 } key } ? key : null;
     }
 
-    private static string? Communication(string? subKind, string value, string defaultCountry) =>
-        (subKind?.Trim().ToLowerInvariant()) switch
-        {
-            "phone" or null or "" => Phone(value, defaultCountry),
-            "email" => value.Trim().ToLowerInvariant(),
-            _ => $"{subKind.Trim().ToLowerInvariant()}:{value.Trim().TrimStart('@').ToLowerInvariant()}",
-        };
-
-    private static string? Phone(string value, string defaultCountry)
+    private static NormalisationResult Communication(string sub, string value, string? region) => sub switch
     {
-        var trimmed = value.Trim();
-        var digits = new string(trimmed.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length < 4)
-        {
-            return null;
-        }
-        if (trimmed.StartsWith('+'))
-        {
-            return "+" + digits;
-        }
-        return digits.StartsWith("00", StringComparison.Ordinal) ? "+" + digits[2..] : $"{Country(defaultCountry)}:{digits}";
-    }
+        "" or "phone" or "mobile" or "landline" => PhoneNumberNormaliser.Normalise(value, region),
+        "email" or "e-mail" => EmailNormaliser.Normalise(value),
+        "website" or "url" or "advertisement" or "ad" => UrlNormaliser.Normalise(value),
+        _ => MessagingHandleNormaliser.Normalise(
+            Enum.TryParse<MessagingPlatform>(sub, ignoreCase: true, out var platform) ? platform : MessagingPlatform.Other, value, region),
+    };
 
-    /// <summary>An IBAN (upper case, no spaces) when its mod-97 check holds; null otherwise.</summary>
-    internal static string? Iban(string value)
+    /// <summary>By the sub-kind when given; otherwise an IBAN if its check digits hold, then a card number, then a transfer reference.</summary>
+    private static NormalisationResult Financial(string sub, string value) => sub switch
     {
-        var iban = AlphaNumeric(value);
-        if (iban is not { Length: >= 15 and <= 34 } || !char.IsAsciiLetter(iban[0]) || !char.IsAsciiLetter(iban[1])
-            || !char.IsAsciiDigit(iban[2]) || !char.IsAsciiDigit(iban[3]))
-        {
-            return null;
-        }
-        var rearranged = iban[4..] + iban[..4];
-        var remainder = 0;
-        foreach (var c in rearranged)
-        {
-            var part = char.IsAsciiDigit(c) ? (c - '0').ToString(CultureInfo.InvariantCulture) : (c - 'A' + 10).ToString(CultureInfo.InvariantCulture);
-            foreach (var d in part)
-            {
-                remainder = (remainder * 10 + (d - '0')) % 97;
-            }
-        }
-        return remainder == 1 ? iban : null;
-    }
+        "iban" or "account" => IbanNormaliser.Normalise(value),
+        "card" => PaymentCardNormaliser.Normalise(value),
+        "transfer" or "money-transfer" or "reference" => MoneyTransferReferenceNormaliser.Normalise(value),
+        // A value shaped like an IBAN whose check digits fail is a mistyped IBAN, someone else's account: no key, never a
+        // "transfer reference" that would link it to that other account (found by IdentifierKeysTests).
+        _ => IbanNormaliser.Normalise(value) is var iban && (iban is NormalisedIdentifier || LooksLikeIban(value)) ? iban
+            : PaymentCardNormaliser.Normalise(value) is NormalisedIdentifier card ? card
+            : MoneyTransferReferenceNormaliser.Normalise(value),
+    };
 
-    private static string? AlphaNumeric(string? value)
+    private static bool LooksLikeIban(string value)
     {
-        if (value is null)
-        {
-            return null;
-        }
-        var sb = new StringBuilder(value.Length);
-        foreach (var c in value.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit))
-        {
-            sb.Append(c);
-        }
-        return sb.Length == 0 ? null : sb.ToString();
+        var compact = new string(value.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        compact = compact.StartsWith("IBAN", StringComparison.Ordinal) ? compact[4..] : compact;
+        return compact.Length >= 15 && char.IsAsciiLetter(compact[0]) && char.IsAsciiLetter(compact[1])
+               && char.IsAsciiDigit(compact[2]) && char.IsAsciiDigit(compact[3]);
     }
 
-    private static string Country(string? country) => Organisations.Countries.Normalise(country) ?? "XX";
+    private static DocumentType DocumentTypeOf(string sub) => sub.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal) switch
+    {
+        "passport" => DocumentType.Passport,
+        "idcard" or "identitycard" or "id" => DocumentType.IdentityCard,
+        "residencepermit" => DocumentType.ResidencePermit,
+        "visa" => DocumentType.Visa,
+        "drivinglicence" or "drivinglicense" => DocumentType.DrivingLicence,
+        "workpermit" => DocumentType.WorkPermit,
+        "traveldocument" => DocumentType.OtherTravelDocument,
+        _ => DocumentType.Other,
+    };
 }
