@@ -10,6 +10,11 @@ if (args is ["load", ..])
 {
     return await LoadTest.RunAsync(args[1..]);
 }
+// `-- intelligence [--reports 100000] [--postgres CONNSTRING]` times the intelligence list and creation (IntelligenceBench.cs).
+if (args is ["intelligence", ..])
+{
+    return await IntelligenceBench.RunAsync(args[1..]);
+}
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);
