@@ -18,6 +18,11 @@ if (args is ["crossref", ..])
 {
     return CrossReferenceBench.Run(args[1..]);
 }
+// `-- intelligence [--reports 100000] [--postgres CONNSTRING]` times the intelligence list and creation (IntelligenceBench.cs).
+if (args is ["intelligence", ..])
+{
+    return await IntelligenceBench.RunAsync(args[1..]);
+}
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);

@@ -62,11 +62,13 @@ public static class AriadneHost
         services.AddSingleton<AuditCheckpoint.CommitInterceptor>();
         services.AddSingleton(sp => AccountStatusCache.FromConfiguration(configuration, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccountStatusCache.SaveInterceptor>();
+        services.AddSingleton<Features.Intelligence.IntelligenceAudienceInterceptor>();
         services.AddDbContext<AriadneDbContext>((sp, o) =>
         {
             database.Apply(o);
             o.AddInterceptors(sp.GetRequiredService<AuditCheckpoint.CommitInterceptor>(),
-                sp.GetRequiredService<AccountStatusCache.SaveInterceptor>());
+                sp.GetRequiredService<AccountStatusCache.SaveInterceptor>(),
+                sp.GetRequiredService<Features.Intelligence.IntelligenceAudienceInterceptor>());
         });
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditVerifier>();

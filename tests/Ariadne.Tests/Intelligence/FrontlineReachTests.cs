@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Ariadne.Tests.Infrastructure;
 using Ariadne.Web.Features.Demo;
+using Ariadne.Web.Features.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Tests.Intelligence;
 
@@ -38,9 +41,20 @@ public sealed class FrontlineReachTests
         {
             using var officer = await app.SignInAsync(Demo(other));
             Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync($"/api/v1/intelligence/{id}")).StatusCode);
-            var list = await officer.GetAsync("/api/v1/intelligence");
-            Assert.Equal("0", list.Headers.GetValues("X-Total-Count").Single());
-            Assert.Empty((await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray());
+            // The demo's intelligence (issue 10 item 10) gives each unit reports of its own: the list holds those and nothing else.
+            var own = 0;
+            Guid unitId = Guid.Empty;
+            await app.WithDbAsync(async db =>
+            {
+                unitId = await db.Users.Where(u => u.UserName == other).Select(u => u.OrganisationId).SingleAsync();
+                own = await db.IntelligenceReports.CountAsync(r => r.OriginatorOrganisationId == unitId);
+            });
+            var list = await officer.GetAsync($"/api/v1/intelligence?pageSize={Paging.MaxSize}");
+            Assert.Equal(own.ToString(CultureInfo.InvariantCulture), list.Headers.GetValues("X-Total-Count").Single());
+            var rows = (await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+            Assert.Equal(own, rows.Count);
+            Assert.DoesNotContain(rows, r => r.GetProperty("id").GetGuid() == id);
+            Assert.All(rows, r => Assert.Equal(unitId, r.GetProperty("originatorOrganisationId").GetGuid()));
         }
         // The author's own unit still reads it.
         Assert.Equal(HttpStatusCode.OK, (await author.GetAsync($"/api/v1/intelligence/{id}")).StatusCode);

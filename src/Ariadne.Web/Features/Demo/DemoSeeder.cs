@@ -135,6 +135,14 @@ internal sealed partial class DemoSeeder(
             logger.LogInformation("Demo data: seeded {Cases} cases through the case services, {Shelters} shelters",
                 await db.Cases.CountAsync(ct), await db.Shelters.CountAsync(ct));
         }
+        await SeedIntelligenceDirectoryAsync(ct);
+        if (!await db.IntelligenceReports.AnyAsync(ct))
+        {
+            var started = time.GetTimestamp();
+            await SeedIntelligenceAsync(ct);
+            logger.LogInformation("Demo data: seeded {Reports} intelligence reports through the intelligence service in {Elapsed}",
+                await db.IntelligenceReports.CountAsync(ct), time.GetElapsedTime(started));
+        }
     }
 
     /// <summary>

@@ -50,6 +50,14 @@ public sealed record Originator(Guid OrganisationId, Guid AgencyId, string Count
 public sealed record Recipient(Guid OrganisationId, OrganisationType Type, Guid AgencyId, string Country, bool IsEuMember,
     RecipientCategory Category);
 
+/// <summary>Where the recipient is, seen from the originator.</summary>
+public enum RecipientPlace
+{
+    Domestic,
+    OtherEuMember,
+    OutsideEu,
+}
+
 public enum DisseminationOutcome
 {
     Allow,
@@ -113,10 +121,36 @@ public static class DisseminationPolicy
             return DisseminationDecision.Refer(ReferralReason.GradingIncomplete,
                 "The report's grading does not say how far it may be disseminated; ask the originator.");
         }
-        if (!Enum.IsDefined(recipient.Type) || !Enum.IsDefined(recipient.Category) || !recipient.Type.Categories().Contains(recipient.Category))
+        if (!IsIntelligenceRecipient(recipient))
         {
             return DisseminationDecision.Refer(ReferralReason.NotAnIntelligenceRecipient,
                 "This organisation is not registered as a recipient of intelligence of this kind; ask the originator.");
+        }
+        var (sameAgency, where) = Relate(originator, recipient);
+        return DecideBeyondHome(grading, specialHandlingCleared, sameAgency, where, recipient.Category);
+    }
+
+    /// <summary>Whether the recipient's category fits its type (a police category on a shelter would open law-enforcement
+    /// intelligence to it: V-18).</summary>
+    public static bool IsIntelligenceRecipient(Recipient recipient) =>
+        Enum.IsDefined(recipient.Type) && Enum.IsDefined(recipient.Category) && recipient.Type.Categories().Contains(recipient.Category);
+
+    /// <summary>
+    /// How the recipient stands to the originator: the same agency or force, and where. Beyond the originating unit the decision
+    /// depends on the recipient only through this and its category, which is what lets <see cref="IntelligenceAudience"/>
+    /// store a report's audience as a set of (same agency, place, category) and a list query select it in SQL.
+    /// </summary>
+    public static (bool SameAgency, RecipientPlace Place) Relate(Originator originator, Recipient recipient) =>
+        (recipient.AgencyId != Guid.Empty && recipient.AgencyId == originator.AgencyId, Place(originator, recipient));
+
+    /// <summary>The decision for a recipient that is not the originating unit and is a recipient of intelligence.</summary>
+    public static DisseminationDecision DecideBeyondHome(Grading grading, bool specialHandlingCleared, bool sameAgency, RecipientPlace where,
+        RecipientCategory category)
+    {
+        if (!GradingRules.IsComplete(grading))
+        {
+            return DisseminationDecision.Refer(ReferralReason.GradingIncomplete,
+                "The report's grading does not say how far it may be disseminated; ask the originator.");
         }
         // EVAL-S3..S5: beyond the originating unit only after the risk assessment and the supervisor's approval.
         if (grading.SpecialHandling && !specialHandlingCleared)
@@ -125,9 +159,6 @@ public static class DisseminationPolicy
                 "The report is under special handling: it goes beyond the originating unit only after its risk assessment and a " +
                 "supervisor's approval at the required authority level.");
         }
-        var where = Place(originator, recipient);
-        var sameAgency = recipient.AgencyId != Guid.Empty && recipient.AgencyId == originator.AgencyId;
-        var category = recipient.Category;
         return grading.System switch
         {
             GradingSystem.FiveByFiveByFive => FiveFiveFive(grading, grading.Handling5!.Value, sameAgency, where, category),
@@ -164,21 +195,14 @@ public static class DisseminationPolicy
         ThreeFiveTwoHandling.C => "As P, and the recipient is shown the conditions with the report.",
     };
 
-    private enum Where
-    {
-        Domestic,
-        OtherEuMember,
-        OutsideEu,
-    }
-
     // A country that is not known is never taken for the originator's own.
-    private static Where Place(Originator originator, Recipient recipient) =>
+    private static RecipientPlace Place(Originator originator, Recipient recipient) =>
         !string.IsNullOrWhiteSpace(originator.Country)
         && string.Equals(originator.Country.Trim(), recipient.Country?.Trim(), StringComparison.OrdinalIgnoreCase)
-            ? Where.Domestic
-            : recipient.IsEuMember ? Where.OtherEuMember : Where.OutsideEu;
+            ? RecipientPlace.Domestic
+            : recipient.IsEuMember ? RecipientPlace.OtherEuMember : RecipientPlace.OutsideEu;
 
-    private static DisseminationDecision FiveFiveFive(Grading grading, FiveFiveFiveHandling code, bool sameAgency, Where where,
+    private static DisseminationDecision FiveFiveFive(Grading grading, FiveFiveFiveHandling code, bool sameAgency, RecipientPlace where,
         RecipientCategory category)
     {
         var inAudience = code switch
@@ -188,13 +212,13 @@ public static class DisseminationPolicy
             // disclosable in proceedings, which the originator did not agree to.
             FiveFiveFiveHandling.NonEuLawEnforcementWithoutAdequateSafeguards => sameAgency || category == RecipientCategory.LawEnforcement,
             FiveFiveFiveHandling.NonProsecutingOrganisationsWithinCountryOfOrigin =>
-                sameAgency || (category == RecipientCategory.NonProsecuting && where == Where.Domestic),
+                sameAgency || (category == RecipientCategory.NonProsecuting && where == RecipientPlace.Domestic),
             // "Other law enforcement and prosecuting agencies" are the originator's country's; of those abroad the label adds
             // law enforcement within the EU only.
             FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu =>
                 sameAgency
-                || (where == Where.Domestic && category is RecipientCategory.LawEnforcement or RecipientCategory.Prosecuting)
-                || (where == Where.OtherEuMember && category == RecipientCategory.LawEnforcement),
+                || (where == RecipientPlace.Domestic && category is RecipientCategory.LawEnforcement or RecipientCategory.Prosecuting)
+                || (where == RecipientPlace.OtherEuMember && category == RecipientCategory.LawEnforcement),
             FiveFiveFiveHandling.OnlyWithinOriginatingAgency => sameAgency,
             // "No further dissemination": not even another unit of the same force.
             FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator => false,
@@ -205,12 +229,12 @@ public static class DisseminationPolicy
                 $"The handling code \"{code.Label()}\" does not include {Describe(category, where)}; ask the originator.");
     }
 
-    private static DisseminationDecision ThreeFiveTwo(Grading grading, bool sameAgency, Where where, RecipientCategory category)
+    private static DisseminationDecision ThreeFiveTwo(Grading grading, bool sameAgency, RecipientPlace where, RecipientCategory category)
     {
         // "Lawful sharing" is decided by the system only where the law is common ground (home and EU, law enforcement and
         // prosecution); an NGO (V-14, EVAL-S1) and a transfer outside the EU are the originator's call.
         var inAudience = sameAgency
-                         || (where is Where.Domestic or Where.OtherEuMember
+                         || (where is RecipientPlace.Domestic or RecipientPlace.OtherEuMember
                              && category is RecipientCategory.LawEnforcement or RecipientCategory.Prosecuting);
         return inAudience
             ? Allowed(grading)
@@ -222,10 +246,10 @@ public static class DisseminationPolicy
     private static DisseminationDecision Allowed(Grading grading) =>
         grading.ConditionsText() is { } conditions ? DisseminationDecision.WithConditions(conditions) : DisseminationDecision.Allow;
 
-    private static string Describe(RecipientCategory category, Where where) => where switch
+    private static string Describe(RecipientCategory category, RecipientPlace where) => where switch
     {
-        Where.Domestic => $"a {category.DisplayName()} in the originator's country",
-        Where.OtherEuMember => $"a {category.DisplayName()} in another EU member state",
-        Where.OutsideEu => $"a {category.DisplayName()} outside the EU",
+        RecipientPlace.Domestic => $"a {category.DisplayName()} in the originator's country",
+        RecipientPlace.OtherEuMember => $"a {category.DisplayName()} in another EU member state",
+        RecipientPlace.OutsideEu => $"a {category.DisplayName()} outside the EU",
     };
 }

@@ -17,6 +17,8 @@ internal sealed class IntelligenceReportMapping(TextProtector? protector)
         r.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(x => x.OriginatorOrganisationId).OnDelete(DeleteBehavior.Restrict);
         r.HasIndex(x => new { x.OriginatorOrganisationId, x.CreatedAt });
         r.HasIndex(x => new { x.Status, x.CreatedAt });
+        r.HasIndex(x => new { x.CreatedAt, x.Id });
+        r.HasIndex(x => new { x.OriginatorOrganisationId, x.Status, x.Audience }).HasDatabaseName("IX_intelligence_reports_Originator_Status_Audience");
         r.Property(x => x.AuthorName).HasMaxLength(200);
         r.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         r.Property(x => x.GradingSystem).HasConversion<string>().HasMaxLength(40);

@@ -37,6 +37,11 @@ public sealed class IntelligenceReport
     /// <summary>The originator's conditions of dissemination, shown to every recipient with the report.</summary>
     public string? Conditions { get; set; }
     public bool SpecialHandling { get; set; }
+    /// <summary>
+    /// Who beyond the originating unit the policy lets see it, as <see cref="IntelligenceAudience"/> bits; kept by
+    /// <see cref="IntelligenceAudienceInterceptor"/> on every write. Null: not computed yet (no one beyond the unit sees it).
+    /// </summary>
+    public int? Audience { get; set; }
 
     /// <summary>KD-01: catalogue forms of exploitation (EXP-…) and forced criminality, comma-separated codes.</summary>
     public string ExploitationTypes { get; set; } = "";

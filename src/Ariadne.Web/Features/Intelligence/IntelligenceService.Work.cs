@@ -13,25 +13,19 @@ public sealed record ReportFilter(string? ExploitationType, DateTime? From, Date
 public sealed partial class IntelligenceService
 {
     /// <summary>
-    /// Every report the user may see, newest first, with their organisations: the one visibility rule applied to each row. The
-    /// query narrows first (own unit, or submitted and not "no further dissemination"), the policy then decides row by row
-    /// with nothing but grading and approval columns loaded (no encrypted text is decrypted for a list).
+    /// The reports the user may see, filtered, as a query: the one visibility rule as an SQL predicate over the stored audience
+    /// (<see cref="IntelligenceAudience.VisibleTo"/>), so lists page and count in the database. Null when the user sees none.
     /// </summary>
-    private async Task<(List<IntelligenceReport> Rows, Dictionary<Guid, Organisation> Organisations)> VisibleAsync(ClaimsPrincipal user,
-        ReportFilter filter)
+    private async Task<(IQueryable<IntelligenceReport> Query, Organisation Viewer, Dictionary<Guid, Organisation> Organisations)?> VisibleAsync(
+        ClaimsPrincipal user, ReportFilter filter)
     {
         var viewer = await ViewerAsync(user);
-        var reach = IntelligencePermissions.ReachOf(user);
-        if (viewer is null || reach == IntelligenceReach.None)
+        if (viewer is null || IntelligencePermissions.ReachOf(user) == IntelligenceReach.None)
         {
-            return ([], []);
+            return null;
         }
-        var query = db.IntelligenceReports.AsNoTracking().Where(r => r.OriginatorOrganisationId == viewer.Id
-            || (r.Status == ReportStatus.Submitted && r.Handling5 != FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator));
-        if (reach == IntelligenceReach.OwnUnit)
-        {
-            query = query.Where(r => r.OriginatorOrganisationId == viewer.Id);
-        }
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
+        var query = db.IntelligenceReports.AsNoTracking().Where(IntelligenceAudience.VisibleTo(user, viewer, organisations.Values));
         if (filter.ExploitationType is { Length: > 0 } type)
         {
             var code = "," + type.Trim().ToUpperInvariant() + ",";
@@ -49,56 +43,50 @@ public sealed partial class IntelligenceService
         {
             query = query.Where(r => r.OriginatorOrganisationId == org);
         }
-        var candidates = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => new IntelligenceReport
-        {
-            Id = r.Id, Reference = r.Reference, OriginatorOrganisationId = r.OriginatorOrganisationId, AuthorUserId = r.AuthorUserId,
-            CreatedAt = r.CreatedAt, SubmittedAt = r.SubmittedAt, Status = r.Status, GradingSystem = r.GradingSystem, Source5 = r.Source5,
-            Intelligence5 = r.Intelligence5, Handling5 = r.Handling5, Source3 = r.Source3, Intelligence3 = r.Intelligence3,
-            Handling3 = r.Handling3, SourceReliability4 = r.SourceReliability4, InformationValidity4 = r.InformationValidity4,
-            Conditions = r.Conditions, SpecialHandling = r.SpecialHandling, ExploitationTypes = r.ExploitationTypes,
-            // Only whether a risk assessment exists matters here, not its (encrypted) text.
-            RiskAssessment = r.RiskAssessedByUserId == null ? null : "recorded",
-            RiskAssessedByUserId = r.RiskAssessedByUserId, RiskApprovedByUserId = r.RiskApprovedByUserId,
-            RiskApprovedByAgencyId = r.RiskApprovedByAgencyId, RiskApprovedByLevel = r.RiskApprovedByLevel,
-            DisseminationApprovedByUserId = r.DisseminationApprovedByUserId, DisseminationApprovedByAgencyId = r.DisseminationApprovedByAgencyId,
-            DisseminationApprovedByLevel = r.DisseminationApprovedByLevel,
-        }).ToListAsync();
-        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
-        var visible = new List<IntelligenceReport>();
-        foreach (var report in candidates)
-        {
-            if (organisations.TryGetValue(report.OriginatorOrganisationId, out var originator)
-                && IntelligenceAccess.Facts(user, new LoadedReport(report, originator, viewer), settings.SpecialHandling).Visible)
-            {
-                visible.Add(report);
-            }
-        }
-        return (visible, organisations);
+        return (query, viewer, organisations);
     }
 
     public async Task<(List<ReportSummary> Rows, int Total)> ListAsync(ClaimsPrincipal user, ReportFilter filter, Paging paging)
     {
-        var (rows, organisations) = await VisibleAsync(user, filter);
-        var viewer = user.OrganisationId() is { } v ? organisations.GetValueOrDefault(v) : null;
-        var page = rows.Skip(paging.Skip).Take(paging.PageSize).Select(r =>
+        List<ReportSummary> page = [];
+        var total = 0;
+        if (await VisibleAsync(user, filter) is (var query, var viewer, var organisations))
         {
-            var originator = organisations[r.OriginatorOrganisationId];
-            var decision = IntelligenceAccess.Decide(r, originator, viewer, settings.SpecialHandling);
-            return new ReportSummary(r.Id, r.Reference, r.Status.ToString(), r.OriginatorOrganisationId, originator.Name, r.CreatedAt,
-                r.SubmittedAt, Split(r.ExploitationTypes), HandlingOf(r.Grading), decision.Conditions);
-        }).ToList();
+            total = await query.CountAsync();
+            // Only the grading and approval columns: no encrypted text is decrypted for a list.
+            var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Skip(paging.Skip).Take(paging.PageSize)
+                .Select(IntelligenceAudience.GradingColumns).ToListAsync();
+            foreach (var r in rows)
+            {
+                // The second line of defence: the policy itself on each row of the page. The stored audience selected it; a row the
+                // rule refuses is one whose audience is out of date, and it is left out rather than shown.
+                if (!organisations.TryGetValue(r.OriginatorOrganisationId, out var originator)
+                    || !IntelligenceAccess.Facts(user, new LoadedReport(r, originator, viewer), settings.SpecialHandling).Visible)
+                {
+                    continue;
+                }
+                var decision = IntelligenceAccess.Decide(r, originator, viewer, settings.SpecialHandling);
+                page.Add(new ReportSummary(r.Id, r.Reference, r.Status.ToString(), r.OriginatorOrganisationId, originator.Name, r.CreatedAt,
+                    r.SubmittedAt, Split(r.ExploitationTypes), HandlingOf(r.Grading), decision.Conditions));
+            }
+        }
         await audit.RecordAsync(db, AuditActions.Search, IntelligenceAuditActions.TargetType,
             details: $"filters: type={filter.ExploitationType}, from={filter.From:O}, to={filter.To:O}, organisation={filter.OrganisationId}; " +
-                     $"results: {rows.Count}");
-        return (page, rows.Count);
+                     $"results: {total}");
+        return (page, total);
     }
 
     public async Task<FilterOptions> FilterOptionsAsync(ClaimsPrincipal user)
     {
-        var (rows, organisations) = await VisibleAsync(user, new ReportFilter(null, null, null, null));
-        var types = rows.SelectMany(r => Split(r.ExploitationTypes)).Distinct().Order(StringComparer.Ordinal)
+        if (await VisibleAsync(user, new ReportFilter(null, null, null, null)) is not (var query, _, var organisations))
+        {
+            return new FilterOptions([], []);
+        }
+        var typeLists = await query.Select(r => r.ExploitationTypes).Distinct().ToListAsync();
+        var types = typeLists.SelectMany(Split).Distinct().Order(StringComparer.Ordinal)
             .Select(t => new FilterOption(t, Indicators.ExploitationForms.Name(t))).ToList();
-        var origins = rows.Select(r => r.OriginatorOrganisationId).Distinct().Select(id => organisations[id])
+        var origins = (await query.Select(r => r.OriginatorOrganisationId).Distinct().ToListAsync())
+            .Select(id => organisations[id])
             .OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new FilterOption(o.Id.ToString(), o.Name)).ToList();
         return new FilterOptions(types, origins);
     }

@@ -38,6 +38,14 @@ internal sealed class DatabaseInitialiser(
             logger.LogInformation("Encrypted the free text of {Rows} rows stored before encryption at rest", encrypted);
         }
 
+        // Reports' audiences the list query selects by: those written before 0011, and those under special handling (ADR 0014).
+        var audiences = await Intelligence.IntelligenceAudience.RefreshAsync(db,
+            scope.ServiceProvider.GetRequiredService<Intelligence.IntelligenceSettings>().SpecialHandling, cancellationToken);
+        if (audiences > 0)
+        {
+            logger.LogInformation("Computed the audience of {Reports} intelligence reports", audiences);
+        }
+
         await scope.ServiceProvider.GetRequiredService<Jurisdiction.JurisdictionSettings>().LoadAsync(db, cancellationToken);
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>();
