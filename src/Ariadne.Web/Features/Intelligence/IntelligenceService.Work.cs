@@ -363,8 +363,16 @@ public sealed partial class IntelligenceService
         {
             return [];
         }
-        var (visible, organisations) = await VisibleAsync(user, new ReportFilter(null, null, null, null));
-        var byId = visible.ToDictionary(r => r.Id);
+        if (await VisibleAsync(user, new ReportFilter(null, null, null, null)) is not (var query, var viewer, var organisations))
+        {
+            return [];
+        }
+        var ids = sent.Select(d => d.ReportId).Distinct().ToList();
+        var reports = await query.Where(r => ids.Contains(r.Id)).Select(IntelligenceAudience.GradingColumns).ToListAsync();
+        // The same second line of defence as the list: the policy on each row.
+        var byId = reports.Where(r => organisations.TryGetValue(r.OriginatorOrganisationId, out var originator)
+                && IntelligenceAccess.Facts(user, new LoadedReport(r, originator, viewer), settings.SpecialHandling).Visible)
+            .ToDictionary(r => r.Id);
         return sent.Where(d => byId.ContainsKey(d.ReportId)).Select(d => new ReceivedReport(d.ReportId, byId[d.ReportId].Reference,
             organisations.GetValueOrDefault(d.FromOrganisationId)?.Name ?? "", d.SentByName, d.SentAt, d.Reason)).ToList();
     }
