@@ -10,6 +10,7 @@ if (args is ["load", ..])
 {
     return await LoadTest.RunAsync(args[1..]);
 }
+if (args is [var verb, ..] && NamesCommands.Handles(verb)) { return NamesCommands.Run(args); }
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);

@@ -26,12 +26,38 @@ public static class NameComparison
     /// <summary>One way to read a name form in Latin letters, and which rule produced it.</summary>
     internal sealed record Reading(string[] Tokens, string[] Original, string Rule);
 
-    public static NameMatch Compare(string? left, string? right)
+    public static NameMatch Compare(string? left, string? right) => Compare(Prepare(left), Prepare(right));
+
+    /// <summary>
+    /// A name form read once: its Latin readings and, for the Arabic rule, its folded text and consonants. The index
+    /// prepares a query once and compares it with every candidate, instead of reading the query again each time.
+    /// </summary>
+    internal sealed class PreparedName(Reading[] readings, string folded, bool isArabic)
+    {
+        private string? _skeleton;
+
+        public Reading[] Readings { get; } = readings;
+        public string Folded { get; } = folded;
+        public bool IsArabic { get; } = isArabic;
+
+        /// <summary>Only the Arabic rule needs it, and most pairs never reach that rule: computed on first use.</summary>
+        public string Skeleton => _skeleton ??= ConsonantSkeleton.Of(Folded);
+    }
+
+    internal static PreparedName Prepare(string? name)
+    {
+        var folded = string.Join(' ', NameText.Tokens(name).Where(t => !s_honorifics.Contains(t)));
+        return new PreparedName(Readings(name).ToArray(), folded, Scripts.Of(folded) == Script.Arabic);
+    }
+
+    internal static bool IsHonorific(string folded) => s_honorifics.Contains(folded);
+
+    internal static NameMatch Compare(PreparedName left, PreparedName right)
     {
         var best = new NameMatch(0, [], "No letters to compare.");
-        foreach (var a in Readings(left))
+        foreach (var a in left.Readings)
         {
-            foreach (var b in Readings(right))
+            foreach (var b in right.Readings)
             {
                 var match = Align(a, b);
                 if (match.Score > best.Score)
@@ -91,16 +117,13 @@ public static class NameComparison
     /// When one form is in Arabic script and the other is not, the consonants both share, compared whole and in order
     /// (عبدالرحمان is one word where Latin writes ABDUL RAHMAN). Capped below an exact match: vowels are unknown.
     /// </summary>
-    private static NameMatch? ArabicSkeletons(string? left, string? right)
+    private static NameMatch? ArabicSkeletons(PreparedName left, PreparedName right)
     {
-        var a = string.Join(' ', NameText.Tokens(left).Where(t => !s_honorifics.Contains(t)));
-        var b = string.Join(' ', NameText.Tokens(right).Where(t => !s_honorifics.Contains(t)));
-        if ((Scripts.Of(a) == Script.Arabic) == (Scripts.Of(b) == Script.Arabic))
+        if (left.IsArabic == right.IsArabic)
         {
             return null;
         }
-        var ka = ConsonantSkeleton.Of(a);
-        var kb = ConsonantSkeleton.Of(b);
+        var (a, b, ka, kb) = (left.Folded, right.Folded, left.Skeleton, right.Skeleton);
         if (ka.Length == 0 || kb.Length == 0)
         {
             return null;
