@@ -159,54 +159,103 @@ public static class NameComparison
 
     private static NameMatch Align(Reading a, Reading b)
     {
-        var pairs = new List<(int I, int J, double Similarity, string How)>();
+        var aligned = new List<AlignedToken>();
+        var score = AlignScore(a, b, aligned);
+        var explanation = aligned.Count == 0
+            ? "No token of one name is close to a token of the other."
+            : string.Join("; ", aligned.Select(t => t.Why));
+        return new NameMatch(score, aligned, explanation);
+    }
+
+    /// <summary>
+    /// Tokens aligned best pair first; the explanation of each pair is written only when <paramref name="aligned"/> is
+    /// given, since the index scores a hundred candidates and explains only the ten it returns.
+    /// </summary>
+    private static double AlignScore(Reading a, Reading b, List<AlignedToken>? aligned)
+    {
+        var pairs = new (int I, int J, double Similarity)[a.Tokens.Length * b.Tokens.Length];
+        var n = 0;
         for (var i = 0; i < a.Tokens.Length; i++)
         {
             for (var j = 0; j < b.Tokens.Length; j++)
             {
-                var (similarity, how) = TokenSimilarity(a.Tokens[i], b.Tokens[j]);
-                pairs.Add((i, j, similarity, how));
+                pairs[n++] = (i, j, TokenSimilarity(a.Tokens[i], b.Tokens[j]));
             }
         }
-        var usedA = new bool[a.Tokens.Length];
-        var usedB = new bool[b.Tokens.Length];
-        var aligned = new List<AlignedToken>();
-        var total = 0.0;
-        foreach (var (i, j, similarity, how) in pairs.OrderByDescending(p => p.Similarity).ThenBy(p => p.I).ThenBy(p => p.J))
+        Array.Sort(pairs, static (x, y) =>
         {
-            if (usedA[i] || usedB[j] || similarity < 0.7)
+            var c = y.Similarity.CompareTo(x.Similarity);
+            return c != 0 ? c : x.I != y.I ? x.I.CompareTo(y.I) : x.J.CompareTo(y.J);
+        });
+        Span<bool> usedA = stackalloc bool[Math.Min(a.Tokens.Length, 64)];
+        Span<bool> usedB = stackalloc bool[Math.Min(b.Tokens.Length, 64)];
+        if (a.Tokens.Length > 64 || b.Tokens.Length > 64)
+        {
+            usedA = new bool[a.Tokens.Length];
+            usedB = new bool[b.Tokens.Length];
+        }
+        var total = 0.0;
+        foreach (var (i, j, similarity) in pairs)
+        {
+            if (similarity < 0.7)
+            {
+                break;
+            }
+            if (usedA[i] || usedB[j])
             {
                 continue;
             }
             usedA[i] = usedB[j] = true;
             total += similarity;
-            var rule = string.Join(", ", new[] { how, a.Rule, b.Rule }.Where(r => r.Length > 0));
-            var sign = similarity >= 1 ? "=" : "≈";
-            aligned.Add(new AlignedToken(a.Original[i], b.Original[j], similarity,
-                $"{a.Original[i]} {sign} {b.Original[j]}" + (rule.Length > 0 ? ", " + rule : "")));
+            if (aligned is not null)
+            {
+                var how = How(a.Tokens[i], b.Tokens[j], similarity);
+                var rule = string.Join(", ", new[] { how, a.Rule, b.Rule }.Where(r => r.Length > 0));
+                var sign = similarity >= 1 ? "=" : "≈";
+                aligned.Add(new AlignedToken(a.Original[i], b.Original[j], similarity,
+                    $"{a.Original[i]} {sign} {b.Original[j]}" + (rule.Length > 0 ? ", " + rule : "")));
+            }
         }
         // Unmatched tokens of the longer form lower the score: "Ivan Petrov" is not the same as "Ivan Petrov Georgiev",
         // but it is close, because people are listed with and without a patronymic or a second given name.
-        var score = total / ((a.Tokens.Length + b.Tokens.Length) / 2.0);
-        var explanation = aligned.Count == 0
-            ? "No token of one name is close to a token of the other."
-            : string.Join("; ", aligned.Select(t => t.Why));
-        return new NameMatch(Math.Round(score, 4), aligned, explanation);
+        return Math.Round(total / ((a.Tokens.Length + b.Tokens.Length) / 2.0), 4);
     }
 
-    private static (double Similarity, string How) TokenSimilarity(string a, string b)
+    /// <summary>The score of <see cref="Compare(PreparedName, PreparedName)"/> without writing its explanation.</summary>
+    internal static double Score(PreparedName left, PreparedName right)
+    {
+        var best = 0.0;
+        foreach (var a in left.Readings)
+        {
+            foreach (var b in right.Readings)
+            {
+                best = Math.Max(best, AlignScore(a, b, null));
+            }
+        }
+        if (ArabicSkeletons(left, right) is { } skeleton)
+        {
+            best = Math.Max(best, skeleton.Score);
+        }
+        return best;
+    }
+
+    private static double TokenSimilarity(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
             // Before the initial rule: "A" is the same as "A", not an initial of it (found by the property test).
-            return (1, "");
+            return 1;
         }
         if (a.Length == 1 || b.Length == 1)
         {
             // An initial meets the name it abbreviates, a little below certainty.
-            return a[0] == b[0] ? (0.9, "initial") : (0, "");
+            return a[0] == b[0] ? 0.9 : 0;
         }
-        var similarity = JaroWinkler.Similarity(a, b);
-        return (similarity, similarity >= 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"Jaro-Winkler {similarity:0.00}"));
+        return JaroWinkler.Similarity(a, b);
     }
+
+    private static string How(string a, string b, double similarity) =>
+        string.Equals(a, b, StringComparison.Ordinal) || similarity >= 1 ? ""
+        : a.Length == 1 || b.Length == 1 ? "initial"
+        : string.Create(CultureInfo.InvariantCulture, $"Jaro-Winkler {similarity:0.00}");
 }

@@ -193,35 +193,42 @@ public sealed class NameIndex : IDisposable
         try
         {
             var candidates = Candidates(keys);
-            var best = new Dictionary<int, (double Score, double Retrieval, int Entry, NameMatch Match)>();
+            var best = new Dictionary<int, (double Score, double Retrieval, int Entry)>();
             foreach (var (entry, retrieval) in candidates)
             {
-                var match = NameComparison.Compare(prepared, NameComparison.Prepare(_names[entry]));
+                var score = NameComparison.Score(prepared, NameComparison.Prepare(_names[entry]));
                 var entity = _entryEntity[entry];
-                var score = match.Score;
                 if (!best.TryGetValue(entity, out var current) || score > current.Score
                     || (score == current.Score && retrieval > current.Retrieval))
                 {
-                    best[entity] = (score, retrieval, entry, match);
+                    best[entity] = (score, retrieval, entry);
                 }
             }
-            var hits = new List<(NameHit Hit, double Retrieval)>(best.Count);
+            var ranked = new List<(int Entity, double Score, double Retrieval, int Entry)>(best.Count);
             foreach (var (entity, found) in best)
             {
-                var (score, explanation) = WithEvidence(found.Score, found.Match.Explanation, evidence, _evidence[found.Entry]);
-                hits.Add((new NameHit(_entities[entity]!, score, _names[found.Entry]!, explanation), found.Retrieval));
+                var (score, _) = WithEvidence(found.Score, "", evidence, _evidence[found.Entry]);
+                ranked.Add((entity, score, found.Retrieval, found.Entry));
             }
             // Ties (same score) go to the entity with the rarer keys in common, then by id so answers are stable.
-            hits.Sort((a, b) =>
+            ranked.Sort((a, b) =>
             {
-                var c = b.Hit.Score.CompareTo(a.Hit.Score);
+                var c = b.Score.CompareTo(a.Score);
                 if (c == 0)
                 {
                     c = b.Retrieval.CompareTo(a.Retrieval);
                 }
-                return c != 0 ? c : string.CompareOrdinal(a.Hit.EntityId, b.Hit.EntityId);
+                return c != 0 ? c : string.CompareOrdinal(_entities[a.Entity], _entities[b.Entity]);
             });
-            return hits.Take(top).Select(h => h.Hit).ToArray();
+            // Only the answers are explained: writing an explanation costs more than the score.
+            var hits = new List<NameHit>(Math.Min(top, ranked.Count));
+            foreach (var (entity, score, _, entry) in ranked.Take(top))
+            {
+                var match = NameComparison.Compare(prepared, NameComparison.Prepare(_names[entry]));
+                var (_, explanation) = WithEvidence(match.Score, match.Explanation, evidence, _evidence[entry]);
+                hits.Add(new NameHit(_entities[entity]!, score, _names[entry]!, explanation));
+            }
+            return hits;
         }
         finally
         {
