@@ -46,8 +46,10 @@ public static class NameComparison
 
     internal static PreparedName Prepare(string? name)
     {
-        var folded = string.Join(' ', NameText.Tokens(name).Where(t => !s_honorifics.Contains(t)));
-        return new PreparedName(Readings(name).ToArray(), folded, Scripts.Of(folded) == Script.Arabic);
+        var original = NameText.Tokens(name).Where(t => !s_honorifics.Contains(t)).ToArray();
+        var folded = string.Join(' ', original);
+        var script = Scripts.Of(folded);
+        return new PreparedName(Readings(original, folded, script).ToArray(), folded, script == Script.Arabic);
     }
 
     internal static bool IsHonorific(string folded) => s_honorifics.Contains(folded);
@@ -77,12 +79,16 @@ public static class NameComparison
     internal static IEnumerable<Reading> Readings(string? name)
     {
         var original = NameText.Tokens(name).Where(t => !s_honorifics.Contains(t)).ToArray();
+        var folded = string.Join(' ', original);
+        return Readings(original, folded, Scripts.Of(folded));
+    }
+
+    private static IEnumerable<Reading> Readings(string[] original, string folded, Script script)
+    {
         if (original.Length == 0)
         {
             yield break;
         }
-        var folded = string.Join(' ', original);
-        var script = Scripts.Of(folded);
         if (script is Script.Latin or Script.None or Script.Arabic)
         {
             // Arabic is compared by its consonants (ArabicSkeletons), not by a guessed vowelled reading.

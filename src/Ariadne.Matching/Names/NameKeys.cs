@@ -9,16 +9,18 @@ namespace Ariadne.Matching.Names;
 /// meets vowelled Latin (محمد, Mohammed and Muhammad are all mhmd) and how Latin spellings meet each other.</item>
 /// <item><c>s</c>+two skeletons: adjacent tokens joined, because a compound is written joined or apart
 /// (عبدالرحمان / Abdul Rahman, Vandamme / Van Damme); the Arabic article ال also without it (التكريتي / Tikriti).</item>
+/// <item><c>w</c>+skeleton of the whole form, tokens in their order.</item>
 /// <item><c>p</c>+prefix: the first four letters of a long token, for spellings that differ late in the word.</item>
 /// </list>
-/// Initials and one-letter tokens give no key: they would hit everyone; the scorer matches them.
+/// Initials and one-letter tokens give no key (they would hit everyone; the scorer matches them), unless the name has
+/// nothing else.
 /// </summary>
 internal static class NameKeys
 {
     /// <summary>How much a hit on a key of each kind counts, before its rarity: exact reading first.</summary>
     public static double KindWeight(string key) => key[0] switch
     {
-        't' => 1.0,
+        't' or 'w' => 1.0,
         's' => 0.8,
         _ => 0.5,
     };
@@ -62,6 +64,16 @@ internal static class NameKeys
                     keys.Add("p" + token[..4]);
                 }
             }
+            // The whole form's consonants in order: how unvowelled Arabic meets Latin when its tokens are short (اياد اغ
+            // غالي / Iyad Ag Ghali is d g gl token by token, too common to find anybody, but dgl as a whole).
+            if (reading.Tokens.Length > 1)
+            {
+                var whole = ConsonantSkeleton.Of(string.Join(' ', reading.Tokens));
+                if (whole.Length >= 3)
+                {
+                    keys.Add("w" + whole);
+                }
+            }
             for (var i = 0; i + 1 < skeletons.Length; i++)
             {
                 if (skeletons[i].Length == 0 || skeletons[i + 1].Length == 0)
@@ -73,6 +85,19 @@ internal static class NameKeys
                 if (joined.Length >= 3)
                 {
                     keys.Add("s" + joined);
+                }
+            }
+        }
+        if (keys.Count == 0)
+        {
+            // A name of initials or one-letter tokens only ("J. K."): rare, so its weak keys cost nothing, and without
+            // them it could never be found again.
+            foreach (var reading in name.Readings)
+            {
+                foreach (var token in reading.Tokens)
+                {
+                    var skeleton = ConsonantSkeleton.Of(token);
+                    keys.Add(skeleton.Length > 0 ? "s" + skeleton : "t" + token);
                 }
             }
         }
