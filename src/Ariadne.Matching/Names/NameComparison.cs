@@ -32,13 +32,16 @@ public static class NameComparison
     /// A name form read once: its Latin readings and, for the Arabic rule, its folded text and consonants. The index
     /// prepares a query once and compares it with every candidate, instead of reading the query again each time.
     /// </summary>
-    internal sealed class PreparedName(Reading[] readings, string folded, bool isArabic)
+    internal sealed class PreparedName(Reading[] readings, string folded, Script script)
     {
         private string? _skeleton;
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
-        public bool IsArabic { get; } = isArabic;
+        public Script Script { get; } = script;
+
+        /// <summary>Written without short vowels: compared by consonants with forms in other scripts.</summary>
+        public bool IsUnvowelled { get; } = script is Script.Arabic or Script.Hebrew;
 
         /// <summary>Only the Arabic rule needs it, and most pairs never reach that rule: computed on first use.</summary>
         public string Skeleton => _skeleton ??= ConsonantSkeleton.Of(Folded);
@@ -49,7 +52,7 @@ public static class NameComparison
         var original = NameText.Tokens(name).Where(t => !s_honorifics.Contains(t)).ToArray();
         var folded = string.Join(' ', original);
         var script = Scripts.Of(folded);
-        return new PreparedName(Readings(original, folded, script).ToArray(), folded, script == Script.Arabic);
+        return new PreparedName(Readings(original, folded, script).ToArray(), folded, script);
     }
 
     internal static bool IsHonorific(string folded) => s_honorifics.Contains(folded);
@@ -125,10 +128,11 @@ public static class NameComparison
     /// </summary>
     private static NameMatch? ArabicSkeletons(PreparedName left, PreparedName right)
     {
-        if (left.IsArabic == right.IsArabic)
+        if (left.IsUnvowelled == right.IsUnvowelled)
         {
             return null;
         }
+        var script = left.IsUnvowelled ? left.Script : right.Script;
         var (a, b, ka, kb) = (left.Folded, right.Folded, left.Skeleton, right.Skeleton);
         if (ka.Length == 0 || kb.Length == 0)
         {
@@ -138,7 +142,7 @@ public static class NameComparison
         // scores unrelated names high and pushed same-script matches out of the top 10 (measured on names-un).
         var similarity = (1 - (double)Levenshtein(ka, kb) / Math.Max(ka.Length, kb.Length)) * 0.95;
         var why = string.Create(CultureInfo.InvariantCulture,
-            $"{a} ≈ {b}, consonants {ka} / {kb} (Arabic script is written without vowels), similarity {similarity:0.00}");
+            $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels), similarity {similarity:0.00}");
         return new NameMatch(Math.Round(similarity, 4), [new AlignedToken(a, b, similarity, why)], why);
     }
 

@@ -25,6 +25,26 @@ internal static class NameKeys
         _ => 0.5,
     };
 
+    /// <summary>
+    /// A skeleton, and without its first letter when that is a y or w: written Hebrew and Arabic begin words with
+    /// them where Latin spellings write a vowel (ישראל / Israel, يوسف / Usuf), and Latin spellings differ the same way
+    /// (Yitzhak / Itzhak).
+    /// </summary>
+    private static void AddSkeleton(HashSet<string> keys, string kind, string skeleton)
+    {
+        if (skeleton.Length >= 2)
+        {
+            keys.Add(kind + skeleton);
+        }
+        if (skeleton.Length >= 3 && skeleton[0] is 'y' or 'w')
+        {
+            keys.Add(kind + skeleton[1..]);
+        }
+    }
+
+    private static string SkeletonSource(NameComparison.Reading reading, int i) =>
+        Scripts.Of(reading.Original[i]) == Script.Hebrew ? reading.Original[i] : reading.Tokens[i];
+
     public static HashSet<string> Of(NameComparison.PreparedName name)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -35,12 +55,10 @@ internal static class NameKeys
             {
                 var token = reading.Tokens[i];
                 var arabic = Scripts.Of(token) == Script.Arabic;
-                var skeleton = ConsonantSkeleton.Of(token);
+                // Hebrew is read through AnyAscii for the scorer, but its consonants come from the letters themselves.
+                var skeleton = ConsonantSkeleton.Of(SkeletonSource(reading, i));
                 skeletons[i] = skeleton;
-                if (skeleton.Length >= 2)
-                {
-                    keys.Add("s" + skeleton);
-                }
+                AddSkeleton(keys, "s", skeleton);
                 if (arabic)
                 {
                     // The article is written joined in Arabic and apart (or left out) in Latin.
@@ -68,10 +86,10 @@ internal static class NameKeys
             // غالي / Iyad Ag Ghali is d g gl token by token, too common to find anybody, but dgl as a whole).
             if (reading.Tokens.Length > 1)
             {
-                var whole = ConsonantSkeleton.Of(string.Join(' ', reading.Tokens));
+                var whole = ConsonantSkeleton.Of(string.Join(' ', reading.Tokens.Select((_, i) => SkeletonSource(reading, i))));
                 if (whole.Length >= 3)
                 {
-                    keys.Add("w" + whole);
+                    AddSkeleton(keys, "w", whole);
                 }
             }
             for (var i = 0; i + 1 < skeletons.Length; i++)
@@ -81,7 +99,7 @@ internal static class NameKeys
                     continue;
                 }
                 // Through the skeleton again, so that doubles across the join go once (abd + allah = abdallah).
-                var joined = ConsonantSkeleton.Of(reading.Tokens[i] + " " + reading.Tokens[i + 1]);
+                var joined = ConsonantSkeleton.Of(SkeletonSource(reading, i) + " " + SkeletonSource(reading, i + 1));
                 if (joined.Length >= 3)
                 {
                     keys.Add("s" + joined);
