@@ -17,7 +17,8 @@ internal static class NamesEvaluation
         "  --index    TSV entity_id<TAB>name, no header; rows are indexed in file order across files until --rows\n" +
         "  --queries  TSV query<TAB>expected_entity_id[<TAB>script<TAB>category], no header\n" +
         "  --out      one line per query: query, expected, rank or 0, top entity ids, microseconds\n" +
-        "  --snapshot also write the index to FILE, reload it and print both times";
+        "  --snapshot also write the index to FILE, reload it and print both times\n" +
+        "  --candidates entries scored per query (default " + "100" + "), to measure the recall/latency trade-off";
 
     private sealed record Query(string Name, string Expected, string Script, string Category);
 
@@ -53,6 +54,7 @@ internal static class NamesEvaluation
         string? queriesFile = null, outFile = null, snapshotFile = null;
         long rows = long.MaxValue;
         var top = 10;
+        var candidates = NameIndex.DefaultCandidates;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -78,6 +80,13 @@ internal static class NamesEvaluation
                     if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out rows) || rows < 1)
                     {
                         throw new UsageException($"--rows needs a positive whole number, not '{value}'");
+                    }
+                    i++;
+                    break;
+                case "--candidates":
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out candidates) || candidates < 1)
+                    {
+                        throw new UsageException($"--candidates needs a positive whole number, not '{value}'");
                     }
                     i++;
                     break;
@@ -118,7 +127,7 @@ internal static class NamesEvaluation
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
-        using var index = new NameIndex();
+        using var index = new NameIndex(candidates);
         var clock = Stopwatch.StartNew();
         long read = 0, skipped = 0;
         foreach (var file in indexFiles)

@@ -192,40 +192,34 @@ public sealed class NameIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            var candidates = Candidates(keys);
-            var best = new Dictionary<int, (double Score, double Retrieval, int Entry)>();
+            var (candidates, queryWeight) = Candidates(keys);
+            var best = new Dictionary<int, (double Score, double Name, double Share, int Entry)>();
             foreach (var (entry, retrieval) in candidates)
             {
-                var score = NameComparison.Score(prepared, NameComparison.Prepare(_names[entry]));
+                var name = NameComparison.Score(prepared, NameComparison.Prepare(_names[entry]));
+                var share = queryWeight > 0 ? Math.Min(1, retrieval / queryWeight) : 0;
+                var (score, _) = WithEvidence(Blend(name, share), "", evidence, _evidence[entry]);
                 var entity = _entryEntity[entry];
-                if (!best.TryGetValue(entity, out var current) || score > current.Score
-                    || (score == current.Score && retrieval > current.Retrieval))
+                if (!best.TryGetValue(entity, out var current) || score > current.Score)
                 {
-                    best[entity] = (score, retrieval, entry);
+                    best[entity] = (score, name, share, entry);
                 }
             }
-            var ranked = new List<(int Entity, double Score, double Retrieval, int Entry)>(best.Count);
-            foreach (var (entity, found) in best)
-            {
-                var (score, _) = WithEvidence(found.Score, "", evidence, _evidence[found.Entry]);
-                ranked.Add((entity, score, found.Retrieval, found.Entry));
-            }
-            // Ties (same score) go to the entity with the rarer keys in common, then by id so answers are stable.
+            var ranked = best.Select(p => (Entity: p.Key, p.Value.Score, p.Value.Name, p.Value.Share, p.Value.Entry)).ToList();
+            // Ties go by id so that answers are stable.
             ranked.Sort((a, b) =>
             {
                 var c = b.Score.CompareTo(a.Score);
-                if (c == 0)
-                {
-                    c = b.Retrieval.CompareTo(a.Retrieval);
-                }
                 return c != 0 ? c : string.CompareOrdinal(_entities[a.Entity], _entities[b.Entity]);
             });
             // Only the answers are explained: writing an explanation costs more than the score.
             var hits = new List<NameHit>(Math.Min(top, ranked.Count));
-            foreach (var (entity, score, _, entry) in ranked.Take(top))
+            foreach (var (entity, score, _, share, entry) in ranked.Take(top))
             {
                 var match = NameComparison.Compare(prepared, NameComparison.Prepare(_names[entry]));
-                var (_, explanation) = WithEvidence(match.Score, match.Explanation, evidence, _evidence[entry]);
+                var why = string.Create(CultureInfo.InvariantCulture,
+                    $"{match.Explanation}; name score {match.Score:0.00}, rare keys in common {share:0.00}");
+                var (_, explanation) = WithEvidence(match.Score, why, evidence, _evidence[entry]);
                 hits.Add(new NameHit(_entities[entity]!, score, _names[entry]!, explanation));
             }
             return hits;
@@ -236,12 +230,31 @@ public sealed class NameIndex : IDisposable
         }
     }
 
-    /// <summary>The bounded candidate set: entries with the highest sum of key weights, best first.</summary>
-    private List<(int Entry, double Retrieval)> Candidates(HashSet<string> keys)
+    /// <summary>
+    /// Share of the score that comes from rare keys in common. Measured on names-un in 200,000 rows (ADR 0012): recall@10
+    /// 0.812 at 0, 0.838 at 0.3, 0.842 at 0.4 and 0.5, 0.840 at 0.6; the lower of the plateau keeps names first.
+    /// </summary>
+    private const double RarityWeight = 0.4;
+
+    /// <summary>
+    /// The score of an entry: mostly how alike the names are (<see cref="NameComparison"/>), partly how much of the
+    /// query's key weight it shares. Sharing a rare token (Yakutumba) is strong evidence that token similarity alone
+    /// misses: Jaro-Winkler finds "yakub" close to "yakutumba", and a short common name outscored the right person's
+    /// longer listed name among two million others. An exact match has both parts at 1.
+    /// </summary>
+    private static double Blend(double name, double share) =>
+        Math.Round((1 - RarityWeight) * name + RarityWeight * share, 4);
+
+    /// <summary>
+    /// The bounded candidate set: entries with the highest sum of key weights, best first, and the weight of all the
+    /// query's keys that the index holds (what an entry sharing every key would have).
+    /// </summary>
+    private (List<(int Entry, double Retrieval)> Candidates, double QueryWeight) Candidates(HashSet<string> keys)
     {
         var scratch = t_scratch ??= new Scratch();
         scratch.Ensure(_names.Count);
         var n = Math.Max(1, _liveEntries);
+        var queryWeight = 0.0;
         try
         {
             foreach (var key in keys)
@@ -251,12 +264,13 @@ public sealed class NameIndex : IDisposable
                     continue;
                 }
                 var postings = _postings[id];
+                // IDF-like: ln(1 + N / df). A key in every entry adds ~0.7, one in a single entry ~ln(N).
+                var weight = (float)(NameKeys.KindWeight(key) * Math.Log(1 + (double)n / postings.Count));
+                queryWeight += weight;
                 if (postings.Count > MaxPostingsWalked)
                 {
                     continue;
                 }
-                // IDF-like: ln(1 + N / df). A key in every entry adds ~0.7, one in a single entry ~ln(N).
-                var weight = (float)(NameKeys.KindWeight(key) * Math.Log(1 + (double)n / postings.Count));
                 var items = postings.Items;
                 for (var i = 0; i < postings.Count; i++)
                 {
@@ -288,7 +302,7 @@ public sealed class NameIndex : IDisposable
                 result.Add((entry, score));
             }
             result.Reverse();
-            return result;
+            return (result, queryWeight);
         }
         finally
         {
