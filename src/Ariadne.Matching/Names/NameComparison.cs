@@ -126,21 +126,27 @@ public static class NameComparison
     /// When one form is in Arabic script and the other is not, the consonants both share, compared whole and in order
     /// (عبدالرحمان is one word where Latin writes ABDUL RAHMAN). Capped below an exact match: vowels are unknown.
     /// </summary>
+    /// <summary>
+    /// Edit distance, not Jaro-Winkler: skeletons are long strings of a small alphabet, where Jaro-Winkler scores
+    /// unrelated names high and pushed same-script matches out of the top 10 (measured on names-un).
+    /// </summary>
+    private static double? SkeletonSimilarity(PreparedName left, PreparedName right)
+    {
+        if (left.IsUnvowelled == right.IsUnvowelled || left.Skeleton.Length == 0 || right.Skeleton.Length == 0)
+        {
+            return null;
+        }
+        return (1 - (double)Levenshtein(left.Skeleton, right.Skeleton) / Math.Max(left.Skeleton.Length, right.Skeleton.Length)) * 0.95;
+    }
+
     private static NameMatch? ArabicSkeletons(PreparedName left, PreparedName right)
     {
-        if (left.IsUnvowelled == right.IsUnvowelled)
+        if (SkeletonSimilarity(left, right) is not { } similarity)
         {
             return null;
         }
         var script = left.IsUnvowelled ? left.Script : right.Script;
         var (a, b, ka, kb) = (left.Folded, right.Folded, left.Skeleton, right.Skeleton);
-        if (ka.Length == 0 || kb.Length == 0)
-        {
-            return null;
-        }
-        // Edit distance, not Jaro-Winkler: skeletons are long strings of a small alphabet, where Jaro-Winkler
-        // scores unrelated names high and pushed same-script matches out of the top 10 (measured on names-un).
-        var similarity = (1 - (double)Levenshtein(ka, kb) / Math.Max(ka.Length, kb.Length)) * 0.95;
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels), similarity {similarity:0.00}");
         return new NameMatch(Math.Round(similarity, 4), [new AlignedToken(a, b, similarity, why)], why);
@@ -242,9 +248,9 @@ public static class NameComparison
                 best = Math.Max(best, AlignScore(a, b, null));
             }
         }
-        if (ArabicSkeletons(left, right) is { } skeleton)
+        if (SkeletonSimilarity(left, right) is { } skeleton)
         {
-            best = Math.Max(best, skeleton.Score);
+            best = Math.Max(best, Math.Round(skeleton, 4));
         }
         return best;
     }

@@ -28,6 +28,9 @@ public sealed class NameIndex : IDisposable
     /// </summary>
     private const int MaxPostingsWalked = 150_000;
 
+    /// <summary>A key held by more entries than this only raises entries that rarer keys found (see Candidates).</summary>
+    private const int FrequentKey = 5_000;
+
     private const uint SnapshotMagic = 0x4E494458; // "NIDX"
     private const int SnapshotVersion = 1;
 
@@ -257,21 +260,41 @@ public sealed class NameIndex : IDisposable
         var queryWeight = 0.0;
         try
         {
+            // Rarest keys first. A key held by many entries only adds its (small) weight to entries a rarer key has
+            // already found, by binary search in its sorted postings, instead of walking the whole list: at two million
+            // names s:mhmd or t:ali hold tens of thousands of entries, and walking them was most of the latency.
+            var found = new List<(string Key, Postings Postings)>(keys.Count);
             foreach (var key in keys)
             {
-                if (!_keyIds.TryGetValue(key, out var id))
+                if (_keyIds.TryGetValue(key, out var id))
                 {
-                    continue;
+                    found.Add((key, _postings[id]));
                 }
-                var postings = _postings[id];
+            }
+            found.Sort((x, y) => x.Postings.Count.CompareTo(y.Postings.Count));
+            foreach (var (key, postings) in found)
+            {
                 // IDF-like: ln(1 + N / df). A key in every entry adds ~0.7, one in a single entry ~ln(N).
                 var weight = (float)(NameKeys.KindWeight(key) * Math.Log(1 + (double)n / postings.Count));
                 queryWeight += weight;
+                var items = postings.Items;
+                var touched = scratch.Touched.Count;
+                if (touched > 0 && postings.Count > FrequentKey && touched * 20 < postings.Count)
+                {
+                    for (var t = 0; t < touched; t++)
+                    {
+                        var entry = scratch.Touched[t];
+                        if (Array.BinarySearch(items, 0, postings.Count, entry) >= 0)
+                        {
+                            scratch.Scores[entry] += weight;
+                        }
+                    }
+                    continue;
+                }
                 if (postings.Count > MaxPostingsWalked)
                 {
                     continue;
                 }
-                var items = postings.Items;
                 for (var i = 0; i < postings.Count; i++)
                 {
                     var entry = items[i];
