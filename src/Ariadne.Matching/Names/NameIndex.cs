@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Ariadne.Matching.Names;
@@ -203,7 +204,10 @@ public sealed class NameIndex : IDisposable
                 var share = queryWeight > 0 ? Math.Min(1, retrieval / queryWeight) : 0;
                 var (score, _) = WithEvidence(Blend(name, share), "", evidence, _evidence[entry]);
                 var entity = _entryEntity[entry];
-                if (!best.TryGetValue(entity, out var current) || score > current.Score)
+                // One answer per entity: its best form; on a tie the better name score, then the form added first,
+                // so that the same index always answers the same way.
+                if (!best.TryGetValue(entity, out var current) || score > current.Score
+                    || (score == current.Score && (name > current.Name || (name == current.Name && entry < current.Entry))))
                 {
                     best[entity] = (score, name, share, entry);
                 }
@@ -512,15 +516,22 @@ public sealed class NameIndex : IDisposable
             var keys = _keyIds.Keys.ToArray();
             Array.Sort(keys, StringComparer.Ordinal);
             writer.Write(keys.Length);
+            var buffer = new int[16];
             foreach (var key in keys)
             {
                 var postings = _postings[_keyIds[key]];
                 writer.Write(key);
                 writer.Write(postings.Count);
+                if (buffer.Length < postings.Count)
+                {
+                    buffer = new int[Math.Max(postings.Count, buffer.Length * 2)];
+                }
                 for (var i = 0; i < postings.Count; i++)
                 {
-                    writer.Write(renumbered[postings.Items[i]]);
+                    buffer[i] = renumbered[postings.Items[i]];
                 }
+                // The ints as bytes, little-endian on every platform .NET runs on today (checked on reading).
+                writer.Write(MemoryMarshal.AsBytes(buffer.AsSpan(0, postings.Count)));
             }
         }
         finally
@@ -533,7 +544,23 @@ public sealed class NameIndex : IDisposable
     public static NameIndex ReadSnapshot(Stream stream, int candidates = DefaultCandidates)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            return ReadSnapshotUnchecked(stream, candidates);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("Damaged name index snapshot: it ends too soon.", e);
+        }
+    }
+
+    private static NameIndex ReadSnapshotUnchecked(Stream stream, int candidates)
+    {
         using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+        if (!BitConverter.IsLittleEndian)
+        {
+            throw new PlatformNotSupportedException("Name index snapshots are little-endian.");
+        }
         if (reader.ReadUInt32() != SnapshotMagic || reader.ReadInt32() != SnapshotVersion)
         {
             throw new InvalidDataException("Not a name index snapshot of this version.");
@@ -560,10 +587,25 @@ public sealed class NameIndex : IDisposable
         {
             var key = reader.ReadString();
             var n = reader.ReadInt32();
-            var items = new int[n];
-            for (var i = 0; i < n; i++)
+            if (n <= 0 || n > count)
             {
-                items[i] = reader.ReadInt32();
+                throw new InvalidDataException($"Damaged name index snapshot: key {k} has {n} entries of {count}.");
+            }
+            var items = new int[n];
+            var bytes = MemoryMarshal.AsBytes(items.AsSpan());
+            while (bytes.Length > 0)
+            {
+                var read = reader.Read(bytes);
+                if (read == 0)
+                {
+                    throw new InvalidDataException("Damaged name index snapshot: it ends inside a posting list.");
+                }
+                bytes = bytes[read..];
+            }
+            // Postings are sorted (ids grow with additions): the ends bound every id, so search never reads past the entries.
+            if (items[0] < 0 || items[^1] >= count)
+            {
+                throw new InvalidDataException($"Damaged name index snapshot: key {k} points outside the entries.");
             }
             index._keyIds.Add(key, index._postings.Count);
             index._postings.Add(new Postings(items));

@@ -194,10 +194,14 @@ public sealed class NameIndexTests
     [Fact]
     public void A_damaged_snapshot_is_refused_with_a_reason()
     {
-        using var stream = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
+        using var garbage = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
+        using var index = WithOthers();
+        using var whole = new MemoryStream();
+        index.WriteSnapshot(whole);
+        using var truncated = new MemoryStream(whole.ToArray()[..(int)(whole.Length - 3)]);
 
-        var e = Assert.Throws<InvalidDataException>(() => NameIndex.ReadSnapshot(stream));
-        Assert.Contains("snapshot", e.Message, StringComparison.Ordinal);
+        Assert.Contains("snapshot", Assert.Throws<InvalidDataException>(() => NameIndex.ReadSnapshot(garbage)).Message, StringComparison.Ordinal);
+        Assert.Contains("ends", Assert.Throws<InvalidDataException>(() => NameIndex.ReadSnapshot(truncated)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
