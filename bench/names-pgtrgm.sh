@@ -96,7 +96,7 @@ if [[ -z $CONNINFO ]]; then
     [[ -n $port ]] || { tail -n 20 "$WORK/postgres.log"; echo "names-pgtrgm: could not start PostgreSQL" >&2; exit 1; }
     CONNINFO="host=127.0.0.1 port=$port user=postgres dbname=postgres"
 fi
-psql_run() { psql "$CONNINFO" -v ON_ERROR_STOP=1 -X -q "$@"; }
+psql_run() { PGOPTIONS="-c client_min_messages=warning" psql "$CONNINFO" -v ON_ERROR_STOP=1 -X -q "$@"; }
 
 # Rows in file order across the files until --rows, as the engine reads them.
 if [[ -n $ROWS ]]; then
