@@ -116,6 +116,14 @@ internal static class NamesEvaluation
                 throw new UsageException($"no such file: {file}");
             }
         }
+        foreach (var file in new[] { outFile, snapshotFile })
+        {
+            // Checked before the build, not after minutes of work.
+            if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder && !Directory.Exists(folder))
+            {
+                throw new UsageException($"no such folder for {file}");
+            }
+        }
         var queries = ReadQueries(queriesFile);
         if (queries.Count == 0)
         {
