@@ -99,11 +99,8 @@ fi
 psql_run() { PGOPTIONS="-c client_min_messages=warning" psql "$CONNINFO" -v ON_ERROR_STOP=1 -X -q "$@"; }
 
 # Rows in file order across the files until --rows, as the engine reads them.
-if [[ -n $ROWS ]]; then
-    cat "${INDEX[@]}" | head -n "$ROWS" >"$WORK/rows.tsv"
-else
-    cat "${INDEX[@]}" >"$WORK/rows.tsv"
-fi
+# (awk, not cat | head: head closing the pipe early makes cat fail, and pipefail would end the script.)
+awk -v rows="${ROWS:-0}" 'rows > 0 && NR > rows { exit } { print }' "${INDEX[@]}" >"$WORK/rows.tsv"
 # Queries without a script or category get "(none)", as the engine prints them.
 awk -F'\t' 'BEGIN { OFS = "\t" } NF >= 2 { print NR, $1, $2, (NF > 2 ? $3 : "(none)"), (NF > 3 ? $4 : "(none)") }' \
     "$QUERIES" >"$WORK/queries.tsv"

@@ -567,6 +567,11 @@ public sealed class NameIndex : IDisposable
         }
         var index = new NameIndex(candidates);
         var count = reader.ReadInt32();
+        if (count < 0)
+        {
+            throw new InvalidDataException("Damaged name index snapshot: a negative entry count.");
+        }
+        index._names.Capacity = index._entryEntity.Capacity = index._evidence.Capacity = count;
         for (var entry = 0; entry < count; entry++)
         {
             var entityId = reader.ReadString();
@@ -583,6 +588,12 @@ public sealed class NameIndex : IDisposable
             index.AddLocked(entityId, name, evidence, []);
         }
         var keyCount = reader.ReadInt32();
+        if (keyCount < 0)
+        {
+            throw new InvalidDataException("Damaged name index snapshot: a negative key count.");
+        }
+        index._keyIds.EnsureCapacity(keyCount);
+        index._postings.Capacity = keyCount;
         for (var k = 0; k < keyCount; k++)
         {
             var key = reader.ReadString();
