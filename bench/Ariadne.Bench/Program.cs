@@ -23,6 +23,11 @@ if (args is ["intelligence", ..])
 {
     return await IntelligenceBench.RunAsync(args[1..]);
 }
+// `-- names …` scores the name index (issue 11 item 6); `-- names-distractors …` generates rows for it (NamesCommands.cs).
+if (args is [var verb, ..] && NamesCommands.Handles(verb))
+{
+    return NamesCommands.Run(args);
+}
 var config = ManualConfig.Create(DefaultConfig.Instance)
     .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
     .WithOptions(ConfigOptions.DisableOptimizationsValidator);

@@ -18,9 +18,14 @@ public static class ConsonantSkeleton
         var sb = new StringBuilder(folded.Length);
         foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (Scripts.Of(token) == Script.Arabic)
+            var script = Scripts.Of(token);
+            if (script == Script.Arabic)
             {
                 Arabic(token, sb);
+            }
+            else if (script == Script.Hebrew)
+            {
+                Hebrew(token, sb);
             }
             else
             {
@@ -78,6 +83,44 @@ public static class ConsonantSkeleton
         }
     }
 
+    /// <summary>
+    /// Hebrew is written without vowels too (ישראל is y-s-r-l; Israel or Yisrael in Latin): the same classes as the
+    /// Latin side; א and ע are not written in Latin, ו and י are consonants only word-initially, final ה is silent.
+    /// </summary>
+    private static void Hebrew(string token, StringBuilder sb)
+    {
+        var letters = token.Where(c => c is >= 'א' and <= 'ת').ToArray();
+        for (var i = 0; i < letters.Length; i++)
+        {
+            var start = i == 0;
+            var end = i == letters.Length - 1;
+            var cls = letters[i] switch
+            {
+                'ב' or 'פ' => 'b',
+                'ף' => 'f',
+                'ג' => 'g',
+                'ד' => 'd',
+                'ה' => end && !start ? '\0' : 'h',
+                'ו' => start ? 'w' : '\0',
+                'ז' or 'צ' or 'ץ' => 'z',
+                'ח' => 'h',
+                'ט' or 'ת' => 't',
+                'י' => start ? 'y' : '\0',
+                'כ' or 'ך' or 'ק' => 'k',
+                'ל' => 'l',
+                'מ' or 'ם' => 'm',
+                'נ' or 'ן' => 'n',
+                'ס' or 'ש' => 's',
+                'ר' => 'r',
+                _ => '\0',
+            };
+            if (cls != '\0')
+            {
+                sb.Append(cls);
+            }
+        }
+    }
+
     private static void Latin(string token, StringBuilder sb)
     {
         var s = token;
@@ -87,7 +130,13 @@ public static class ConsonantSkeleton
             var next = i + 1 < s.Length ? s[i + 1] : '\0';
             var start = i == 0;
             char cls;
-            if (next == 'h' && c is 'k' or 's' or 'c' or 't' or 'd' or 'g' or 'p' or 'z')
+            if (c == 't' && next == 'z')
+            {
+                // German and Hebrew tz (Katz, Moritz; צ) is one sound, written z in the other spellings.
+                cls = 'z';
+                i++;
+            }
+            else if (next == 'h' && c is 'k' or 's' or 'c' or 't' or 'd' or 'g' or 'p' or 'z')
             {
                 cls = c switch
                 {

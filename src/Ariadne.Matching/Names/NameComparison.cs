@@ -26,12 +26,43 @@ public static class NameComparison
     /// <summary>One way to read a name form in Latin letters, and which rule produced it.</summary>
     internal sealed record Reading(string[] Tokens, string[] Original, string Rule);
 
-    public static NameMatch Compare(string? left, string? right)
+    public static NameMatch Compare(string? left, string? right) => Compare(Prepare(left), Prepare(right));
+
+    /// <summary>
+    /// A name form read once: its Latin readings and, for the Arabic rule, its folded text and consonants. The index
+    /// prepares a query once and compares it with every candidate, instead of reading the query again each time.
+    /// </summary>
+    internal sealed class PreparedName(Reading[] readings, string folded, Script script)
+    {
+        private string? _skeleton;
+
+        public Reading[] Readings { get; } = readings;
+        public string Folded { get; } = folded;
+        public Script Script { get; } = script;
+
+        /// <summary>Written without short vowels: compared by consonants with forms in other scripts.</summary>
+        public bool IsUnvowelled { get; } = script is Script.Arabic or Script.Hebrew;
+
+        /// <summary>Only the Arabic rule needs it, and most pairs never reach that rule: computed on first use.</summary>
+        public string Skeleton => _skeleton ??= ConsonantSkeleton.Of(Folded);
+    }
+
+    internal static PreparedName Prepare(string? name)
+    {
+        var original = NameText.Tokens(name).Where(t => !s_honorifics.Contains(t)).ToArray();
+        var folded = string.Join(' ', original);
+        var script = Scripts.Of(folded);
+        return new PreparedName(Readings(original, folded, script).ToArray(), folded, script);
+    }
+
+    internal static bool IsHonorific(string folded) => s_honorifics.Contains(folded);
+
+    internal static NameMatch Compare(PreparedName left, PreparedName right)
     {
         var best = new NameMatch(0, [], "No letters to compare.");
-        foreach (var a in Readings(left))
+        foreach (var a in left.Readings)
         {
-            foreach (var b in Readings(right))
+            foreach (var b in right.Readings)
             {
                 var match = Align(a, b);
                 if (match.Score > best.Score)
@@ -51,12 +82,16 @@ public static class NameComparison
     internal static IEnumerable<Reading> Readings(string? name)
     {
         var original = NameText.Tokens(name).Where(t => !s_honorifics.Contains(t)).ToArray();
+        var folded = string.Join(' ', original);
+        return Readings(original, folded, Scripts.Of(folded));
+    }
+
+    private static IEnumerable<Reading> Readings(string[] original, string folded, Script script)
+    {
         if (original.Length == 0)
         {
             yield break;
         }
-        var folded = string.Join(' ', original);
-        var script = Scripts.Of(folded);
         if (script is Script.Latin or Script.None or Script.Arabic)
         {
             // Arabic is compared by its consonants (ArabicSkeletons), not by a guessed vowelled reading.
@@ -91,25 +126,29 @@ public static class NameComparison
     /// When one form is in Arabic script and the other is not, the consonants both share, compared whole and in order
     /// (عبدالرحمان is one word where Latin writes ABDUL RAHMAN). Capped below an exact match: vowels are unknown.
     /// </summary>
-    private static NameMatch? ArabicSkeletons(string? left, string? right)
+    /// <summary>
+    /// Edit distance, not Jaro-Winkler: skeletons are long strings of a small alphabet, where Jaro-Winkler scores
+    /// unrelated names high and pushed same-script matches out of the top 10 (measured on names-un).
+    /// </summary>
+    private static double? SkeletonSimilarity(PreparedName left, PreparedName right)
     {
-        var a = string.Join(' ', NameText.Tokens(left).Where(t => !s_honorifics.Contains(t)));
-        var b = string.Join(' ', NameText.Tokens(right).Where(t => !s_honorifics.Contains(t)));
-        if ((Scripts.Of(a) == Script.Arabic) == (Scripts.Of(b) == Script.Arabic))
+        if (left.IsUnvowelled == right.IsUnvowelled || left.Skeleton.Length == 0 || right.Skeleton.Length == 0)
         {
             return null;
         }
-        var ka = ConsonantSkeleton.Of(a);
-        var kb = ConsonantSkeleton.Of(b);
-        if (ka.Length == 0 || kb.Length == 0)
+        return (1 - (double)Levenshtein(left.Skeleton, right.Skeleton) / Math.Max(left.Skeleton.Length, right.Skeleton.Length)) * 0.95;
+    }
+
+    private static NameMatch? ArabicSkeletons(PreparedName left, PreparedName right)
+    {
+        if (SkeletonSimilarity(left, right) is not { } similarity)
         {
             return null;
         }
-        // Edit distance, not Jaro-Winkler: skeletons are long strings of a small alphabet, where Jaro-Winkler
-        // scores unrelated names high and pushed same-script matches out of the top 10 (measured on names-un).
-        var similarity = (1 - (double)Levenshtein(ka, kb) / Math.Max(ka.Length, kb.Length)) * 0.95;
+        var script = left.IsUnvowelled ? left.Script : right.Script;
+        var (a, b, ka, kb) = (left.Folded, right.Folded, left.Skeleton, right.Skeleton);
         var why = string.Create(CultureInfo.InvariantCulture,
-            $"{a} ≈ {b}, consonants {ka} / {kb} (Arabic script is written without vowels), similarity {similarity:0.00}");
+            $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels), similarity {similarity:0.00}");
         return new NameMatch(Math.Round(similarity, 4), [new AlignedToken(a, b, similarity, why)], why);
     }
 
@@ -136,54 +175,103 @@ public static class NameComparison
 
     private static NameMatch Align(Reading a, Reading b)
     {
-        var pairs = new List<(int I, int J, double Similarity, string How)>();
+        var aligned = new List<AlignedToken>();
+        var score = AlignScore(a, b, aligned);
+        var explanation = aligned.Count == 0
+            ? "No token of one name is close to a token of the other."
+            : string.Join("; ", aligned.Select(t => t.Why));
+        return new NameMatch(score, aligned, explanation);
+    }
+
+    /// <summary>
+    /// Tokens aligned best pair first; the explanation of each pair is written only when <paramref name="aligned"/> is
+    /// given, since the index scores a hundred candidates and explains only the ten it returns.
+    /// </summary>
+    private static double AlignScore(Reading a, Reading b, List<AlignedToken>? aligned)
+    {
+        var pairs = new (int I, int J, double Similarity)[a.Tokens.Length * b.Tokens.Length];
+        var n = 0;
         for (var i = 0; i < a.Tokens.Length; i++)
         {
             for (var j = 0; j < b.Tokens.Length; j++)
             {
-                var (similarity, how) = TokenSimilarity(a.Tokens[i], b.Tokens[j]);
-                pairs.Add((i, j, similarity, how));
+                pairs[n++] = (i, j, TokenSimilarity(a.Tokens[i], b.Tokens[j]));
             }
         }
-        var usedA = new bool[a.Tokens.Length];
-        var usedB = new bool[b.Tokens.Length];
-        var aligned = new List<AlignedToken>();
-        var total = 0.0;
-        foreach (var (i, j, similarity, how) in pairs.OrderByDescending(p => p.Similarity).ThenBy(p => p.I).ThenBy(p => p.J))
+        Array.Sort(pairs, static (x, y) =>
         {
-            if (usedA[i] || usedB[j] || similarity < 0.7)
+            var c = y.Similarity.CompareTo(x.Similarity);
+            return c != 0 ? c : x.I != y.I ? x.I.CompareTo(y.I) : x.J.CompareTo(y.J);
+        });
+        Span<bool> usedA = stackalloc bool[Math.Min(a.Tokens.Length, 64)];
+        Span<bool> usedB = stackalloc bool[Math.Min(b.Tokens.Length, 64)];
+        if (a.Tokens.Length > 64 || b.Tokens.Length > 64)
+        {
+            usedA = new bool[a.Tokens.Length];
+            usedB = new bool[b.Tokens.Length];
+        }
+        var total = 0.0;
+        foreach (var (i, j, similarity) in pairs)
+        {
+            if (similarity < 0.7)
+            {
+                break;
+            }
+            if (usedA[i] || usedB[j])
             {
                 continue;
             }
             usedA[i] = usedB[j] = true;
             total += similarity;
-            var rule = string.Join(", ", new[] { how, a.Rule, b.Rule }.Where(r => r.Length > 0));
-            var sign = similarity >= 1 ? "=" : "≈";
-            aligned.Add(new AlignedToken(a.Original[i], b.Original[j], similarity,
-                $"{a.Original[i]} {sign} {b.Original[j]}" + (rule.Length > 0 ? ", " + rule : "")));
+            if (aligned is not null)
+            {
+                var how = How(a.Tokens[i], b.Tokens[j], similarity);
+                var rule = string.Join(", ", new[] { how, a.Rule, b.Rule }.Where(r => r.Length > 0));
+                var sign = similarity >= 1 ? "=" : "≈";
+                aligned.Add(new AlignedToken(a.Original[i], b.Original[j], similarity,
+                    $"{a.Original[i]} {sign} {b.Original[j]}" + (rule.Length > 0 ? ", " + rule : "")));
+            }
         }
         // Unmatched tokens of the longer form lower the score: "Ivan Petrov" is not the same as "Ivan Petrov Georgiev",
         // but it is close, because people are listed with and without a patronymic or a second given name.
-        var score = total / ((a.Tokens.Length + b.Tokens.Length) / 2.0);
-        var explanation = aligned.Count == 0
-            ? "No token of one name is close to a token of the other."
-            : string.Join("; ", aligned.Select(t => t.Why));
-        return new NameMatch(Math.Round(score, 4), aligned, explanation);
+        return Math.Round(total / ((a.Tokens.Length + b.Tokens.Length) / 2.0), 4);
     }
 
-    private static (double Similarity, string How) TokenSimilarity(string a, string b)
+    /// <summary>The score of <see cref="Compare(PreparedName, PreparedName)"/> without writing its explanation.</summary>
+    internal static double Score(PreparedName left, PreparedName right)
+    {
+        var best = 0.0;
+        foreach (var a in left.Readings)
+        {
+            foreach (var b in right.Readings)
+            {
+                best = Math.Max(best, AlignScore(a, b, null));
+            }
+        }
+        if (SkeletonSimilarity(left, right) is { } skeleton)
+        {
+            best = Math.Max(best, Math.Round(skeleton, 4));
+        }
+        return best;
+    }
+
+    private static double TokenSimilarity(string a, string b)
     {
         if (string.Equals(a, b, StringComparison.Ordinal))
         {
             // Before the initial rule: "A" is the same as "A", not an initial of it (found by the property test).
-            return (1, "");
+            return 1;
         }
         if (a.Length == 1 || b.Length == 1)
         {
             // An initial meets the name it abbreviates, a little below certainty.
-            return a[0] == b[0] ? (0.9, "initial") : (0, "");
+            return a[0] == b[0] ? 0.9 : 0;
         }
-        var similarity = JaroWinkler.Similarity(a, b);
-        return (similarity, similarity >= 1 ? "" : string.Create(CultureInfo.InvariantCulture, $"Jaro-Winkler {similarity:0.00}"));
+        return JaroWinkler.Similarity(a, b);
     }
+
+    private static string How(string a, string b, double similarity) =>
+        string.Equals(a, b, StringComparison.Ordinal) || similarity >= 1 ? ""
+        : a.Length == 1 || b.Length == 1 ? "initial"
+        : string.Create(CultureInfo.InvariantCulture, $"Jaro-Winkler {similarity:0.00}");
 }

@@ -18,6 +18,10 @@ public static class NameText
         {
             return "";
         }
+        if (IsPlainAscii(name))
+        {
+            return FoldAscii(name);
+        }
         var decomposed = name.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var lastWasLatin = false;
@@ -47,17 +51,28 @@ public static class NameText
                     sb.Append(' ');
                 }
                 pendingSpace = false;
-                sb.Append(c switch
+                switch (c)
                 {
-                    'ß' => "ss",
-                    'ł' => "l",
-                    'đ' => "d",
-                    'ø' => "o",
-                    'æ' => "ae",
-                    'œ' => "oe",
-                    'ı' => "i",
-                    _ => c.ToString(),
-                });
+                    case 'ß':
+                        sb.Append("ss");
+                        break;
+                    case 'æ':
+                        sb.Append("ae");
+                        break;
+                    case 'œ':
+                        sb.Append("oe");
+                        break;
+                    default:
+                        sb.Append(c switch
+                        {
+                            'ł' => 'l',
+                            'đ' => 'd',
+                            'ø' => 'o',
+                            'ı' => 'i',
+                            _ => c,
+                        });
+                        break;
+                }
                 lastWasLatin = c <= 0x024F || c is >= (char)0x1E00 and <= (char)0x1EFF;
             }
             else
@@ -67,6 +82,43 @@ public static class NameText
             }
         }
         return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Letters, digits, spaces and ordinary punctuation only: most Latin names, folded without normalising.</summary>
+    private static bool IsPlainAscii(string name)
+    {
+        foreach (var c in name)
+        {
+            if (c > 0x7E || c == '`' || c == '\'')
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The same result as the general path for plain ASCII (NFKC and NFD leave it alone), without its cost.</summary>
+    private static string FoldAscii(string name)
+    {
+        var sb = new StringBuilder(name.Length);
+        var pendingSpace = false;
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingSpace && sb.Length > 0)
+                {
+                    sb.Append(' ');
+                }
+                pendingSpace = false;
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                pendingSpace = true;
+            }
+        }
+        return sb.ToString();
     }
 
     /// <summary>The folded tokens of a name form.</summary>

@@ -28,7 +28,7 @@ public static class Scripts
         {
             return Script.None;
         }
-        Span<int> counts = stackalloc int[Enum.GetValues<Script>().Length];
+        Span<int> counts = stackalloc int[(int)Script.Other + 1];
         foreach (var rune in text.EnumerateRunes())
         {
             if (Rune.IsLetter(rune))

@@ -1,0 +1,124 @@
+namespace Ariadne.Matching.Names;
+
+/// <summary>
+/// The retrieval keys of a name form (issue #11 item 3: several keys per name form). Every key is on the Latin side,
+/// so that a form in any script meets a form in any other through one dictionary:
+/// <list type="bullet">
+/// <item><c>t</c>+token: each folded Latin reading of a token (Димитров → dimitrov; 習近平 → xi, jin, ping, jinping).</item>
+/// <item><c>s</c>+skeleton: the token's consonants (<see cref="ConsonantSkeleton"/>), which is how unvowelled Arabic
+/// meets vowelled Latin (محمد, Mohammed and Muhammad are all mhmd) and how Latin spellings meet each other.</item>
+/// <item><c>s</c>+two skeletons: adjacent tokens joined, because a compound is written joined or apart
+/// (عبدالرحمان / Abdul Rahman, Vandamme / Van Damme); the Arabic article ال also without it (التكريتي / Tikriti).</item>
+/// <item><c>w</c>+skeleton of the whole form, tokens in their order.</item>
+/// <item><c>p</c>+prefix: the first four letters of a long token, for spellings that differ late in the word.</item>
+/// </list>
+/// Initials and one-letter tokens give no key (they would hit everyone; the scorer matches them), unless the name has
+/// nothing else.
+/// </summary>
+internal static class NameKeys
+{
+    /// <summary>How much a hit on a key of each kind counts, before its rarity: exact reading first.</summary>
+    public static double KindWeight(string key) => key[0] switch
+    {
+        't' or 'w' => 1.0,
+        's' => 0.8,
+        _ => 0.5,
+    };
+
+    /// <summary>
+    /// A skeleton, and without its first letter when that is a y or w: written Hebrew and Arabic begin words with
+    /// them where Latin spellings write a vowel (ישראל / Israel, يوسف / Usuf), and Latin spellings differ the same way
+    /// (Yitzhak / Itzhak).
+    /// </summary>
+    private static void AddSkeleton(HashSet<string> keys, string kind, string skeleton)
+    {
+        if (skeleton.Length >= 2)
+        {
+            keys.Add(kind + skeleton);
+        }
+        if (skeleton.Length >= 3 && skeleton[0] is 'y' or 'w')
+        {
+            keys.Add(kind + skeleton[1..]);
+        }
+    }
+
+    private static string SkeletonSource(NameComparison.Reading reading, int i) =>
+        Scripts.Of(reading.Original[i]) == Script.Hebrew ? reading.Original[i] : reading.Tokens[i];
+
+    public static HashSet<string> Of(NameComparison.PreparedName name)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var reading in name.Readings)
+        {
+            var skeletons = new string[reading.Tokens.Length];
+            for (var i = 0; i < reading.Tokens.Length; i++)
+            {
+                var token = reading.Tokens[i];
+                var arabic = Scripts.Of(token) == Script.Arabic;
+                // Hebrew is read through AnyAscii for the scorer, but its consonants come from the letters themselves.
+                var skeleton = ConsonantSkeleton.Of(SkeletonSource(reading, i));
+                skeletons[i] = skeleton;
+                AddSkeleton(keys, "s", skeleton);
+                if (arabic)
+                {
+                    // The article is written joined in Arabic and apart (or left out) in Latin.
+                    if (token.StartsWith("ال", StringComparison.Ordinal) && token.Length > 3)
+                    {
+                        var bare = ConsonantSkeleton.Of(token[2..]);
+                        if (bare.Length >= 2)
+                        {
+                            keys.Add("s" + bare);
+                        }
+                    }
+                    continue;
+                }
+                if (token.Length < 2)
+                {
+                    continue;
+                }
+                keys.Add("t" + token);
+                if (token.Length >= 5)
+                {
+                    keys.Add("p" + token[..4]);
+                }
+            }
+            // The whole form's consonants in order: how unvowelled Arabic meets Latin when its tokens are short (اياد اغ
+            // غالي / Iyad Ag Ghali is d g gl token by token, too common to find anybody, but dgl as a whole).
+            if (reading.Tokens.Length > 1)
+            {
+                var whole = ConsonantSkeleton.Of(string.Join(' ', reading.Tokens.Select((_, i) => SkeletonSource(reading, i))));
+                if (whole.Length >= 3)
+                {
+                    AddSkeleton(keys, "w", whole);
+                }
+            }
+            for (var i = 0; i + 1 < skeletons.Length; i++)
+            {
+                if (skeletons[i].Length == 0 || skeletons[i + 1].Length == 0)
+                {
+                    continue;
+                }
+                // Through the skeleton again, so that doubles across the join go once (abd + allah = abdallah).
+                var joined = ConsonantSkeleton.Of(SkeletonSource(reading, i) + " " + SkeletonSource(reading, i + 1));
+                if (joined.Length >= 3)
+                {
+                    keys.Add("s" + joined);
+                }
+            }
+        }
+        if (keys.Count == 0)
+        {
+            // A name of initials or one-letter tokens only ("J. K."): rare, so its weak keys cost nothing, and without
+            // them it could never be found again.
+            foreach (var reading in name.Readings)
+            {
+                foreach (var token in reading.Tokens)
+                {
+                    var skeleton = ConsonantSkeleton.Of(token);
+                    keys.Add(skeleton.Length > 0 ? "s" + skeleton : "t" + token);
+                }
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,242 @@
+using Ariadne.Matching.Names;
+
+namespace Ariadne.Matching.Tests.Names;
+
+/// <summary>The person-name index (issue #11 items 3 and 4; ADR 0012): add, search, remove, scripts, snapshot.</summary>
+public sealed class NameIndexTests
+{
+    /// <summary>Other people in the index, in several scripts, so that a test finds one person among many.</summary>
+    private static readonly (string Id, string Name)[] s_others =
+    [
+        ("o-1", "Ivan Petrov"), ("o-2", "Иван Петров"), ("o-3", "Maria Georgieva"), ("o-4", "Mohammed Ali Hassan"),
+        ("o-5", "Ahmad Shah Massoud"), ("o-6", "Γιώργος Νικολάου"), ("o-7", "Dimitra Papadaki"), ("o-8", "David Cohen"),
+        ("o-9", "דוד כהן"), ("o-10", "王伟"), ("o-11", "Li Qiang"), ("o-12", "박지성"), ("o-13", "Park Ji-sung"),
+        ("o-14", "Rahul Sharma"), ("o-15", "राहुल शर्मा"), ("o-16", "佐藤健"), ("o-17", "Jean Dupont"),
+        ("o-18", "José García López"), ("o-19", "Anna Kowalska"), ("o-20", "Ömer Yılmaz"), ("o-21", "Dimitar Ivanov"),
+        ("o-22", "Mahmoud Abbas"), ("o-23", "عمر البشير"), ("o-24", "Nikos Papas"), ("o-25", "Olena Shevchenko"),
+    ];
+
+    private static NameIndex WithOthers(params (string Id, string Name)[] people)
+    {
+        var index = new NameIndex();
+        foreach (var (id, name) in s_others.Concat(people))
+        {
+            index.Add(id, name);
+        }
+        return index;
+    }
+
+    private static int RankOf(NameIndex index, string query, string id)
+    {
+        var hits = index.Search(query, 10);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            if (hits[i].EntityId == id)
+            {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    [Fact]
+    public void A_name_added_is_found_first_and_removed_is_gone()
+    {
+        using var index = WithOthers(("p-1", "Georgi Dimitrov"));
+
+        Assert.Equal("p-1", index.Search("Georgi Dimitrov")[0].EntityId);
+        Assert.Equal(1.0, index.Search("Georgi Dimitrov")[0].Score);
+
+        Assert.Equal(1, index.Remove("p-1"));
+        Assert.DoesNotContain(index.Search("Georgi Dimitrov"), h => h.EntityId == "p-1");
+        Assert.Equal(0, index.Remove("p-1"));
+    }
+
+    [Fact]
+    public void One_name_form_can_be_removed_and_the_others_stay()
+    {
+        using var index = WithOthers(("p-1", "Georgi Dimitrov"), ("p-1", "Георги Димитров"));
+
+        Assert.True(index.Remove("p-1", "Georgi Dimitrov"));
+
+        var hit = index.Search("Georgi Dimitrov")[0];
+        Assert.Equal("p-1", hit.EntityId);
+        Assert.Equal("Георги Димитров", hit.Name);
+        Assert.False(index.Remove("p-1", "Georgi Dimitrov"));
+    }
+
+    [Fact]
+    public void Answers_are_distinct_entities_best_form_first()
+    {
+        using var index = WithOthers(("p-1", "Georgi Dimitrov"), ("p-1", "Georgi Mihailov Dimitrov"), ("p-1", "Георги Димитров"));
+
+        var hits = index.Search("Georgi Dimitrov", 10);
+
+        Assert.Single(hits, h => h.EntityId == "p-1");
+        Assert.Equal("Georgi Dimitrov", hits[0].Name);
+        Assert.True(index.Search("Ivan", 3).Count <= 3);
+    }
+
+    [Theory]
+    [InlineData("Dimitrov Georgi")]           // family name first
+    [InlineData("DIMITROV, Georgi")]          // as on a list
+    [InlineData("G. Dimitrov")]               // initial
+    [InlineData("Mr Georgi Dimitrov")]        // honorific
+    [InlineData("Georgi Dimitrov")]
+    public void Token_order_initials_and_honorifics_do_not_hide_a_person(string query)
+    {
+        using var index = WithOthers(("p-1", "Georgi Dimitrov"));
+
+        Assert.Equal("p-1", index.Search(query)[0].EntityId);
+    }
+
+    [Theory]
+    // Cyrillic, by the Bulgarian and Russian passport schemes
+    [InlineData("Георги Димитров", "Georgi Dimitrov")]
+    [InlineData("Христо Стоичков", "Hristo Stoichkov")]
+    [InlineData("Дмитрий Медведев", "Dmitriy Medvedev")]
+    // Arabic written without vowels meets each vowelled Latin spelling
+    [InlineData("محمد عبد الله", "Mohammed Abdullah")]
+    [InlineData("محمد عبد الله", "Muhammad Abdallah")]
+    [InlineData("محمد عبد الله", "Mohamed Abdalla")]
+    [InlineData("عبدالرحمن", "Abdul Rahman")]
+    // Greek by ELOT 743
+    [InlineData("Παπαδόπουλος Κωνσταντίνος", "Konstantinos Papadopoulos")]
+    // Hebrew
+    [InlineData("ישראל כץ", "Israel Katz")]
+    // Hangul, family name first, given name joined or apart
+    [InlineData("김정은", "Kim Jong Un")]
+    // Han by pinyin
+    [InlineData("习近平", "Xi Jinping")]
+    [InlineData("習近平", "Xi Jinping")]
+    // Devanagari
+    [InlineData("देव आनंद", "Dev Anand")]
+    // Kana
+    [InlineData("スズキ イチロー", "Suzuki Ichiro")]
+    // Latin with and without diacritics
+    [InlineData("Đorđe Balašević", "Djordje Balasevic")]
+    [InlineData("Müller Jürgen", "Jurgen Muller")]
+    public void A_form_in_one_script_finds_the_person_indexed_in_another(string indexed, string query)
+    {
+        using var index = WithOthers(("p-1", indexed));
+        using var reverse = WithOthers(("p-1", query));
+
+        Assert.InRange(RankOf(index, query, "p-1"), 1, 3);
+        Assert.InRange(RankOf(reverse, indexed, "p-1"), 1, 3);
+    }
+
+    [Fact]
+    public void Every_answer_says_why()
+    {
+        using var index = WithOthers(("p-1", "Димитров Георги"));
+
+        var hit = index.Search("Georgi Dimitrov")[0];
+
+        Assert.Equal("p-1", hit.EntityId);
+        Assert.Contains("dimitrov = димитров", hit.Explanation, StringComparison.Ordinal);
+        Assert.Contains("transliterated (Bulgarian)", hit.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evidence_breaks_a_tie_between_two_people_of_one_name_and_is_explained()
+    {
+        using var index = new NameIndex();
+        index.Add("p-1", "Ivan Petrov", new NameEvidence(new DateOnly(1970, 1, 1), "BG", "M"));
+        index.Add("p-2", "Ivan Petrov", new NameEvidence(new DateOnly(1985, 5, 5), "BG", "M"));
+
+        var hits = index.Search("Ivan Petrov", 10, new NameEvidence(new DateOnly(1985, 5, 5)));
+
+        Assert.Equal("p-2", hits[0].EntityId);
+        Assert.True(hits[0].Score > hits[1].Score);
+        Assert.Contains("date of birth the same (1985-05-05 / 1985-05-05)", hits[0].Explanation, StringComparison.Ordinal);
+        Assert.Contains("date of birth differs", hits[1].Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("---")]
+    [InlineData(null)]
+    public void A_query_without_letters_finds_nobody_and_does_not_throw(string? query)
+    {
+        using var index = WithOthers();
+
+        Assert.Empty(index.Search(query));
+    }
+
+    [Fact]
+    public void A_snapshot_reloads_to_the_same_answers_and_the_same_bytes()
+    {
+        using var index = WithOthers(("p-1", "Georgi Dimitrov"), ("p-1", "Георги Димитров"));
+        index.Add("p-2", "Ivan Petrov", new NameEvidence(new DateOnly(1970, 1, 1), "BG", "M"));
+        index.Remove("o-4");
+        using var first = new MemoryStream();
+        index.WriteSnapshot(first);
+
+        first.Position = 0;
+        using var reloaded = NameIndex.ReadSnapshot(first);
+        using var second = new MemoryStream();
+        reloaded.WriteSnapshot(second);
+
+        Assert.Equal(first.ToArray(), second.ToArray());
+        Assert.Equal(index.Count, reloaded.Count);
+        foreach (var query in new[] { "Georgi Dimitrov", "Ivan Petrov", "محمد", "Mohammed Ali Hassan", "Xi" })
+        {
+            Assert.Equal(index.Search(query), reloaded.Search(query));
+        }
+        // The reloaded index can still change.
+        reloaded.Add("p-3", "Stoyan Kolev");
+        Assert.Equal("p-3", reloaded.Search("Stoyan Kolev")[0].EntityId);
+        Assert.Equal(2, reloaded.Remove("p-1"));
+        Assert.DoesNotContain(reloaded.Search("Georgi Dimitrov"), h => h.EntityId == "p-1");
+    }
+
+    [Fact]
+    public void A_damaged_snapshot_is_refused_with_a_reason()
+    {
+        using var garbage = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
+        using var index = WithOthers();
+        using var whole = new MemoryStream();
+        index.WriteSnapshot(whole);
+        using var truncated = new MemoryStream(whole.ToArray()[..(int)(whole.Length - 3)]);
+
+        Assert.Contains("snapshot", Assert.Throws<InvalidDataException>(() => NameIndex.ReadSnapshot(garbage)).Message, StringComparison.Ordinal);
+        Assert.Contains("ends", Assert.Throws<InvalidDataException>(() => NameIndex.ReadSnapshot(truncated)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_threads_search_while_a_third_adds_and_removes()
+    {
+        using var index = WithOthers(("p-1", "Georgi Dimitrov"));
+        var failures = 0;
+        var done = 0;
+
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                index.Add($"w-{i}", $"Writer Person{i}");
+                if (i % 2 == 0)
+                {
+                    index.Remove($"w-{i}");
+                }
+            }
+            Interlocked.Exchange(ref done, 1);
+        });
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            for (var i = 0; i < 300 || Volatile.Read(ref done) == 0; i++)
+            {
+                var hits = index.Search("Георги Димитров");
+                if (hits.Count == 0 || hits[0].EntityId != "p-1")
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll([writer, .. readers]);
+
+        Assert.Equal(0, failures);
+        Assert.Equal(s_others.Length + 1 + 150, index.Count);
+    }
+}
