@@ -49,8 +49,10 @@ public sealed partial class IntelligenceService(AriadneDbContext db, AuditTrail 
     public const int MaxReason = 1000;
     private const int MaxDetails = 10000;
 
+    private Task<Organisation?> ViewerAsync(ClaimsPrincipal user) => ViewerAsync(db, user);
+
     /// <summary>The signed-in user's organisation, fresh from the database (country and agency can change).</summary>
-    private async Task<Organisation?> ViewerAsync(ClaimsPrincipal user) =>
+    internal static async Task<Organisation?> ViewerAsync(AriadneDbContext db, ClaimsPrincipal user) =>
         user.OrganisationId() is { } org ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == org) : null;
 
     /// <summary>Loads a report with its organisations, tracked, and asks whether the user may do <paramref name="operation"/>; null when not.</summary>
@@ -341,7 +343,8 @@ public sealed partial class IntelligenceService(AriadneDbContext db, AuditTrail 
         };
     }
 
-    private static void Limit(string? value, int max, string field, Dictionary<string, string[]> errors)
+    /// <summary>Records "at most N characters" for a field that is too long; shared by the intelligence services.</summary>
+    internal static void Limit(string? value, int max, string field, Dictionary<string, string[]> errors)
     {
         if (value is { Length: > 0 } && value.Length > max)
         {
@@ -349,7 +352,7 @@ public sealed partial class IntelligenceService(AriadneDbContext db, AuditTrail 
         }
     }
 
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The handling code as recorded with each dissemination event.</summary>
     public static string HandlingOf(Grading? grading) => grading switch

@@ -66,8 +66,7 @@ public sealed class SanitisedService(AriadneDbContext db, AuditTrail audit, Time
     public const int MaxTitle = 200;
     public const int MaxSummary = 8000;
 
-    private async Task<Organisation?> ViewerAsync(ClaimsPrincipal user) =>
-        user.OrganisationId() is { } org ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == org) : null;
+    private Task<Organisation?> ViewerAsync(ClaimsPrincipal user) => IntelligenceService.ViewerAsync(db, user);
 
     public async Task<IntelligenceResult<SanitisedResponse>> DeriveAsync(ClaimsPrincipal user, Guid reportId, SanitiseRequest request)
     {
@@ -91,8 +90,8 @@ public sealed class SanitisedService(AriadneDbContext db, AuditTrail audit, Time
             return new IntelligenceError(StatusCodes.Status409Conflict, "A draft is sanitised once it has been graded and submitted.");
         }
         var errors = new Dictionary<string, string[]>();
-        Limit(request.Title, MaxTitle, "title", errors);
-        Limit(request.Summary, MaxSummary, "summary", errors);
+        IntelligenceService.Limit(request.Title, MaxTitle, "title", errors);
+        IntelligenceService.Limit(request.Summary, MaxSummary, "summary", errors);
         if (errors.Count > 0)
         {
             return IntelligenceError.Invalid(errors);
@@ -109,8 +108,8 @@ public sealed class SanitisedService(AriadneDbContext db, AuditTrail audit, Time
             AuthorOrganisationId = viewer.Id,
             CreatedAt = now,
             Status = SanitisedStatus.Draft,
-            Title = Clean(request.Title) ?? derived.Title,
-            Summary = Clean(request.Summary) ?? derived.Summary,
+            Title = IntelligenceService.Clean(request.Title) ?? derived.Title,
+            Summary = IntelligenceService.Clean(request.Summary) ?? derived.Summary,
             ExploitationTypes = derived.ExploitationTypes,
             Countries = derived.Countries,
             ModusOperandiTags = derived.ModusOperandiTags,
@@ -172,8 +171,8 @@ public sealed class SanitisedService(AriadneDbContext db, AuditTrail audit, Time
                 : new IntelligenceError(StatusCodes.Status403Forbidden, "The writer's organisation edits a draft.");
         }
         var errors = new Dictionary<string, string[]>();
-        Limit(request.Title, MaxTitle, "title", errors);
-        Limit(request.Summary, MaxSummary, "summary", errors);
+        IntelligenceService.Limit(request.Title, MaxTitle, "title", errors);
+        IntelligenceService.Limit(request.Summary, MaxSummary, "summary", errors);
         if (request.Title is not null && string.IsNullOrWhiteSpace(request.Title))
         {
             errors["title"] = ["A sanitised version needs a title."];
@@ -193,7 +192,7 @@ public sealed class SanitisedService(AriadneDbContext db, AuditTrail audit, Time
             return IntelligenceError.Invalid(errors);
         }
         var v = loaded.Version;
-        v.Title = Clean(request.Title) ?? v.Title;
+        v.Title = IntelligenceService.Clean(request.Title) ?? v.Title;
         v.Summary = request.Summary is null ? v.Summary : request.Summary.Trim();
         v.ExploitationTypes = forms is null ? v.ExploitationTypes : string.Join(',', forms);
         v.ModusOperandiTags = tags is null ? v.ModusOperandiTags : string.Join(',', tags);
@@ -282,15 +281,6 @@ public sealed class SanitisedService(AriadneDbContext db, AuditTrail audit, Time
             insider ? v.AuthorName : null, insider ? v.ReleasedByName : null, findings, mayEdit, mayRelease);
     }
 
-    private static void Limit(string? value, int max, string field, Dictionary<string, string[]> errors)
-    {
-        if (value is { Length: > 0 } && value.Length > max)
-        {
-            errors[field] = [$"At most {max} characters."];
-        }
-    }
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>Works out <see cref="SanitisedFacts"/> for one viewer and one version, in one place.</summary>
