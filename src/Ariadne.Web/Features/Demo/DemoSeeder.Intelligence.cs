@@ -193,7 +193,7 @@ internal sealed partial class DemoSeeder
             var author = await PrincipalAsync(authorName);
             var country = await CountryOfAsync(author);
             var grading = gradings[n % gradings.Length];
-            // Special handling on reports of the national unit, whose supervisor approves some (EVAL-S3..S5), and on a few others.
+            // Special handling on reports of the intelligence bureau, whose supervisor approves some (EVAL-S3..S5), and on a few others.
             var underSpecialHandling = authorName == "demo-analyst" ? index % 3 == 0 : n % 41 == 0;
             var draft = n % 29 == 5;
             var request = new CreateReportRequest(
@@ -221,9 +221,10 @@ internal sealed partial class DemoSeeder
             // Each save looks at every tracked entity: without this the 300th report costs 300 times the first.
             db.ChangeTracker.Clear();
         }
-        // Of the national unit's special-handling reports: a third cleared, a third with the risk assessment only, a third waiting.
+        // Of the intelligence bureau's special-handling reports: a third cleared, a third with the risk assessment only, a third waiting.
         var service = ActivatorUtilities.CreateInstance<IntelligenceService>(services, time);
-        var assessor = await PrincipalAsync("demo-atu");
+        // The risk assessment is the originating unit's (EVAL-S4): the analyst's own; the bureau's supervisor approves it.
+        var assessor = await PrincipalAsync("demo-analyst");
         var supervisor = await PrincipalAsync("demo-supervisor");
         for (var i = 0; i < special.Count; i++)
         {
