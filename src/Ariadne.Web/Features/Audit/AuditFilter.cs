@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Ariadne.Web.Features.Shared.Csv;
 using Ariadne.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -88,35 +89,16 @@ public static class AuditCsv
         "target_type", "target_id", "reason", "details", "ip_address", "hash",
     ];
 
-    public static string Write(IEnumerable<AuditEntry> entries)
-    {
-        var csv = new StringBuilder();
-        csv.AppendLine(string.Join(',', Header));
-        foreach (var e in entries)
+    public static string Write(IEnumerable<AuditEntry> entries) =>
+        CsvWriter.ToText(entries.Select(e => (IEnumerable<string?>)new[]
         {
-            csv.AppendLine(string.Join(',', new[]
-            {
-                e.Sequence.ToString(CultureInfo.InvariantCulture),
-                DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
-                e.ActorName, e.ActorUserId?.ToString(), e.ActorOrganisationId?.ToString(), e.Action, e.Outcome.ToString(),
-                e.TargetType, e.TargetId, e.Reason, e.Details, e.IpAddress, e.Hash,
-            }.Select(Cell)));
-        }
-        return csv.ToString();
-    }
+            e.Sequence.ToString(CultureInfo.InvariantCulture),
+            DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
+            e.ActorName, e.ActorUserId?.ToString(), e.ActorOrganisationId?.ToString(), e.Action, e.Outcome.ToString(),
+            e.TargetType, e.TargetId, e.Reason, e.Details, e.IpAddress, e.Hash,
+        }).Prepend(Header));
 
-    public static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    public static string Cell(string? value) => CsvWriter.Cell(value);
 }
 
 /// <summary>The export of the trail, shared by the audit page and the API: reason required, export recorded.</summary>
