@@ -58,6 +58,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
     public DbSet<Features.Intelligence.HandlingChange> HandlingChanges => Set<Features.Intelligence.HandlingChange>();
     public DbSet<Features.Intelligence.IntelligenceDissemination> IntelligenceDisseminations => Set<Features.Intelligence.IntelligenceDissemination>();
     public DbSet<Features.Intelligence.SanitisedVersion> SanitisedVersions => Set<Features.Intelligence.SanitisedVersion>();
+    public DbSet<Features.Intelligence.IntelligenceReportCount> IntelligenceReportCounts => Set<Features.Intelligence.IntelligenceReportCount>();
 
     /// <summary>
     /// Every stored time is UTC. SQLite keeps no kind, so values read back are marked UTC here; the API then

@@ -98,6 +98,7 @@ public sealed class VisibleListEquivalenceTests
             }
             await db.SaveChangesAsync();
         });
+        await app.WithDbAsync(AssertCountsKeptAsync);
         // Without cleared reports the table would not be covered.
         Assert.Equal(originators.Length * Gradings().Count(g => g.Grading is not null), cleared);
 
@@ -114,8 +115,13 @@ public sealed class VisibleListEquivalenceTests
                         settings).Visible)
                     .Select(r => r.Reference).Order(StringComparer.Ordinal).ToList();
                 var selected = await db.IntelligenceReports.AsNoTracking()
-                    .Where(IntelligenceAudience.VisibleTo(viewer.User, viewer.Organisation, organisations.Values))
+                    .Where(IntelligenceAudience.VisibleTo<IntelligenceReport>(viewer.User, viewer.Organisation, organisations.Values))
                     .Select(r => r.Reference).ToListAsync();
+                // The list's exact total comes from the counts the database keeps (migration 0013, ADR 0015), under the same predicate.
+                var kept = await db.IntelligenceReportCounts.AsNoTracking()
+                    .Where(IntelligenceAudience.VisibleTo<IntelligenceReportCount>(viewer.User, viewer.Organisation, organisations.Values))
+                    .SumAsync(c => c.Count);
+                Assert.True(expected.Count == kept, $"{viewer.Kind}: the policy allows {expected.Count} reports, the kept counts say {kept}");
                 Assert.True(expected.SequenceEqual(selected.Order(StringComparer.Ordinal)),
                     $"{viewer.Kind}: the policy allows {expected.Count} reports, SQL selected {selected.Count}; " +
                     $"only by policy: {string.Join(", ", expected.Except(selected).Take(5))}; " +
@@ -167,7 +173,10 @@ public sealed class VisibleListEquivalenceTests
         {
             var db = s.GetRequiredService<Ariadne.Web.Data.AriadneDbContext>();
             var organisations = await db.Organisations.AsNoTracking().ToListAsync();
-            return await db.IntelligenceReports.CountAsync(IntelligenceAudience.VisibleTo(user, reader, organisations));
+            Assert.Equal(await db.IntelligenceReports.CountAsync(IntelligenceAudience.VisibleTo<IntelligenceReport>(user, reader, organisations)),
+                await db.IntelligenceReportCounts.Where(IntelligenceAudience.VisibleTo<IntelligenceReportCount>(user, reader, organisations))
+                    .SumAsync(c => c.Count));
+            return await db.IntelligenceReports.CountAsync(IntelligenceAudience.VisibleTo<IntelligenceReport>(user, reader, organisations));
         });
 
         Assert.Equal(0, await ListedAsync());
@@ -175,6 +184,18 @@ public sealed class VisibleListEquivalenceTests
             IntelligenceAudience.RefreshAsync(s.GetRequiredService<Ariadne.Web.Data.AriadneDbContext>(), settings));
         Assert.Equal(1, refreshed);
         Assert.Equal(1, await ListedAsync());
+    }
+
+    /// <summary>The kept counts equal a count of the reports themselves, group by group (zero rows left by deletions aside).</summary>
+    internal static async Task AssertCountsKeptAsync(Ariadne.Web.Data.AriadneDbContext db)
+    {
+        var actual = (await db.IntelligenceReports.AsNoTracking()
+                .GroupBy(r => new { r.OriginatorOrganisationId, r.Status, Audience = r.Audience ?? 0 })
+                .Select(g => new { g.Key.OriginatorOrganisationId, g.Key.Status, g.Key.Audience, Count = (long)g.Count() }).ToListAsync())
+            .Select(g => $"{g.OriginatorOrganisationId} {g.Status} {g.Audience}: {g.Count}").Order(StringComparer.Ordinal).ToList();
+        var kept = (await db.IntelligenceReportCounts.AsNoTracking().Where(c => c.Count != 0).ToListAsync())
+            .Select(c => $"{c.OriginatorOrganisationId} {c.Status} {c.Audience}: {c.Count}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(actual, kept);
     }
 
     private enum Special

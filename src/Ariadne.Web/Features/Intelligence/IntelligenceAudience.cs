@@ -62,8 +62,12 @@ public static class IntelligenceAudience
     /// in C#, by the policy's own <see cref="DisseminationPolicy.Relate"/>; organisations are grouped by the one bit that admits
     /// the viewer to their reports, so the predicate has at most four (organisations, bit) terms whatever the directory's size.
     /// </summary>
-    public static Expression<Func<IntelligenceReport, bool>> VisibleTo(ClaimsPrincipal user, Organisation viewer,
-        IEnumerable<Organisation> organisations)
+    /// <remarks>
+    /// Generic over the three columns it reads, so that the same predicate selects reports (a page) and rows of
+    /// <see cref="IntelligenceReportCount"/> (the exact total): the rule is written once.
+    /// </remarks>
+    public static Expression<Func<T, bool>> VisibleTo<T>(ClaimsPrincipal user, Organisation viewer,
+        IEnumerable<Organisation> organisations) where T : class, IAudienceRow
     {
         var own = viewer.Id;
         var reach = IntelligencePermissions.ReachOf(user);

@@ -12,7 +12,7 @@ public enum ReportStatus
 /// A report in the key-data format (§5.4, KD-01..12). Structured items (KD-02..09) are <see cref="IntelligenceItem"/> rows;
 /// the grading is the author's, stored by enum names; a case or screening is linked by its reference only, never joined.
 /// </summary>
-public sealed class IntelligenceReport
+public sealed class IntelligenceReport : IAudienceRow
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     /// <summary>INT-2026-000123: readable on a phone call between agencies.</summary>

@@ -17,7 +17,16 @@ public sealed partial class IntelligenceService
     /// (<see cref="IntelligenceAudience.VisibleTo"/>), so lists page and count in the database. Null when the user sees none.
     /// </summary>
     private async Task<(IQueryable<IntelligenceReport> Query, Organisation Viewer, Dictionary<Guid, Organisation> Organisations)?> VisibleAsync(
-        ClaimsPrincipal user, ReportFilter filter)
+        ClaimsPrincipal user, ReportFilter filter) =>
+        await VisibleWithTotalAsync(user, filter) is (var query, var viewer, var organisations, _) ? (query, viewer, organisations) : null;
+
+    /// <summary>
+    /// As <see cref="VisibleAsync"/>, with the query of the exact total: the sum of the kept counts
+    /// (<see cref="IntelligenceReportCount"/>) under the same predicate where the filter is one the counts can answer (none, or an
+    /// originator), else a count of the matching reports.
+    /// </summary>
+    private async Task<(IQueryable<IntelligenceReport> Query, Organisation Viewer, Dictionary<Guid, Organisation> Organisations, Func<Task<int>> Total)?>
+        VisibleWithTotalAsync(ClaimsPrincipal user, ReportFilter filter)
     {
         var viewer = await ViewerAsync(user);
         if (viewer is null || IntelligencePermissions.ReachOf(user) == IntelligenceReach.None)
@@ -25,7 +34,7 @@ public sealed partial class IntelligenceService
             return null;
         }
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
-        var query = db.IntelligenceReports.AsNoTracking().Where(IntelligenceAudience.VisibleTo(user, viewer, organisations.Values));
+        var query = db.IntelligenceReports.AsNoTracking().Where(IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values));
         if (filter.ExploitationType is { Length: > 0 } type)
         {
             var code = "," + type.Trim().ToUpperInvariant() + ",";
@@ -39,20 +48,27 @@ public sealed partial class IntelligenceService
         {
             query = query.Where(r => r.CreatedAt <= to);
         }
+        var counts = db.IntelligenceReportCounts.AsNoTracking().Where(IntelligenceAudience.VisibleTo<IntelligenceReportCount>(user, viewer, organisations.Values));
         if (filter.OrganisationId is { } org)
         {
             query = query.Where(r => r.OriginatorOrganisationId == org);
+            counts = counts.Where(c => c.OriginatorOrganisationId == org);
         }
-        return (query, viewer, organisations);
+        var countsAnswer = filter.ExploitationType is not { Length: > 0 } && filter.From is null && filter.To is null;
+        var filtered = query;
+        Func<Task<int>> total = countsAnswer
+            ? async () => (int)await counts.SumAsync(c => c.Count)
+            : () => filtered.CountAsync();
+        return (query, viewer, organisations, total);
     }
 
     public async Task<(List<ReportSummary> Rows, int Total)> ListAsync(ClaimsPrincipal user, ReportFilter filter, Paging paging)
     {
         List<ReportSummary> page = [];
         var total = 0;
-        if (await VisibleAsync(user, filter) is (var query, var viewer, var organisations))
+        if (await VisibleWithTotalAsync(user, filter) is (var query, var viewer, var organisations, var count))
         {
-            total = await query.CountAsync();
+            total = await count();
             // Only the grading and approval columns: no encrypted text is decrypted for a list.
             var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Skip(paging.Skip).Take(paging.PageSize)
                 .Select(IntelligenceAudience.GradingColumns).ToListAsync();
