@@ -63,12 +63,15 @@ public static class AriadneHost
         services.AddSingleton(sp => AccountStatusCache.FromConfiguration(configuration, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccountStatusCache.SaveInterceptor>();
         services.AddSingleton<Features.Intelligence.IntelligenceAudienceInterceptor>();
+        services.AddSingleton<Features.Cases.CasePersonIndex>();
+        services.AddSingleton<Features.Cases.CasePersonIndexInterceptor>();
         services.AddDbContext<AriadneDbContext>((sp, o) =>
         {
             database.Apply(o);
             o.AddInterceptors(sp.GetRequiredService<AuditCheckpoint.CommitInterceptor>(),
                 sp.GetRequiredService<AccountStatusCache.SaveInterceptor>(),
-                sp.GetRequiredService<Features.Intelligence.IntelligenceAudienceInterceptor>());
+                sp.GetRequiredService<Features.Intelligence.IntelligenceAudienceInterceptor>(),
+                sp.GetRequiredService<Features.Cases.CasePersonIndexInterceptor>());
         });
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditVerifier>();
@@ -199,6 +202,7 @@ public static class AriadneHost
         services.AddSingleton<CaseProtector>();
         services.AddSingleton<TextProtector>();
         services.AddScoped<CaseService>();
+        services.AddScoped<PersonDuplicates>();
         services.AddScoped<Features.Intelligence.IntelligenceService>();
         services.AddScoped<Features.Intelligence.SanitisedService>();
         services.AddScoped<SupportWork>();

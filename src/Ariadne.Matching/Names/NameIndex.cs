@@ -7,8 +7,19 @@ namespace Ariadne.Matching.Names;
 /// <summary>What else is known about the person a name form belongs to; each part is optional.</summary>
 public sealed record NameEvidence(DateOnly? DateOfBirth = null, string? Nationality = null, string? Gender = null);
 
-/// <summary>One person found for a name query: the best of their name forms, its score and why.</summary>
-public sealed record NameHit(string EntityId, double Score, string Name, string Explanation);
+/// <summary>
+/// One person found for a name query: the best of their name forms, its score and why. <c>Score</c> ranks: how alike the
+/// names are, partly how many rare keys they share, with the evidence.
+/// </summary>
+public sealed record NameHit(string EntityId, double Score, string Name, string Explanation)
+{
+    /// <summary>
+    /// How alike the two names are, with the evidence (date of birth, nationality, gender) and without the rarity share:
+    /// the figure to compare with a fixed threshold. The share depends on the rest of the index (a form in another script of
+    /// the same person adds keys the query's other readings hold), so it ranks well but drifts as the index grows.
+    /// </summary>
+    public double NameScore { get; init; }
+}
 
 /// <summary>
 /// In-memory person-name index (issue #11 items 3 and 4; ADR 0012). Each name form is reduced to a few Latin-side keys
@@ -226,8 +237,8 @@ public sealed class NameIndex : IDisposable
                 var match = NameComparison.Compare(prepared, NameComparison.Prepare(_names[entry]));
                 var why = string.Create(CultureInfo.InvariantCulture,
                     $"{match.Explanation}; name score {match.Score:0.00}, rare keys in common {share:0.00}");
-                var (_, explanation) = WithEvidence(match.Score, why, evidence, _evidence[entry]);
-                hits.Add(new NameHit(_entities[entity]!, score, _names[entry]!, explanation));
+                var (nameScore, explanation) = WithEvidence(match.Score, why, evidence, _evidence[entry]);
+                hits.Add(new NameHit(_entities[entity]!, score, _names[entry]!, explanation) { NameScore = nameScore });
             }
             return hits;
         }

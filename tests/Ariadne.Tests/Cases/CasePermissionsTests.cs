@@ -68,6 +68,8 @@ public sealed class CasePermissionsTests
         [CaseOperation.PlanReturn] = Owners,
         // R-TR-01: the owner records a change of the person's status.
         [CaseOperation.ChangePersonStatus] = Owners,
+        // Issue 12 item 6: the owning organisation and the coordinator look for the same person in other cases.
+        [CaseOperation.FindDuplicates] = Owners + "|" + Coordinators,
         [CaseOperation.NameSafetyCoordinator] = Owners,
         // R-SC-02: the safety coordinator keeps the plan with the owner, whatever else it sees.
         [CaseOperation.ReadSafetyPlan] = Owners + "|guardian of a child|invited prosecution, consent to identity|referring police, consent to identity" +

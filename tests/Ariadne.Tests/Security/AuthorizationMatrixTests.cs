@@ -83,6 +83,8 @@ public sealed partial class AuthorizationMatrixTests
     private static bool CaseWorkers(string role, bool own) => Policies.CaseRoles.Contains(role);
     private static bool CaseReaders(string role, bool own) => Policies.CaseRoles.Contains(role) && (own || role == Roles.Coordinator);
     private static bool CaseOwner(string role, bool own) => own && role == Roles.Investigator;
+    // Issue 12 item 6: the owner looks for the same person in other cases; the coordinator oversees every case.
+    private static bool CaseOwnerOrCoordinator(string role, bool own) => CaseOwner(role, own) || role == Roles.Coordinator;
     private static bool CaseOwnerOrGuardian(string role, bool own) => own && role is Roles.Investigator or Roles.Guardian;
     private static bool CaseOwnerSupportOrGuardian(string role, bool own) =>
         own && role is Roles.Investigator or Roles.SupportWorker or Roles.Guardian;
@@ -159,6 +161,7 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/cases/handovers", Subject.None, CaseWorkers),
         new("GET", "/api/v1/cases/{id:guid}", Subject.Case, CaseReaders),
         new("GET", "/api/v1/cases/{id:guid}/timeline", Subject.Case, CaseReaders),
+        new("GET", "/api/v1/cases/{id:guid}/duplicates", Subject.Case, CaseOwnerOrCoordinator),
         new("POST", "/api/v1/cases/{id:guid}/transitions", Subject.Case, CaseOwner, _ => new { trigger = "StartAssessment" }),
         new("PUT", "/api/v1/cases/{id:guid}/owner", Subject.Case, CaseOwner, t => new { userId = t.Member.Id }),
         // Only the owner hands over; the coordinator oversees but does not take cases over (issue 9 item 6).

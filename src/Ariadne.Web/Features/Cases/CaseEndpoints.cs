@@ -35,6 +35,7 @@ public static class CaseEndpoints
         group.MapGet("/handovers", HandoversAsync);
         group.MapGet("/{id:guid}", GetAsync);
         group.MapGet("/{id:guid}/timeline", TimelineAsync);
+        group.MapGet("/{id:guid}/duplicates", DuplicatesAsync);
         group.MapPost("/{id:guid}/transitions", TransitionAsync);
         group.MapPut("/{id:guid}/owner", AssignAsync);
         group.MapPost("/{id:guid}/handovers", RequestHandoverAsync);
@@ -63,6 +64,11 @@ public static class CaseEndpoints
                 StatusCodes.Status403Forbidden => "Not your part of the case",
                 _ => "Not possible in the case's current state",
             });
+
+    /// <summary>Possible duplicates of the case's person in other cases, each shown as far as the caller may see that case (issue 12 item 6).</summary>
+    private static async Task<Results<Ok<DuplicatesResponse>, NotFound>> DuplicatesAsync(Guid id, ClaimsPrincipal user, PersonDuplicates duplicates,
+        CancellationToken ct) =>
+        await duplicates.FindAsync(user, id, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<List<CaseSummary>>, ValidationProblem>> QueueAsync(CaseService cases, ClaimsPrincipal user,
         HttpContext http, string? scope, bool? closed, string? stage, string? reference, string? name, int? page, int? pageSize)

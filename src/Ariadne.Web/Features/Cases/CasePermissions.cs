@@ -62,6 +62,8 @@ public enum CaseOperation
     RecordChildWork,
     /// <summary>Record a change of the person's status: suspect to presumed victim, a flag set or removed (R-TR-01).</summary>
     ChangePersonStatus,
+    /// <summary>Look for the same person in other cases (issue 12 item 6): the organisation that owns the case, and the coordinator.</summary>
+    FindDuplicates,
 }
 
 /// <summary>
@@ -121,6 +123,10 @@ public static class CasePermissions
             CaseOperation.AcknowledgeGuardian => guardian,
             CaseOperation.AssessAge => owner || guardian,
             CaseOperation.RecordChildWork => owner || guardian,
+            // Two referrals of one person by different agencies must not become two cases the owners never compare; the
+            // coordinator oversees every case and sees the pairs de-personalised. What each side sees of the other case is
+            // decided per candidate (PersonDuplicates), not here.
+            CaseOperation.FindDuplicates => owner || facts.Coordinator,
         };
     }
 }

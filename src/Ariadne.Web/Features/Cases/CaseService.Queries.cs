@@ -66,7 +66,15 @@ public sealed partial class CaseService
     /// whose hitting could itself tell something), with the viewer's parts, consents and pending handovers read in
     /// one query each, joined to the match rather than sent as lists of ids.
     /// </summary>
-    private async Task<List<Guid>> WithVisibleIdentityAsync(ClaimsPrincipal user, IQueryable<Case> matched)
+    private async Task<List<Guid>> WithVisibleIdentityAsync(ClaimsPrincipal user, IQueryable<Case> matched) =>
+        (await AccessToAsync(user, matched)).Where(a => a.Value.SeesPersonalData).Select(a => a.Key).ToList();
+
+    /// <summary>
+    /// What the user may do with each of the matched cases, by the permission table, with the user's parts, consents and
+    /// pending handovers read in one query each (joined to the match rather than sent as lists of ids). Used wherever a
+    /// set of cases found by something other than the user's lists must be weighed case by case (name search, duplicates).
+    /// </summary>
+    internal async Task<Dictionary<Guid, CaseAccess>> AccessToAsync(ClaimsPrincipal user, IQueryable<Case> matched)
     {
         var org = user.OrganisationId();
         var candidates = await matched.AsNoTracking().ToListAsync();
@@ -81,10 +89,8 @@ public sealed partial class CaseService
                 .Where(h => h.Status == HandoverStatus.Pending && matched.Any(c => c.Id == h.CaseId))
                 .Select(h => new { h.CaseId, h.ToOrganisationId }).ToListAsync())
             .GroupBy(h => h.CaseId).ToDictionary(g => g.Key, g => (Guid?)g.First().ToOrganisationId);
-        return candidates
-            .Where(c => CaseAccess.For(user, c, kinds[c.Id], consents[c.Id], profile, pending.GetValueOrDefault(c.Id)).SeesPersonalData)
-            .Select(c => c.Id)
-            .ToList();
+        return candidates.ToDictionary(c => c.Id,
+            c => CaseAccess.For(user, c, kinds[c.Id], consents[c.Id], profile, pending.GetValueOrDefault(c.Id)));
     }
 
     /// <summary>

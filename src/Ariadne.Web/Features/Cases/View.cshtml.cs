@@ -25,6 +25,7 @@ public sealed class CaseViewModel(
     ConsentWork consent,
     SafetyWork safety,
     ChildWork children,
+    PersonDuplicates duplicates,
     IAuthorizationService authorization) : PageModel
 {
     public sealed class StepInput
@@ -186,6 +187,8 @@ public sealed class CaseViewModel(
     [TempData] public string? Message { get; set; }
 
     public CaseDetailResponse Detail { get; private set; } = null!;
+    /// <summary>Possible duplicates of the person in other cases; null when the viewer may not look for them.</summary>
+    public DuplicatesResponse? Duplicates { get; private set; }
     public CaseResponse Case => Detail.Case;
     public CaseAccess Access { get; private set; } = CaseAccess.Nothing;
     public List<TimelineEntry> Timeline { get; private set; } = [];
@@ -430,6 +433,8 @@ public sealed class CaseViewModel(
         }
         // For the referring organisation this holds only the changes of stage: the status of what it referred.
         Timeline = await cases.TimelineAsync(loaded);
+        // The same service, and so the same question to the permission table, as GET /api/v1/cases/{id}/duplicates.
+        Duplicates = allowed.Contains(CaseOperation.FindDuplicates) ? await duplicates.FindAsync(User, Id) : null;
         if (!Access.SeesCase)
         {
             return true;
