@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Cases;
@@ -124,9 +123,10 @@ public sealed class CtdcExport(AriadneDbContext db, AuditTrail audit)
         return (records, KAnonymiser.Apply(records.Select(r => r.QuasiIdentifiers).ToList(), k));
     }
 
-    public async Task<CtdcExportSummary> WriteAsync(ClaimsPrincipal user, int k, Stream output, CancellationToken ct)
+    /// <summary>Writes the table <see cref="BuildAsync"/> made, and audits the export with its size and suppression.</summary>
+    public async Task<CtdcExportSummary> WriteAsync(IReadOnlyList<CtdcRecord> records, KAnonymity anonymity, Stream output, CancellationToken ct)
     {
-        var (records, anonymity) = await BuildAsync(k, ct);
+        var k = anonymity.K;
         var csv = CsvWriter.ForStream(output);
         csv.WriteRow(CtdcTable.Columns);
         foreach (var row in CtdcTable.Rows(records, anonymity))
