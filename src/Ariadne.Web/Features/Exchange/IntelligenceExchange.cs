@@ -128,13 +128,13 @@ public static class FollowTheMoney
             "ariadne-link-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|', parts))))[..32];
         static List<string> Country(string? c) => c is { Length: 2 } ? [c.ToLowerInvariant()] : [];
 
-        var parties = report.Items.Where(i => i.Kind == nameof(IntelligenceItemKind.Person) && !string.IsNullOrWhiteSpace(i.Value)).ToList();
+        var parties = report.Items.Where(i => i.Kind == nameof(IntelligenceItemKind.Person) && Names(i).Count > 0).ToList();
         var main = parties.FirstOrDefault(p => p.Role == "suspect") ?? parties.FirstOrDefault();
         var partyProps = new Dictionary<Guid, Dictionary<string, List<string>>>();
         foreach (var p in parties)
         {
             var business = string.Equals(p.SubKind, "business", StringComparison.OrdinalIgnoreCase);
-            var props = new Dictionary<string, List<string>> { ["name"] = [p.Value!], ["country"] = Country(p.Country), ["phone"] = [], ["email"] = [] };
+            var props = new Dictionary<string, List<string>> { ["name"] = [Names(p)[0]], ["alias"] = Names(p).Skip(1).ToList(), ["country"] = Country(p.Country), ["phone"] = [], ["email"] = [] };
             if (!business)
             {
                 props["nationality"] = Country(p.Country);
@@ -179,9 +179,9 @@ public static class FollowTheMoney
             var schema = string.Equals(p.SubKind, "business", StringComparison.OrdinalIgnoreCase) ? "Company" : "Person";
             Entity(schema, Id(p.Id), partyProps[p.Id]);
         }
-        foreach (var item in report.Items.Where(i => !string.IsNullOrWhiteSpace(i.Value)))
+        foreach (var item in report.Items.Where(i => !string.IsNullOrWhiteSpace(i.Value) || parties.Contains(i)))
         {
-            var value = item.Value!;
+            var value = item.Value ?? "";
             switch (Enum.Parse<IntelligenceItemKind>(item.Kind))
             {
                 case IntelligenceItemKind.Address:
@@ -239,7 +239,7 @@ public static class FollowTheMoney
                     }, notes: false);
                     break;
                 case IntelligenceItemKind.Person:
-                    if (main is not null && item.Id != main.Id)
+                    if (main is not null && item.Id != main.Id && parties.Contains(item))
                     {
                         var bothPeople = !string.Equals(item.SubKind, "business", StringComparison.OrdinalIgnoreCase)
                                          && !string.Equals(main.SubKind, "business", StringComparison.OrdinalIgnoreCase);
@@ -294,6 +294,22 @@ public static class FollowTheMoney
             : null;
 
     internal static string? DetailOf(ItemResponse item, string name) => Detail(item, name);
+
+    /// <summary>A party's names: the value as entered, then the names of its details (a frontline report gives names only there).</summary>
+    internal static List<string> Names(ItemResponse item)
+    {
+        var names = new List<string>();
+        if (!string.IsNullOrWhiteSpace(item.Value))
+        {
+            names.Add(item.Value.Trim());
+        }
+        if (item.Details is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty("names", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            names.AddRange(list.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.GetString()))
+                .Select(n => n.GetString()!.Trim()));
+        }
+        return names.Distinct(StringComparer.Ordinal).ToList();
+    }
 }
 
 /// <summary>
@@ -351,11 +367,11 @@ public static class MispEvents
             });
         }
 
-        var people = report.Items.Where(i => i.Kind == nameof(IntelligenceItemKind.Person) && !string.IsNullOrWhiteSpace(i.Value)
+        var people = report.Items.Where(i => i.Kind == nameof(IntelligenceItemKind.Person) && FollowTheMoney.Names(i).Count > 0
                                              && !string.Equals(i.SubKind, "business", StringComparison.OrdinalIgnoreCase)).ToList();
-        foreach (var item in report.Items.Where(i => !string.IsNullOrWhiteSpace(i.Value)))
+        foreach (var item in report.Items.Where(i => !string.IsNullOrWhiteSpace(i.Value) || people.Contains(i)))
         {
-            var value = item.Value!;
+            var value = item.Value ?? "";
             switch (Enum.Parse<IntelligenceItemKind>(item.Kind))
             {
                 case IntelligenceItemKind.Person when people.Contains(item):
@@ -364,7 +380,7 @@ public static class MispEvents
                                                             && people.First(p => p.Role == item.Role) == item).ToList();
                     Object(Person, item.Id, null,
                         [
-                            ("alias", "text", "Person", value),
+                            .. FollowTheMoney.Names(item).Select(n => ("alias", "text", "Person", (string?)n)),
                             ("date-of-birth", "date-of-birth", "Person", FollowTheMoney.DetailOf(item, "dateOfBirth")),
                             ("gender", "gender", "Person", Gender(FollowTheMoney.DetailOf(item, "gender"))),
                             ("nationality", "nationality", "Person", item.Country),
