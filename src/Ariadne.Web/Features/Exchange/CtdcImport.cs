@@ -102,7 +102,7 @@ public sealed class CtdcImport(AriadneDbContext db, AuditTrail audit, TimeProvid
         await foreach (var row in ReadAsync(path, progress, errors, ct))
         {
             rows++;
-            var rowErrors = Check(row);
+            var rowErrors = row.Broken is { } broken ? [new CtdcRowError(row.Line, null, broken)] : Check(row);
             if (rowErrors.Count > 0)
             {
                 badRows++;
@@ -161,8 +161,8 @@ public sealed class CtdcImport(AriadneDbContext db, AuditTrail audit, TimeProvid
         return new CtdcImportResult(run.Id, rows, 0, [], false);
     }
 
-    /// <summary>One data row: its physical line and the cells by codebook variable.</summary>
-    public sealed record Row(long Line, IReadOnlyDictionary<string, string> Cells);
+    /// <summary>One data row: its physical line and the cells by codebook variable, or why its cells cannot be told apart.</summary>
+    public sealed record Row(long Line, IReadOnlyDictionary<string, string> Cells, string? Broken = null);
 
     /// <summary>The bad cells of one row (an empty list for a good row).</summary>
     public static List<CtdcRowError> Check(Row row)
@@ -199,8 +199,8 @@ public sealed class CtdcImport(AriadneDbContext db, AuditTrail audit, TimeProvid
     }
 
     /// <summary>
-    /// Streams the file's rows (RFC 4180: quoted cells may hold commas, quotes and line breaks). A header problem or a row with the
-    /// wrong number of cells is added to <paramref name="errors"/>; such a row is not returned.
+    /// Streams the file's rows (RFC 4180: quoted cells may hold commas, quotes and line breaks). A header problem is added to
+    /// <paramref name="errors"/> and ends the file; a row with the wrong number of cells comes back <see cref="Row.Broken"/>.
     /// </summary>
     public static async IAsyncEnumerable<Row> ReadAsync(string path, CtdcImportProgress progress, List<CtdcRowError> errors,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -243,8 +243,8 @@ public sealed class CtdcImport(AriadneDbContext db, AuditTrail audit, TimeProvid
             }
             if (record.Cells.Count != columns.Count)
             {
-                errors.Add(new CtdcRowError(record.Line, null, $"{record.Cells.Count} cells where the header has {columns.Count}."));
-                yield return new Row(record.Line, Bad);
+                yield return new Row(record.Line, new Dictionary<string, string>(),
+                    $"{record.Cells.Count} cells where the header has {columns.Count} (an unquoted comma?).");
                 continue;
             }
             var cells = new Dictionary<string, string>(columns.Count, StringComparer.Ordinal);
@@ -256,9 +256,6 @@ public sealed class CtdcImport(AriadneDbContext db, AuditTrail audit, TimeProvid
         }
         progress.BytesRead = file.Position;
     }
-
-    /// <summary>A row whose cells could not be told apart: every check fails on it, and its count error is already recorded.</summary>
-    private static readonly IReadOnlyDictionary<string, string> Bad = new Dictionary<string, string> { ["yearOfRegistration"] = "?" };
 
     private static string Name(string fileName)
     {
