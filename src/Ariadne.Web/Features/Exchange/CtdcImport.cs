@@ -72,8 +72,9 @@ public sealed class CtdcImportJobs(TimeProvider time)
     public CtdcImportProgress? Find(Guid id, ClaimsPrincipal user) =>
         _jobs.TryGetValue(id, out var job) && job.UserId == user.UserId() ? job : null;
 
-    public static CtdcProgressResponse Describe(CtdcImportProgress job) =>
-        new(job.Id, job.Phase.ToString(), job.Percent, job.RowsChecked, job.RowsImported, job.BadRows);
+    public static CtdcProgressResponse Describe(Guid id, CtdcImportProgress? job) => job is null
+        ? new(id, "Waiting", 0, 0, 0, 0)
+        : new(job.Id, job.Phase.ToString(), job.Percent, job.RowsChecked, job.RowsImported, job.BadRows);
 }
 
 public sealed record CtdcImportResult(Guid? ImportId, long Rows, int BadRows, IReadOnlyList<CtdcRowError> Errors, bool ErrorsTruncated)

@@ -31,11 +31,10 @@ public static class ExchangeEndpoints
         var statistics = api.MapGroup("/exchange/ctdc").WithTags("Exchange").RequireAuthorization(Policies.StatisticsExchange);
         statistics.MapPost("/export", CtdcExportAsync);
         statistics.MapPost("/imports", CtdcImportAsync).WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
+        // An import not (yet) known to this user is "waiting": the page asks before the upload has arrived, and another user's
+        // import must look exactly like one that does not exist.
         statistics.MapGet("/imports/{id:guid}/progress", (Guid id, CtdcImportJobs jobs, ClaimsPrincipal user) =>
-            jobs.Find(id, user) is { } job
-                ? (Results<Ok<CtdcProgressResponse>, ProblemHttpResult>)TypedResults.Ok(CtdcImportJobs.Describe(job))
-                : TypedResults.Problem(detail: "There is no import of yours with this id.", statusCode: StatusCodes.Status404NotFound,
-                    title: "Not found"));
+            TypedResults.Ok(CtdcImportJobs.Describe(id, jobs.Find(id, user))));
         statistics.MapGet("/reference/{variable}", async Task<Results<Ok<IReadOnlyDictionary<string, int>>, ProblemHttpResult>> (string variable,
             CtdcReference reference, CancellationToken ct) =>
             await reference.CountsByAsync(variable, ct) is { } counts
