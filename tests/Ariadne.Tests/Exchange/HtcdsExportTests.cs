@@ -39,7 +39,7 @@ public sealed class HtcdsExportTests
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         var table = ParseCsv(await csv.Content.ReadAsStringAsync());
         AssertValid(fields, table);
-        Assert.True(table.Count > 3);
+        Assert.True(table.Count >= 3, $"{table.Count} records");
         Assert.All(table, row => Assert.All(PersonFields, f => Assert.True(string.IsNullOrEmpty(row.GetValueOrDefault(f)), $"{f} in a de-personalised export")));
         Assert.Contains(table, r => r["ext_SuspectedOfOffence"] == "true");
 

@@ -57,14 +57,14 @@ public sealed class IntelligenceExchangeTests
         {
             reports[code] = (await world.SubmitAsync(code)).GetProperty("id").GetGuid();
         }
-        // Written out independently of the policy: from a Belgian unit of another force to German police (EU law enforcement),
-        // code 1 (law enforcement anywhere) and code 3 (law enforcement in the EU) go; 2 (non-prosecuting at home), 4 (own agency)
-        // and 5 (nobody) do not.
+        // Written out independently of the policy: a unit of the originator's own force reads codes 1–4 and exports to German police
+        // (EU law enforcement): code 1 (law enforcement anywhere) and code 3 (law enforcement in the EU) go; 2 (non-prosecuting at
+        // home) and 4 (own agency), which the exporter itself may read, do not; nor does 5 (nobody).
         var mayGo = new[] { reports[FiveFiveFiveHandling.NonEuLawEnforcementWithoutAdequateSafeguards], reports[FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu] };
         var request = new { reportIds = reports.Values.ToArray(), recipientOrganisationId = world.EuPolice.Organisation.Id, reason = "Joint operation" };
 
         var before = await app.AuditCountAsync(IntelligenceAuditActions.Send);
-        var ftm = await world.OtherForce.Client.PostAsJsonAsync("/api/v1/exchange/intelligence/ftm", request);
+        var ftm = await world.SameForce.Client.PostAsJsonAsync("/api/v1/exchange/intelligence/ftm", request);
         Assert.True(ftm.StatusCode == HttpStatusCode.OK, await ftm.Content.ReadAsStringAsync());
         var lines = (await ftm.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
@@ -94,7 +94,7 @@ public sealed class IntelligenceExchangeTests
         var withheld = ftm.Headers.GetValues("X-Ariadne-Withheld").Single().Split(',').Select(Guid.Parse).ToHashSet();
         Assert.Equal(reports.Values.Except(mayGo).Order(), withheld.Order());
 
-        var misp = await world.OtherForce.Client.PostAsJsonAsync("/api/v1/exchange/intelligence/misp", request);
+        var misp = await world.SameForce.Client.PostAsJsonAsync("/api/v1/exchange/intelligence/misp", request);
         Assert.True(misp.StatusCode == HttpStatusCode.OK, await misp.Content.ReadAsStringAsync());
         var events = (await misp.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("response").EnumerateArray().Select(e => e.GetProperty("Event")).ToList();
         Assert.Equal(mayGo.Order(), events.Select(e => e.GetProperty("uuid").GetGuid()).Order());
@@ -131,13 +131,13 @@ public sealed class IntelligenceExchangeTests
         }
 
         // Nothing that may go: a readable 409 naming why, and no export at all.
-        var none = await world.OtherForce.Client.PostAsJsonAsync("/api/v1/exchange/intelligence/misp", new
+        var none = await world.SameForce.Client.PostAsJsonAsync("/api/v1/exchange/intelligence/misp", new
         {
             reportIds = new[] { reports[FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator] },
             recipientOrganisationId = world.EuPolice.Organisation.Id, reason = "Joint operation",
         });
         await ProblemAssert.IsProblemAsync(none, HttpStatusCode.Conflict);
-        await ProblemAssert.IsProblemAsync(await world.OtherForce.Client.PostAsJsonAsync("/api/v1/exchange/intelligence/ftm",
+        await ProblemAssert.IsProblemAsync(await world.SameForce.Client.PostAsJsonAsync("/api/v1/exchange/intelligence/ftm",
             new { reportIds = mayGo }), HttpStatusCode.BadRequest);
     }
 
