@@ -90,6 +90,8 @@ public sealed class CtdcImportTests
     {
         await using var app = await AriadneAppFactory.IsolatedAsync(database);
         using var coordinator = await app.SignInAsAsync(Roles.Coordinator);
+        // A ceiling for a loaded shared machine, not a timing assertion: two passes over 100,000 rows.
+        coordinator.Timeout = TimeSpan.FromMinutes(10);
 
         var (badCsv, _, planted, _) = Generate(7, plantBadRows: true);
         Assert.Equal(35, planted.Count);

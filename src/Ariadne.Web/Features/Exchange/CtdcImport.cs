@@ -4,7 +4,6 @@ using System.Security.Claims;
 using System.Text;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Audit;
-using Ariadne.Web.Features.Demo;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -86,7 +85,7 @@ public sealed record CtdcImportResult(Guid? ImportId, long Rows, int BadRows, IR
 /// Imports a CTDC-format CSV file (the codebook's columns, any order; <c>ext_</c> columns ignored) as reference data. The file is read
 /// twice, streaming both times: first every row is checked and every bad cell reported by line and column; only a clean file is read
 /// again and inserted, in one transaction with the run's record and the audit entry, so a failing file leaves nothing behind and a
-/// clean one appears whole. The rows go in through prepared statements (<see cref="BulkInsert"/>), not the change tracker.
+/// clean one appears whole. The rows go in as prepared multi-row statements (<see cref="CtdcBatchInsert"/>), not the change tracker.
 /// </summary>
 public sealed class CtdcImport(AriadneDbContext db, AuditTrail audit, TimeProvider time)
 {
@@ -138,7 +137,7 @@ public sealed class CtdcImport(AriadneDbContext db, AuditTrail audit, TimeProvid
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(run);
         await db.SaveChangesAsync(ct);
-        await using (var bulk = new BulkInsert(db))
+        await using (var bulk = new CtdcBatchInsert(db))
         {
             var imported = 0L;
             var batch = new List<CtdcReferenceRecord>(1000);
