@@ -77,7 +77,7 @@ internal static class CtdcImportBench
         clock.Stop();
         if (!result.Imported)
         {
-            Console.WriteLine($"{database.Provider}: refused, {result.BadRows} bad rows (first: {result.Errors.FirstOrDefault()})");
+            Console.WriteLine($"{database.Provider}: refused, {result.BadRows} bad rows (first: {(result.Errors.Count > 0 ? result.Errors[0] : null)})");
             return;
         }
         Console.WriteLine($"{database.Provider}: imported {result.Rows:N0} rows in {clock.Elapsed.TotalSeconds:F1} s = " +
