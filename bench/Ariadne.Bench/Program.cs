@@ -23,6 +23,11 @@ if (args is ["intelligence", ..])
 {
     return await IntelligenceBench.RunAsync(args[1..]);
 }
+// `-- ctdc-import [--rows 200000] [--postgres CONNSTRING]` prints CTDC import rows per second (CtdcImportBench.cs).
+if (args is ["ctdc-import", ..])
+{
+    return await CtdcImportBench.RunAsync(args[1..]);
+}
 // `-- names …` scores the name index (issue 11 item 6); `-- names-distractors …` generates rows for it (NamesCommands.cs).
 if (args is [var verb, ..] && NamesCommands.Handles(verb))
 {

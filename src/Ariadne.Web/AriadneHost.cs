@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
 using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Features.Exchange;
 using Ariadne.Web.Features.Cases;
 using Ariadne.Web.Features.Children;
 using Ariadne.Web.Features.Consent;
@@ -205,6 +206,12 @@ public static class AriadneHost
         services.AddScoped<PersonDuplicates>();
         services.AddScoped<Features.Intelligence.IntelligenceService>();
         services.AddScoped<Features.Intelligence.SanitisedService>();
+        services.AddScoped<Features.Exchange.HtcdsExport>();
+        services.AddScoped<Features.Exchange.CtdcExport>();
+        services.AddScoped<Features.Exchange.CtdcImport>();
+        services.AddScoped<Features.Exchange.CtdcReference>();
+        services.AddScoped<Features.Exchange.IntelligenceExchange>();
+        services.AddSingleton<Features.Exchange.CtdcImportJobs>();
         services.AddScoped<SupportWork>();
         services.AddScoped<ConsentWork>();
         services.AddScoped<ChildWork>();
@@ -278,6 +285,7 @@ public static class AriadneHost
         api.MapJurisdiction();
         api.MapIntelligence();
         api.MapSanitisedIntelligence();
+        api.MapExchange();
 
         app.MapRazorPages();
     }

@@ -38,6 +38,12 @@ public static class Policies
     /// <summary>Sanitised thematic intelligence (V-06, V-14): the intelligence roles and the forum (coordinator).</summary>
     public const string ThematicIntelligence = "ThematicIntelligence";
 
+    /// <summary>HTCDS 2.0 records of cases (issue 13 item 4): the coordinator and the roles that own or guard cases.</summary>
+    public const string CaseExchange = "CaseExchange";
+
+    /// <summary>CTDC export and import of reference figures (issue 13 item 5): national statistics, the coordinator's.</summary>
+    public const string StatisticsExchange = "StatisticsExchange";
+
     public static readonly string[] CaseRoles =
     [
         Roles.FrontlineOfficer, Roles.BorderGuard, Roles.LabourInspector, Roles.Investigator, Roles.SupportWorker, Roles.Guardian,
@@ -66,6 +72,8 @@ public static class Policies
         builder.AddPolicy(ThematicIntelligence, p => p.RequireAuthenticatedUser()
             .RequireRole(Features.Intelligence.SanitisedPermissions.ReaderRoles));
         builder.AddPolicy(CaseOversight, p => p.RequireAuthenticatedUser().RequireRole(Roles.Coordinator));
+        builder.AddPolicy(CaseExchange, p => p.RequireAuthenticatedUser().RequireRole(Features.Exchange.ExchangePermissions.CaseExportRoles));
+        builder.AddPolicy(StatisticsExchange, p => p.RequireAuthenticatedUser().RequireRole(Features.Exchange.ExchangePermissions.StatisticsRoles));
         builder.AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Coordinator));
     }
 }

@@ -107,6 +107,9 @@ public sealed partial class AuthorizationMatrixTests
     private static bool OwnAnalysts(string role, bool own) =>
         own && role is Roles.Investigator or Roles.IntelligenceAnalyst or Roles.DisseminationSupervisor or Roles.FinancialInvestigator;
     private static bool ThematicReaders(string role, bool own) => SanitisedPermissions.ReaderRoles.Contains(role);
+    // Exchange (issue 13): HTCDS for the coordinator and the roles that own or guard cases; CTDC for the coordinator; FtM/MISP for the
+    // intelligence roles, each report then decided by the dissemination policy (here: already in the recipient's organisation, 400).
+    private static bool CaseExporters(string role, bool own) => role is Roles.Coordinator or Roles.Investigator or Roles.Guardian;
 
     private static object ScreeningBody() => new
     {
@@ -234,6 +237,17 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/intelligence/sanitised/{id:guid}", Subject.Sanitised, OwnAnalysts),
         new("PUT", "/api/v1/intelligence/sanitised/{id:guid}", Subject.Sanitised, OwnAnalysts, _ => new { summary = "Matrix thematic summary" }),
         new("POST", "/api/v1/intelligence/sanitised/{id:guid}/release", Subject.Sanitised, OwnSupervisors),
+        new("POST", "/api/v1/exchange/htcds", Subject.None, CaseExporters, _ => new { format = "csv" }),
+        new("POST", "/api/v1/exchange/ctdc/export", Subject.None, Coordinators, _ => new { k = 11 }),
+        // The body is JSON, not a CTDC file: 400 with the header's problems for the coordinator.
+        new("POST", "/api/v1/exchange/ctdc/imports", Subject.None, Coordinators, _ => new { file = "not csv" }),
+        // Any id: an import that is not the caller's is "waiting", like one that does not exist.
+        new("GET", "/api/v1/exchange/ctdc/imports/{id:guid}/progress", Subject.Organisation, Coordinators),
+        new("GET", "/api/v1/exchange/ctdc/reference/{variable}", Subject.None, Coordinators),
+        new("POST", "/api/v1/exchange/intelligence/ftm", Subject.None, IntelligenceUsers,
+            t => new { reportIds = new[] { t.Records.Intelligence }, recipientOrganisationId = t.Organisation.Id, reason = "Matrix" }),
+        new("POST", "/api/v1/exchange/intelligence/misp", Subject.None, IntelligenceUsers,
+            t => new { reportIds = new[] { t.Records.Intelligence }, recipientOrganisationId = t.Organisation.Id, reason = "Matrix" }),
         new("GET", "/api/v1/jurisdiction", Subject.None, Everyone),
         // An invalid profile (a reflection period below the Convention's 30 days): refused, so the shared app keeps its rules.
         new("PUT", "/api/v1/jurisdiction", Subject.None, AdministratorOnly, _ => new { name = "Matrix", minimumReflectionDays = 10 }),
@@ -506,6 +520,7 @@ public sealed partial class AuthorizationMatrixTests
         var path = RouteParameter().Replace(rule.Route, parameter => parameter.Value switch
         {
             "{language}" => "en",
+            "{variable}" => "gender",
             "{actionId}" => MandatoryActions.AlertUnit,
             "{decision}" => "accept",
             "{serviceId:guid}" => target.Records.Case.Proposal.ToString(),

@@ -82,6 +82,9 @@ public sealed class PageAccessTests
                 // Its own unit's report, coded "only within originating agency/force"; another organisation's is not found.
                 ($"/Intelligence/View?id={ownReport}", intelligence ? Access.Allowed : Access.Refused),
                 ($"/Intelligence/View?id={strangerReport}", Access.Refused),
+                ("/Exchange", role is Roles.Coordinator or Roles.Investigator or Roles.Guardian ? Access.Allowed : Access.Refused),
+                ("/Exchange/CtdcImport", coordinator ? Access.Allowed : Access.Refused),
+                ("/Exchange/Intelligence", intelligence ? Access.Allowed : Access.Refused),
             };
             foreach (var (url, expected) in pages)
             {

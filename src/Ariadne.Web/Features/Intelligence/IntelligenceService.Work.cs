@@ -295,9 +295,10 @@ public sealed partial class IntelligenceService
     /// <summary>
     /// Sends a report to another organisation (item 7): only where the originator's handling code, and special handling, let it go
     /// to that recipient; otherwise the answer says to refer to the originator. Logged against the report: who, to whom, under which
-    /// code, on whose approval, why.
+    /// code, on whose approval, why. <paramref name="channel"/> names an exchange format the report leaves in (an Aleph or MISP
+    /// export: Features/Exchange), which sends through here so that the decision and the record are this one.
     /// </summary>
-    public async Task<IntelligenceResult<DisseminationSent>> SendAsync(ClaimsPrincipal user, Guid id, SendRequest request)
+    public async Task<IntelligenceResult<DisseminationSent>> SendAsync(ClaimsPrincipal user, Guid id, SendRequest request, string? channel = null)
     {
         if (await LoadAsync(user, id, IntelligenceOperation.Read) is not { } loaded)
         {
@@ -346,7 +347,8 @@ public sealed partial class IntelligenceService
         db.IntelligenceDisseminations.Add(sent);
         audit.Record(db, IntelligenceAuditActions.Send, IntelligenceAuditActions.TargetType, report.Id.ToString(),
             details: $"to: {recipient.Name}; code: {sent.Handling}" + (decision.Conditions is not null ? "; conditions shown" : "") +
-                     (sent.ApprovedByUserId is { } approver ? $"; special handling approved by user {approver}" : "") + $"; why: {sent.Reason}");
+                     (sent.ApprovedByUserId is { } approver ? $"; special handling approved by user {approver}" : "") +
+                     (channel is not null ? $"; as: {channel}" : "") + $"; why: {sent.Reason}");
         await db.SaveChangesAsync();
         return new DisseminationSent(sent.Id, recipient.Id, recipient.Name, sent.SentAt, sent.Handling, decision.Conditions);
     }
