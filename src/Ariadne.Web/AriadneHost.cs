@@ -16,6 +16,7 @@ using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Screenings;
 using Ariadne.Web.Features.Shared;
+using Ariadne.Web.Features.Statistics;
 using Ariadne.Web.Features.Support;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -206,6 +207,7 @@ public static class AriadneHost
         services.AddScoped<ChildWork>();
         services.AddScoped<SafetyWork>();
         services.AddScoped<DraftPurge>();
+        services.AddScoped<Features.Statistics.StatisticsService>();
         services.AddHostedService<DraftPurgeService>();
 
         services.AddSingleton<FirstAdministratorSetup>();
@@ -274,6 +276,7 @@ public static class AriadneHost
         api.MapJurisdiction();
         api.MapIntelligence();
         api.MapSanitisedIntelligence();
+        api.MapStatistics();
 
         app.MapRazorPages();
     }

@@ -38,6 +38,9 @@ public static class Policies
     /// <summary>Sanitised thematic intelligence (V-06, V-14): the intelligence roles and the forum (coordinator).</summary>
     public const string ThematicIntelligence = "ThematicIntelligence";
 
+    /// <summary>Statistics (issue 13): the roles of <c>StatisticsPermissions</c>; each section is then decided by its table.</summary>
+    public const string Statistics = "Statistics";
+
     public static readonly string[] CaseRoles =
     [
         Roles.FrontlineOfficer, Roles.BorderGuard, Roles.LabourInspector, Roles.Investigator, Roles.SupportWorker, Roles.Guardian,
@@ -65,6 +68,7 @@ public static class Policies
         builder.AddPolicy(Intelligence, p => p.RequireAuthenticatedUser().RequireRole(Features.Intelligence.IntelligencePermissions.ApiRoles));
         builder.AddPolicy(ThematicIntelligence, p => p.RequireAuthenticatedUser()
             .RequireRole(Features.Intelligence.SanitisedPermissions.ReaderRoles));
+        builder.AddPolicy(Statistics, p => p.RequireAuthenticatedUser().RequireRole(Features.Statistics.StatisticsPermissions.ReaderRoles));
         builder.AddPolicy(CaseOversight, p => p.RequireAuthenticatedUser().RequireRole(Roles.Coordinator));
         builder.AddPolicy(AuditTrail, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator, Roles.Coordinator));
     }

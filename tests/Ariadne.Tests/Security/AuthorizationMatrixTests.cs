@@ -105,6 +105,8 @@ public sealed partial class AuthorizationMatrixTests
     private static bool OwnAnalysts(string role, bool own) =>
         own && role is Roles.Investigator or Roles.IntelligenceAnalyst or Roles.DisseminationSupervisor or Roles.FinancialInvestigator;
     private static bool ThematicReaders(string role, bool own) => SanitisedPermissions.ReaderRoles.Contains(role);
+    // Statistics (issue 13): the coordinator, and the analysts and supervisors for the thematic section; no organisation data.
+    private static bool StatisticsReaders(string role, bool own) => role is Roles.Coordinator or Roles.IntelligenceAnalyst or Roles.DisseminationSupervisor;
 
     private static object ScreeningBody() => new
     {
@@ -231,6 +233,9 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/intelligence/sanitised/{id:guid}", Subject.Sanitised, OwnAnalysts),
         new("PUT", "/api/v1/intelligence/sanitised/{id:guid}", Subject.Sanitised, OwnAnalysts, _ => new { summary = "Matrix thematic summary" }),
         new("POST", "/api/v1/intelligence/sanitised/{id:guid}/release", Subject.Sanitised, OwnSupervisors),
+        new("GET", "/api/v1/statistics", Subject.None, StatisticsReaders),
+        new("GET", "/api/v1/statistics/figures/{id}", Subject.None, StatisticsReaders, Query: "?from=2999-01-01&to=2999-01-02"),
+        new("GET", "/api/v1/statistics/figures/{id}/csv", Subject.None, StatisticsReaders, Query: "?from=2999-01-01&to=2999-01-02"),
         new("GET", "/api/v1/jurisdiction", Subject.None, Everyone),
         // An invalid profile (a reflection period below the Convention's 30 days): refused, so the shared app keeps its rules.
         new("PUT", "/api/v1/jurisdiction", Subject.None, AdministratorOnly, _ => new { name = "Matrix", minimumReflectionDays = 10 }),
@@ -503,6 +508,8 @@ public sealed partial class AuthorizationMatrixTests
         var path = RouteParameter().Replace(rule.Route, parameter => parameter.Value switch
         {
             "{language}" => "en",
+            // A thematic figure: every statistics role may open it (the sections' table is tested on its own).
+            "{id}" when rule.Route.StartsWith("/api/v1/statistics/", StringComparison.Ordinal) => "thematic-by-form",
             "{actionId}" => MandatoryActions.AlertUnit,
             "{decision}" => "accept",
             "{serviceId:guid}" => target.Records.Case.Proposal.ToString(),
