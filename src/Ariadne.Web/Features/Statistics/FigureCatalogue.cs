@@ -23,7 +23,7 @@ public static class FigureCatalogue
     public static IReadOnlyList<FigureDefinition> All { get; } =
     [
         new("screenings-by-month", StatisticsSection.Screenings, "Completed screenings by month",
-            "Screenings completed in the period, by the month (jurisdiction time) they were completed. Drafts are not counted. "
+            "Screenings completed in the period, by the calendar month (UTC) they were completed. Drafts are not counted. "
             + "Region: the area of the screening officer's organisation.", "", "Month", ChartKind.Trend),
         new("screenings-by-channel", StatisticsSection.Screenings, "Completed screenings by intake channel",
             "Screenings completed in the period, by how the person came to notice (ENC codes; 'Not recorded' when left empty).",

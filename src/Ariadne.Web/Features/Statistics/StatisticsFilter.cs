@@ -1,8 +1,6 @@
-using Ariadne.Web.Features.Jurisdiction;
-
 namespace Ariadne.Web.Features.Statistics;
 
-/// <summary>The period and region asked for, as typed (dates in jurisdiction time, both ends included).</summary>
+/// <summary>The period and region asked for, as typed (UTC calendar days, both ends included).</summary>
 public sealed record StatisticsFilter(DateOnly? From = null, DateOnly? To = null, string? Region = null)
 {
     /// <summary>Longest period one request covers: a bound on the trend's months, and on the work one request asks.</summary>
@@ -30,10 +28,13 @@ public sealed record StatisticsFilter(DateOnly? From = null, DateOnly? To = null
         return null;
     }
 
-    /// <summary>The UTC range: from the first instant of From to the first instant after To (defaults: everything).</summary>
-    public ResolvedPeriod Resolve(JurisdictionProfile jurisdiction) => new(
-        From is { } from ? jurisdiction.ToUtc(from.ToDateTime(TimeOnly.MinValue)) : new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc),
-        To is { } to ? jurisdiction.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue)) : new DateTime(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+    /// <summary>
+    /// The range [From, To + 1 day) in UTC calendar days. Months in the trends are UTC months, grouped in SQL; periods use the
+    /// same days so a period's total equals the sum of its months (a local-time period would not, by the hours of the offset).
+    /// </summary>
+    public ResolvedPeriod Resolve() => new(
+        From is { } from ? from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : new DateTime(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        To is { } to ? to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : new DateTime(9000, 1, 1, 0, 0, 0, DateTimeKind.Utc),
         From?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) ?? "0000-00",
         To?.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture) ?? "9999-99",
         string.IsNullOrWhiteSpace(Region) ? null : Region.Trim());

@@ -50,7 +50,7 @@ public sealed class StatisticsService(AriadneDbContext db, JurisdictionProfile j
                 details: $"Unsuppressed figures ({string.Join(", ", list.Select(f => f.Id))}) for {filter.Describe()}", cancellationToken: ct);
         }
         var rules = raw ? DisclosureRules.None : Rules;
-        var period = filter.Resolve(jurisdiction);
+        var period = filter.Resolve();
         var result = new List<PublishedFigure>(list.Count);
         foreach (var figure in list)
         {
