@@ -59,7 +59,9 @@ public sealed class StatisticsWorld
         string?[] nationalities = ["RO", "NG", "VN", null];
         for (var i = 0; i < 30; i++)
         {
-            var opened = Utc(1 + random.Next(10), 1 + random.Next(27), 9);
+            // Every tenth case outside the year, on either side, so that a figure ignoring the period counts too many.
+            var opened = i % 10 == 9 ? Utc(1 + random.Next(10), 1 + random.Next(27), 9).AddYears(i % 20 == 9 ? -1 : 1)
+                : Utc(1 + random.Next(10), 1 + random.Next(27), 9);
             var decided = random.Next(4) > 0;
             cases.Add(new Case
             {
