@@ -28,6 +28,11 @@ if (args is ["ctdc-import", ..])
 {
     return await CtdcImportBench.RunAsync(args[1..]);
 }
+// `-- statistics [--cases 100000] [--screenings 1000000] [--postgres CONNSTRING]` times the statistics page (StatisticsBench.cs).
+if (args is ["statistics", ..])
+{
+    return await StatisticsBench.RunAsync(args[1..]);
+}
 // `-- names …` scores the name index (issue 11 item 6); `-- names-distractors …` generates rows for it (NamesCommands.cs).
 if (args is [var verb, ..] && NamesCommands.Handles(verb))
 {

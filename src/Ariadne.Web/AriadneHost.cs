@@ -17,6 +17,7 @@ using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Features.Safety;
 using Ariadne.Web.Features.Screenings;
 using Ariadne.Web.Features.Shared;
+using Ariadne.Web.Features.Statistics;
 using Ariadne.Web.Features.Support;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -217,6 +218,7 @@ public static class AriadneHost
         services.AddScoped<ChildWork>();
         services.AddScoped<SafetyWork>();
         services.AddScoped<DraftPurge>();
+        services.AddScoped<Features.Statistics.StatisticsService>();
         services.AddHostedService<DraftPurgeService>();
 
         services.AddSingleton<FirstAdministratorSetup>();
@@ -286,6 +288,7 @@ public static class AriadneHost
         api.MapIntelligence();
         api.MapSanitisedIntelligence();
         api.MapExchange();
+        api.MapStatistics();
 
         app.MapRazorPages();
     }

@@ -43,6 +43,8 @@ public static class Policies
 
     /// <summary>CTDC export and import of reference figures (issue 13 item 5): national statistics, the coordinator's.</summary>
     public const string StatisticsExchange = "StatisticsExchange";
+    /// <summary>Statistics (issue 13): the roles of <c>StatisticsPermissions</c>; each section is then decided by its table.</summary>
+    public const string Statistics = "Statistics";
 
     public static readonly string[] CaseRoles =
     [
@@ -71,6 +73,7 @@ public static class Policies
         builder.AddPolicy(Intelligence, p => p.RequireAuthenticatedUser().RequireRole(Features.Intelligence.IntelligencePermissions.ApiRoles));
         builder.AddPolicy(ThematicIntelligence, p => p.RequireAuthenticatedUser()
             .RequireRole(Features.Intelligence.SanitisedPermissions.ReaderRoles));
+        builder.AddPolicy(Statistics, p => p.RequireAuthenticatedUser().RequireRole(Features.Statistics.StatisticsPermissions.ReaderRoles));
         builder.AddPolicy(CaseOversight, p => p.RequireAuthenticatedUser().RequireRole(Roles.Coordinator));
         builder.AddPolicy(CaseExchange, p => p.RequireAuthenticatedUser().RequireRole(Features.Exchange.ExchangePermissions.CaseExportRoles));
         builder.AddPolicy(StatisticsExchange, p => p.RequireAuthenticatedUser().RequireRole(Features.Exchange.ExchangePermissions.StatisticsRoles));

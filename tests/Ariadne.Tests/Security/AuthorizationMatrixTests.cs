@@ -110,6 +110,8 @@ public sealed partial class AuthorizationMatrixTests
     // Exchange (issue 13): HTCDS for the coordinator and the roles that own or guard cases; CTDC for the coordinator; FtM/MISP for the
     // intelligence roles, each report then decided by the dissemination policy (here: already in the recipient's organisation, 400).
     private static bool CaseExporters(string role, bool own) => role is Roles.Coordinator or Roles.Investigator or Roles.Guardian;
+    // Statistics (issue 13): the coordinator, and the analysts and supervisors for the thematic section; no organisation data.
+    private static bool StatisticsReaders(string role, bool own) => role is Roles.Coordinator or Roles.IntelligenceAnalyst or Roles.DisseminationSupervisor;
 
     private static object ScreeningBody() => new
     {
@@ -248,6 +250,9 @@ public sealed partial class AuthorizationMatrixTests
             t => new { reportIds = new[] { t.Records.Intelligence }, recipientOrganisationId = t.Organisation.Id, reason = "Matrix" }),
         new("POST", "/api/v1/exchange/intelligence/misp", Subject.None, IntelligenceUsers,
             t => new { reportIds = new[] { t.Records.Intelligence }, recipientOrganisationId = t.Organisation.Id, reason = "Matrix" }),
+        new("GET", "/api/v1/statistics", Subject.None, StatisticsReaders),
+        new("GET", "/api/v1/statistics/figures/{id}", Subject.None, StatisticsReaders, Query: "?from=2999-01-01&to=2999-01-02"),
+        new("GET", "/api/v1/statistics/figures/{id}/csv", Subject.None, StatisticsReaders, Query: "?from=2999-01-01&to=2999-01-02"),
         new("GET", "/api/v1/jurisdiction", Subject.None, Everyone),
         // An invalid profile (a reflection period below the Convention's 30 days): refused, so the shared app keeps its rules.
         new("PUT", "/api/v1/jurisdiction", Subject.None, AdministratorOnly, _ => new { name = "Matrix", minimumReflectionDays = 10 }),
@@ -521,6 +526,8 @@ public sealed partial class AuthorizationMatrixTests
         {
             "{language}" => "en",
             "{variable}" => "gender",
+            // A thematic figure: every statistics role may open it (the sections' table is tested on its own).
+            "{id}" when rule.Route.StartsWith("/api/v1/statistics/", StringComparison.Ordinal) => "thematic-by-form",
             "{actionId}" => MandatoryActions.AlertUnit,
             "{decision}" => "accept",
             "{serviceId:guid}" => target.Records.Case.Proposal.ToString(),

@@ -75,6 +75,8 @@ public sealed class PageAccessTests
                 ("/Cases", caseWorker ? Access.Allowed : Access.Refused),
                 ("/Cases?scope=organisation", caseWorker ? Access.Allowed : Access.Refused),
                 ("/Cases/Dashboard", coordinator ? Access.Allowed : Access.Refused),
+                ("/Statistics", Ariadne.Web.Features.Statistics.StatisticsPermissions.ReaderRoles.Contains(role) ? Access.Allowed : Access.Refused),
+                ("/Statistics/Annual?year=2026", Ariadne.Web.Features.Statistics.StatisticsPermissions.ReaderRoles.Contains(role) ? Access.Allowed : Access.Refused),
                 // The national coordinator oversees every case (de-personalised); nobody else sees a case they have no part in.
                 ($"/Cases/View?id={strangerCase.Id}", coordinator ? Access.Allowed : Access.Refused),
                 ($"/Cases/Document?id={strangerCase.Id}&documentId={Guid.NewGuid()}", Access.Refused),

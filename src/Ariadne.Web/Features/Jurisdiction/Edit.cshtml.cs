@@ -83,6 +83,9 @@ public sealed class JurisdictionEditModel(JurisdictionSettings settings, Ariadne
     public async Task<IActionResult> OnPostAsync()
     {
         var (profile, errors) = Parse(Input);
+        // The statistics disclosure settings are not on this form (set through the API): saving the form keeps them.
+        profile.StatisticsThreshold = settings.Current.StatisticsThreshold;
+        profile.StatisticsRoundingBase = settings.Current.StatisticsRoundingBase;
         // The profile's own checks run too, so every mistake shows at once, not one round trip at a time.
         foreach (var (field, messages) in profile.Validate())
         {

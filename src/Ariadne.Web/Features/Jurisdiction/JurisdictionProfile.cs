@@ -57,6 +57,14 @@ public sealed class JurisdictionProfile
         new("OUT-05", "Hosted by a third state, because of high risks at home and here"),
     ];
 
+    /// <summary>
+    /// Published statistics hide counts from 1 to this number minus one (issue 13, ADR 0018): a small count can point at
+    /// one person. At least 3; 5 by default.
+    /// </summary>
+    public int StatisticsThreshold { get; set; } = 5;
+    /// <summary>0 for exact figures; otherwise every published figure is rounded to a multiple of it (ADR 0018).</summary>
+    public int StatisticsRoundingBase { get; set; }
+
     [JsonIgnore]
     public TimeZoneInfo Zone => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
@@ -142,6 +150,14 @@ public sealed class JurisdictionProfile
         if (ChildReviewIntervalDays is < 1 or > 365)
         {
             errors[nameof(ChildReviewIntervalDays)] = ["The review interval for children must be between 1 and 365 days."];
+        }
+        if (StatisticsThreshold is < 3 or > 100)
+        {
+            errors[nameof(StatisticsThreshold)] = ["The statistics threshold must be between 3 and 100."];
+        }
+        if (StatisticsRoundingBase is < 0 or > 100)
+        {
+            errors[nameof(StatisticsRoundingBase)] = ["The statistics rounding base must be between 0 (no rounding) and 100."];
         }
         if (Holidays is null)
         {
