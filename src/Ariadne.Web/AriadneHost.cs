@@ -3,6 +3,7 @@ using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Checks;
 using Ariadne.Web.Features.Children;
 using Ariadne.Web.Features.Consent;
 using Ariadne.Web.Features.Demo;
@@ -63,12 +64,14 @@ public static class AriadneHost
         services.AddSingleton(sp => AccountStatusCache.FromConfiguration(configuration, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AccountStatusCache.SaveInterceptor>();
         services.AddSingleton<Features.Intelligence.IntelligenceAudienceInterceptor>();
+        services.AddSingleton<Features.Checks.IntelligenceChangeInterceptor>();
         services.AddDbContext<AriadneDbContext>((sp, o) =>
         {
             database.Apply(o);
             o.AddInterceptors(sp.GetRequiredService<AuditCheckpoint.CommitInterceptor>(),
                 sp.GetRequiredService<AccountStatusCache.SaveInterceptor>(),
-                sp.GetRequiredService<Features.Intelligence.IntelligenceAudienceInterceptor>());
+                sp.GetRequiredService<Features.Intelligence.IntelligenceAudienceInterceptor>(),
+                sp.GetRequiredService<Features.Checks.IntelligenceChangeInterceptor>());
         });
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditVerifier>();
@@ -178,7 +181,8 @@ public static class AriadneHost
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Features.Checks.CheckIndexHealthCheck>("check-index", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -214,6 +218,11 @@ public static class AriadneHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton(new DemoMode(demo));
         services.AddHostedService<DatabaseInitialiser>();
+        // After the initialiser: the index loads from the migrated schema (issue 11 item 4).
+        services.AddSingleton(Features.Checks.CheckSettings.FromConfiguration(configuration));
+        services.AddSingleton<Features.Checks.CheckIndex>();
+        services.AddScoped<Features.Checks.CheckService>();
+        services.AddHostedService<Features.Checks.CheckIndexLoader>();
     }
 
     public static void UseAriadne(this WebApplication app)
@@ -274,6 +283,7 @@ public static class AriadneHost
         api.MapJurisdiction();
         api.MapIntelligence();
         api.MapSanitisedIntelligence();
+        api.MapChecks();
 
         app.MapRazorPages();
     }

@@ -69,6 +69,33 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second host on this app's database, data directory and keys (several hosts behind one load balancer).</summary>
+    private AriadneAppFactory(AriadneAppFactory first, IDictionary<string, string?>? overrides)
+    {
+        Database = first.Database;
+        _time = first._time;
+        _dataDirectory = first._dataDirectory;
+        ChainKey = first.ChainKey;
+        ConnectionString = first.ConnectionString;
+        _postgresDatabase = first._postgresDatabase;
+        _ownsDatabase = false;
+        _settings = new Dictionary<string, string?>(first._settings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    private readonly bool _ownsDatabase = true;
+
+    /// <summary>Starts another host on the same database; disposing it leaves the database to the first.</summary>
+    public static AriadneAppFactory AnotherHostOn(AriadneAppFactory first, IDictionary<string, string?>? settings = null)
+    {
+        var factory = new AriadneAppFactory(first, settings);
+        _ = factory.Server;
+        return factory;
+    }
+
     /// <summary>The app shared by all tests on one database; tests isolate themselves with their own organisations.</summary>
     public static Task<AriadneAppFactory> SharedAsync(string database) =>
         Shared.GetOrAdd(database, d => new Lazy<Task<AriadneAppFactory>>(() => StartAsync(d, null, null))).Value;
@@ -255,6 +282,10 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
