@@ -139,7 +139,7 @@ public sealed class CheckTests
         Assert.True(status == HttpStatusCode.OK, raw);
         Assert.Equal("AwaitingApproval", body.GetProperty("status").GetString());
         Assert.Equal("Local", body.GetProperty("scope").GetString());
-        Assert.Contains("only within", body.GetProperty("handling").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("within originating", body.GetProperty("handling").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(prompting.Id, Assert.Single(body.GetProperty("hits").EnumerateArray()).GetProperty("reportId").GetGuid());
         Assert.DoesNotContain(outside.Id.ToString(), raw, StringComparison.OrdinalIgnoreCase);
         var id = body.GetProperty("id").GetGuid();

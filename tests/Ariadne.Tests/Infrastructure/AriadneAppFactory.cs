@@ -88,6 +88,16 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsDatabase = true;
 
+    /// <summary>Waits for the check index to load in the background (a check answers 503 before), at most 30 seconds.</summary>
+    public async Task CheckIndexLoadedAsync()
+    {
+        var index = Services.GetRequiredService<Ariadne.Web.Features.Checks.CheckIndex>();
+        for (var i = 0; i < 600 && !index.IsReady; i++)
+        {
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Starts another host on the same database; disposing it leaves the database to the first.</summary>
     public static AriadneAppFactory AnotherHostOn(AriadneAppFactory first, IDictionary<string, string?>? settings = null)
     {
@@ -119,6 +129,7 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
             await create.ExecuteNonQueryAsync();
         }
         _ = factory.Server; // starts the host: schema scripts run, roles are created
+        await factory.CheckIndexLoadedAsync();
         return factory;
     }
 

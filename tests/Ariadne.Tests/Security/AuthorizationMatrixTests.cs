@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Ariadne.Tests.Infrastructure;
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Checks;
 using Ariadne.Web.Features.Consent;
 using Ariadne.Web.Features.Indicators;
 using Ariadne.Web.Features.Intelligence;
@@ -54,11 +55,13 @@ public sealed partial class AuthorizationMatrixTests
         Intelligence,
         /// <summary>A draft sanitised version of that report, written by the same member: its unit's analysts and supervisors see it.</summary>
         Sanitised,
+        /// <summary>An intelligence check asked by the target organisation's first member for a case: only its asker re-runs it.</summary>
+        Check,
     }
 
     /// <summary>Records that belong to the target organisation: another organisation's must stay invisible (404).</summary>
     private sealed record Records(Guid Screening, Guid ScreeningToRefer, Guid SentReferral, Guid IncomingReferral, Guid Unit, Guid Support,
-        CaseRecords Case, Guid Intelligence, Guid Sanitised);
+        CaseRecords Case, Guid Intelligence, Guid Sanitised, Guid Check);
 
     private sealed record CaseRecords(Guid Case, Guid Proposal, Guid Placement, Guid Consent, Guid SafetyAction, Guid Document,
         Guid RiskAssessment, Guid HandedOverCase, Guid Handover);
@@ -105,6 +108,10 @@ public sealed partial class AuthorizationMatrixTests
     private static bool OwnAnalysts(string role, bool own) =>
         own && role is Roles.Investigator or Roles.IntelligenceAnalyst or Roles.DisseminationSupervisor or Roles.FinancialInvestigator;
     private static bool ThematicReaders(string role, bool own) => SanitisedPermissions.ReaderRoles.Contains(role);
+    // Checks (issue 12): the configured checking roles; a stored check is re-run by its asker only, approved by the originator only.
+    private static bool Checkers(string role, bool own) => CheckRules.DefaultRoles.Contains(role);
+    private static bool Nobody(string role, bool own) => false;
+    private static bool Supervisors(string role, bool own) => role == Roles.DisseminationSupervisor;
 
     private static object ScreeningBody() => new
     {
@@ -231,6 +238,18 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/intelligence/sanitised/{id:guid}", Subject.Sanitised, OwnAnalysts),
         new("PUT", "/api/v1/intelligence/sanitised/{id:guid}", Subject.Sanitised, OwnAnalysts, _ => new { summary = "Matrix thematic summary" }),
         new("POST", "/api/v1/intelligence/sanitised/{id:guid}/release", Subject.Sanitised, OwnSupervisors),
+        new("POST", "/api/v1/checks", Subject.None, Checkers, _ => new
+        {
+            identifiers = new[] { new { kind = "phone", value = "+32 470 00 00 00" } }, purpose = "Matrix", caseReference = "C-MX",
+            acknowledgeWarning = true,
+        }),
+        new("GET", "/api/v1/checks", Subject.None, IntelligenceUsers),
+        new("POST", "/api/v1/checks/{id:guid}/run", Subject.Check, Nobody),
+        new("GET", "/api/v1/checks/approvals", Subject.None, IntelligenceUsers),
+        new("POST", "/api/v1/checks/{id:guid}/approval", Subject.Check, Nobody),
+        new("GET", "/api/v1/checks/on-our-material", Subject.None, IntelligenceUsers),
+        new("GET", "/api/v1/checks/review", Subject.None, Supervisors),
+        new("GET", "/api/v1/links", Subject.None, Checkers, Query: "?entity=Phone:%2B32470000000"),
         new("GET", "/api/v1/jurisdiction", Subject.None, Everyone),
         // An invalid profile (a reflection period below the Convention's 30 days): refused, so the shared app keeps its rules.
         new("PUT", "/api/v1/jurisdiction", Subject.None, AdministratorOnly, _ => new { name = "Matrix", minimumReflectionDays = 10 }),
@@ -331,7 +350,7 @@ public sealed partial class AuthorizationMatrixTests
 
     private static bool IsRecord(Subject subject) =>
         subject is Subject.Screening or Subject.ScreeningToRefer or Subject.SentReferral or Subject.IncomingReferral or Subject.Case
-            or Subject.CaseHandedOver or Subject.Intelligence or Subject.Sanitised;
+            or Subject.CaseHandedOver or Subject.Intelligence or Subject.Sanitised or Subject.Check;
 
     /// <summary>
     /// The target organisation with its records, written straight to the database (the API for them is what is
@@ -382,15 +401,21 @@ public sealed partial class AuthorizationMatrixTests
             OriginatorOrganisationId = organisation.Id, AuthorUserId = member.Id, AuthorName = "Matrix", AuthorOrganisationId = organisation.Id,
             CreatedAt = now, Status = SanitisedStatus.Draft, Title = "Matrix theme", Summary = "Matrix thematic summary", Period = "2026-12",
         };
+        var check = new IntelligenceCheck
+        {
+            AskedByUserId = member.Id, AskedByName = "Matrix", OrganisationId = organisation.Id, AskedAt = now, Purpose = "Matrix",
+            ForCaseReference = "C-MX", Handling = "none (made for a case)", Query = "{}", Status = CheckStatus.Answered,
+        };
         await app.WithDbAsync(async db =>
         {
             db.IntelligenceReports.Add(intelligence);
             await db.SaveChangesAsync();
             db.SanitisedVersions.Add(sanitised);
+            db.IntelligenceChecks.Add(check);
             await db.SaveChangesAsync();
         });
         return new Target(organisation, member, new Records(draft.Id, toRefer.Id, sent.Id, received.Id, unit.Id, support.Id,
-            await CaseOfAsync(app, organisation, unit, support), intelligence.Id, sanitised.Id));
+            await CaseOfAsync(app, organisation, unit, support), intelligence.Id, sanitised.Id, check.Id));
     }
 
     /// <summary>The target organisation's case (<see cref="Subject.Case"/>) and one handed over to it, written straight to the database.</summary>
@@ -523,6 +548,7 @@ public sealed partial class AuthorizationMatrixTests
                 Subject.CaseHandedOver => target.Records.Case.HandedOverCase,
                 Subject.Intelligence => target.Records.Intelligence,
                 Subject.Sanitised => target.Records.Sanitised,
+                Subject.Check => target.Records.Check,
                 Subject.None => throw new InvalidOperationException($"{rule.Route} has a parameter but no subject"),
                 _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Subject, null),
             }).ToString(),

@@ -92,60 +92,76 @@ public sealed class CheckIndex(ILogger<CheckIndex> logger, TimeProvider time, Ch
         await _apply.WaitAsync(ct);
         try
         {
-            var applied = Interlocked.Read(ref _applied);
-            var now = time.GetUtcNow().UtcDateTime;
-            foreach (var stale in _gaps.Where(g => now - g.Value > settings.GapTimeout).Select(g => g.Key).ToList())
+            // Batch after batch until the feed is drained: a check must not answer from the first 5,000 changes of a bulk load.
+            var total = 0;
+            while (await ApplyBatchAsync(db, ct) is var (reports, full))
             {
-                _gaps.Remove(stale);
-            }
-            var gaps = _gaps.Keys.ToList();
-            var changes = await db.IntelligenceChanges.AsNoTracking()
-                .Where(c => c.Sequence > applied || gaps.Contains(c.Sequence))
-                .OrderBy(c => c.Sequence).Take(settings.BatchSize).ToListAsync(ct);
-            if (changes.Count == 0)
-            {
-                return 0;
-            }
-            foreach (var change in changes)
-            {
-                _gaps.Remove(change.Sequence);
-            }
-            var highest = Math.Max(applied, changes[^1].Sequence);
-            var seen = changes.Select(c => c.Sequence).ToHashSet();
-            for (var s = applied + 1; s < highest; s++)
-            {
-                if (!seen.Contains(s))
+                total += reports;
+                if (!full)
                 {
-                    _gaps.TryAdd(s, now);
+                    break;
                 }
             }
-            var ids = changes.Select(c => c.ReportId).Distinct().ToList();
-            foreach (var chunk in ids.Chunk(500))
-            {
-                var items = await ItemsQuery(db.IntelligenceItems.Where(i => chunk.Contains(i.ReportId))).ToListAsync(ct);
-                var existing = await db.IntelligenceReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
-                var byReport = items.GroupBy(i => i.ReportId).ToDictionary(g => g.Key, g => g.ToList());
-                foreach (var id in chunk)
-                {
-                    if (existing.Contains(id))
-                    {
-                        Apply(id, byReport.GetValueOrDefault(id) ?? [], highest);
-                    }
-                    else
-                    {
-                        Identifiers.Remove(id);
-                        Names.Remove(id.ToString("N"));
-                    }
-                }
-            }
-            Interlocked.Exchange(ref _applied, highest);
-            Identifiers.AdvanceTo(highest);
-            return ids.Count;
+            return total;
         }
         finally
         {
             _apply.Release();
         }
+    }
+
+    /// <summary>One batch of the feed; null when there was nothing to apply, else the reports re-indexed and whether the batch was full.</summary>
+    private async Task<(int Reports, bool Full)?> ApplyBatchAsync(AriadneDbContext db, CancellationToken ct)
+    {
+        var applied = Interlocked.Read(ref _applied);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var stale in _gaps.Where(g => now - g.Value > settings.GapTimeout).Select(g => g.Key).ToList())
+        {
+            _gaps.Remove(stale);
+        }
+        var gaps = _gaps.Keys.ToList();
+        var changes = await db.IntelligenceChanges.AsNoTracking()
+            .Where(c => c.Sequence > applied || gaps.Contains(c.Sequence))
+            .OrderBy(c => c.Sequence).Take(settings.BatchSize).ToListAsync(ct);
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+        foreach (var change in changes)
+        {
+            _gaps.Remove(change.Sequence);
+        }
+        var highest = Math.Max(applied, changes[^1].Sequence);
+        var seen = changes.Select(c => c.Sequence).ToHashSet();
+        for (var s = applied + 1; s < highest; s++)
+        {
+            if (!seen.Contains(s))
+            {
+                _gaps.TryAdd(s, now);
+            }
+        }
+        var ids = changes.Select(c => c.ReportId).Distinct().ToList();
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var items = await ItemsQuery(db.IntelligenceItems.Where(i => chunk.Contains(i.ReportId))).ToListAsync(ct);
+            var existing = await db.IntelligenceReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
+            var byReport = items.GroupBy(i => i.ReportId).ToDictionary(g => g.Key, g => g.ToList());
+            foreach (var id in chunk)
+            {
+                if (existing.Contains(id))
+                {
+                    Apply(id, byReport.GetValueOrDefault(id) ?? [], highest);
+                }
+                else
+                {
+                    Identifiers.Remove(id);
+                    Names.Remove(id.ToString("N"));
+                }
+            }
+        }
+        Interlocked.Exchange(ref _applied, highest);
+        Identifiers.AdvanceTo(highest);
+        return (ids.Count, changes.Count == settings.BatchSize);
     }
 
     internal sealed record IndexedItem(Guid ReportId, IntelligenceItemKind Kind, string? SubKind, string? Value, string? Country,
