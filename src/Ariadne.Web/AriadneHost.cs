@@ -223,6 +223,7 @@ public static class AriadneHost
         services.AddSingleton<Features.Checks.CheckIndex>();
         services.AddScoped<Features.Checks.CheckService>();
         services.AddHostedService<Features.Checks.CheckIndexLoader>();
+        services.AddHostedService<Features.Checks.CrossReferenceSchedule>();
     }
 
     public static void UseAriadne(this WebApplication app)

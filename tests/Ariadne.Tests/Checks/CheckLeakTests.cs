@@ -23,6 +23,7 @@ public sealed class CheckLeakTests
     [
         "POST /api/v1/checks", "GET /api/v1/checks", "POST /api/v1/checks/{id:guid}/run", "GET /api/v1/checks/approvals",
         "POST /api/v1/checks/{id:guid}/approval", "GET /api/v1/checks/on-our-material", "GET /api/v1/checks/review", "GET /api/v1/links",
+        "GET /api/v1/checks/new-links", "POST /api/v1/checks/cross-reference/run",
     ];
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
@@ -108,6 +109,9 @@ public sealed class CheckLeakTests
             answers.Add(("mine", await member.Client.GetAsync("/api/v1/checks")));
             answers.Add(("approvals", await member.Client.GetAsync("/api/v1/checks/approvals")));
             answers.Add(("review", await member.Client.GetAsync("/api/v1/checks/review")));
+            answers.Add(("new links", await member.Client.GetAsync("/api/v1/checks/new-links?since=0")));
+            answers.Add(("new links of ours", await member.Client.GetAsync("/api/v1/checks/new-links?mine=true")));
+            answers.Add(("run", await member.Client.PostAsync("/api/v1/checks/cross-reference/run", null)));
             var links = await member.Client.GetAsync($"/api/v1/links?entity=Phone:{Uri.EscapeDataString(phone.E164)}&pageSize=1");
             answers.Add(("links", links));
             if (links.StatusCode == HttpStatusCode.OK)

@@ -247,6 +247,54 @@ public sealed class CheckTests
         Assert.Single(body2.GetProperty("restricted").EnumerateArray());
     }
 
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_submitted_report_is_cross_referenced_at_once_and_both_owners_see_the_new_link_within_their_handling(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await IntelligenceWorld.CreateAsync(app);
+        var phone = CheckWorld.NewPhone();
+        var older = await CheckWorld.ReportAsync(world.SameForce, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, phone.International);
+        var before = await world.SameForce.Client.GetFromJsonAsync<JsonElement>("/api/v1/checks/new-links?mine=true");
+        var since = before.GetProperty("sequence").GetInt64();
+
+        var newer = await CheckWorld.ReportAsync(world.OtherForce, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, phone.International);
+        var secret = await CheckWorld.ReportAsync(world.EuPolice, FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator, phone.International);
+
+        foreach (var owner in new[] { world.SameForce, world.OtherForce })
+        {
+            var links = await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/checks/new-links?mine=true&since={since}");
+            var link = Assert.Single(links.GetProperty("links").EnumerateArray(), l => l.GetProperty("value").GetString() == phone.E164);
+            var reports = link.GetProperty("reports").EnumerateArray().ToDictionary(r => r.GetProperty("reportId").GetGuid(), r => r);
+            Assert.Equal([older.Id, newer.Id], reports.Keys.Order().ToArray());
+            Assert.True(reports[newer.Id].GetProperty("new").GetBoolean());
+            Assert.False(reports[older.Id].GetProperty("new").GetBoolean());
+            Assert.DoesNotContain(secret.Id.ToString(), links.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        }
+        // A role that does not check sees no cross-reference.
+        Assert.Equal(HttpStatusCode.Forbidden, (await world.Support.Client.GetAsync("/api/v1/checks/new-links")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Running_the_cross_reference_now_moves_the_baseline_of_new_links(string database)
+    {
+        await using var app = await AriadneAppFactory.IsolatedAsync(database);
+        using var world = await IntelligenceWorld.CreateAsync(app);
+        var analyst = await IntelligenceWorld.MemberAsync(app, world.OtherForce.Organisation, Roles.IntelligenceAnalyst);
+        var phone = CheckWorld.NewPhone();
+        await CheckWorld.ReportAsync(world.OtherForce, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, phone.International);
+        await CheckWorld.ReportAsync(world.OtherForce, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, phone.International);
+
+        var first = await analyst.Client.PostAsync("/api/v1/checks/cross-reference/run", null);
+        Assert.True(first.IsSuccessStatusCode, await first.Content.ReadAsStringAsync());
+        var firstLinks = await analyst.Client.GetFromJsonAsync<JsonElement>("/api/v1/checks/new-links");
+        Assert.Single(firstLinks.GetProperty("links").EnumerateArray());
+        var second = await analyst.Client.PostAsync("/api/v1/checks/cross-reference/run", null);
+        Assert.True(second.IsSuccessStatusCode);
+        var secondLinks = await analyst.Client.GetFromJsonAsync<JsonElement>("/api/v1/checks/new-links");
+        Assert.Empty(secondLinks.GetProperty("links").EnumerateArray());
+        Assert.Equal(HttpStatusCode.Forbidden, (await world.OtherForce.Client.PostAsync("/api/v1/checks/cross-reference/run", null)).StatusCode);
+    }
+
     [Fact]
     public async Task The_host_is_not_ready_until_the_check_index_is_loaded()
     {

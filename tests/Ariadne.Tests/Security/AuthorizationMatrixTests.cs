@@ -112,6 +112,7 @@ public sealed partial class AuthorizationMatrixTests
     private static bool Checkers(string role, bool own) => CheckRules.DefaultRoles.Contains(role);
     private static bool Nobody(string role, bool own) => false;
     private static bool Supervisors(string role, bool own) => role == Roles.DisseminationSupervisor;
+    private static bool Analysts(string role, bool own) => role is Roles.DisseminationSupervisor or Roles.IntelligenceAnalyst;
 
     private static object ScreeningBody() => new
     {
@@ -249,6 +250,8 @@ public sealed partial class AuthorizationMatrixTests
         new("POST", "/api/v1/checks/{id:guid}/approval", Subject.Check, Nobody),
         new("GET", "/api/v1/checks/on-our-material", Subject.None, IntelligenceUsers),
         new("GET", "/api/v1/checks/review", Subject.None, Supervisors),
+        new("GET", "/api/v1/checks/new-links", Subject.None, Checkers),
+        new("POST", "/api/v1/checks/cross-reference/run", Subject.None, Analysts),
         new("GET", "/api/v1/links", Subject.None, Checkers, Query: "?entity=Phone:%2B32470000000"),
         new("GET", "/api/v1/jurisdiction", Subject.None, Everyone),
         // An invalid profile (a reflection period below the Convention's 30 days): refused, so the shared app keeps its rules.

@@ -25,6 +25,10 @@ public static class CheckEndpoints
             Answer(await checks.ApproveAsync(user, id)));
         group.MapGet("/on-our-material", async (Guid? report, CheckService checks, ClaimsPrincipal user) =>
             TypedResults.Ok(await checks.OnOurMaterialAsync(user, report)));
+        group.MapGet("/new-links", async (long? since, bool? mine, CheckService checks, ClaimsPrincipal user) =>
+            Answer(await checks.NewLinksAsync(user, since, mine ?? false)));
+        group.MapPost("/cross-reference/run", async (CheckService checks, ClaimsPrincipal user) =>
+            Answer(await checks.RunCrossReferenceAsync(user)));
         group.MapGet("/review", async (Guid? userId, CheckService checks, ClaimsPrincipal user) =>
             Answer(await checks.ReviewAsync(user, userId)));
 
