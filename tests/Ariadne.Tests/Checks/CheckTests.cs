@@ -295,6 +295,39 @@ public sealed class CheckTests
         Assert.Equal(HttpStatusCode.Forbidden, (await world.OtherForce.Client.PostAsync("/api/v1/checks/cross-reference/run", null)).StatusCode);
     }
 
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task The_check_page_shows_what_the_api_answers_and_the_link_view_expands_as_a_list(string database)
+    {
+        var app = await AriadneAppFactory.SharedAsync(database);
+        using var world = await IntelligenceWorld.CreateAsync(app);
+        var phone = CheckWorld.NewPhone();
+        var shown = await CheckWorld.ReportAsync(world.Author, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, phone.International);
+        var hidden = await CheckWorld.ReportAsync(world.SameForce, FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator, phone.International);
+        using var pages = await app.SignInToPagesAsync(world.OtherForce.User);
+
+        var warningPage = await pages.GetStringAsync("/Checks");
+        Assert.Contains("form of intelligence dissemination", warningPage, StringComparison.Ordinal);
+        var response = await AriadneAppFactory.PostFormAsync(pages, "/Checks", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "phone", ["Input.Value"] = phone.Local, ["Input.Purpose"] = "Page check", ["Input.CaseReference"] = "C-PAGE",
+            ["Input.Scope"] = "BeyondAgency", ["Input.AcknowledgeWarning"] = "true",
+        });
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, html);
+        Assert.Contains(shown.Reference, html, StringComparison.Ordinal);
+        Assert.Contains("Restricted hit", html, StringComparison.Ordinal);
+        Assert.Contains(world.SameForce.Organisation.Name, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden.Reference, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden.Id.ToString(), html, StringComparison.OrdinalIgnoreCase);
+
+        var links = await pages.GetStringAsync($"/Checks/Links?report={shown.Id}");
+        Assert.Contains(phone.E164.Replace("+", "&#x2B;", StringComparison.Ordinal), links.Replace("+", "&#x2B;", StringComparison.Ordinal), StringComparison.Ordinal);
+        var around = await pages.GetStringAsync($"/Checks/Links?entity={Uri.EscapeDataString("Phone:" + phone.E164)}");
+        Assert.Contains(shown.Reference, around, StringComparison.Ordinal);
+        Assert.Contains("Restricted hit", around, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden.Reference, around, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_host_is_not_ready_until_the_check_index_is_loaded()
     {
