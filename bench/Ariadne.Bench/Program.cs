@@ -33,6 +33,11 @@ if (args is ["statistics", ..])
 {
     return await StatisticsBench.RunAsync(args[1..]);
 }
+// `-- checks [--reports 100000] [--runs 200] [--postgres CONNSTRING]`: checks through the HTTP API (ChecksBench.cs, issue 12).
+if (args is ["checks", ..])
+{
+    return await ChecksBench.RunAsync(args[1..]);
+}
 // `-- names …` scores the name index (issue 11 item 6); `-- names-distractors …` generates rows for it (NamesCommands.cs).
 if (args is [var verb, ..] && NamesCommands.Handles(verb))
 {

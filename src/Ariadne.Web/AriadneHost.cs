@@ -4,6 +4,7 @@ using Ariadne.Web.Features.Accounts;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Exchange;
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Checks;
 using Ariadne.Web.Features.Children;
 using Ariadne.Web.Features.Consent;
 using Ariadne.Web.Features.Demo;
@@ -67,13 +68,15 @@ public static class AriadneHost
         services.AddSingleton<Features.Intelligence.IntelligenceAudienceInterceptor>();
         services.AddSingleton<Features.Cases.CasePersonIndex>();
         services.AddSingleton<Features.Cases.CasePersonIndexInterceptor>();
+        services.AddSingleton<Features.Checks.IntelligenceChangeInterceptor>();
         services.AddDbContext<AriadneDbContext>((sp, o) =>
         {
             database.Apply(o);
             o.AddInterceptors(sp.GetRequiredService<AuditCheckpoint.CommitInterceptor>(),
                 sp.GetRequiredService<AccountStatusCache.SaveInterceptor>(),
                 sp.GetRequiredService<Features.Intelligence.IntelligenceAudienceInterceptor>(),
-                sp.GetRequiredService<Features.Cases.CasePersonIndexInterceptor>());
+                sp.GetRequiredService<Features.Cases.CasePersonIndexInterceptor>(),
+                sp.GetRequiredService<Features.Checks.IntelligenceChangeInterceptor>());
         });
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditVerifier>();
@@ -183,7 +186,8 @@ public static class AriadneHost
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Features.Checks.CheckIndexHealthCheck>("check-index", tags: ["ready"]);
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -227,6 +231,12 @@ public static class AriadneHost
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton(new DemoMode(demo));
         services.AddHostedService<DatabaseInitialiser>();
+        // After the initialiser: the index loads from the migrated schema (issue 11 item 4).
+        services.AddSingleton(Features.Checks.CheckSettings.FromConfiguration(configuration));
+        services.AddSingleton<Features.Checks.CheckIndex>();
+        services.AddScoped<Features.Checks.CheckService>();
+        services.AddHostedService<Features.Checks.CheckIndexLoader>();
+        services.AddHostedService<Features.Checks.CrossReferenceSchedule>();
     }
 
     public static void UseAriadne(this WebApplication app)
@@ -289,6 +299,7 @@ public static class AriadneHost
         api.MapSanitisedIntelligence();
         api.MapExchange();
         api.MapStatistics();
+        api.MapChecks();
 
         app.MapRazorPages();
     }

@@ -59,6 +59,9 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
     public DbSet<Features.Intelligence.IntelligenceDissemination> IntelligenceDisseminations => Set<Features.Intelligence.IntelligenceDissemination>();
     public DbSet<Features.Intelligence.SanitisedVersion> SanitisedVersions => Set<Features.Intelligence.SanitisedVersion>();
     public DbSet<Features.Intelligence.IntelligenceReportCount> IntelligenceReportCounts => Set<Features.Intelligence.IntelligenceReportCount>();
+    public DbSet<Features.Checks.IntelligenceChange> IntelligenceChanges => Set<Features.Checks.IntelligenceChange>();
+    public DbSet<Features.Checks.IntelligenceCheck> IntelligenceChecks => Set<Features.Checks.IntelligenceCheck>();
+    public DbSet<Features.Checks.CheckTouch> CheckTouches => Set<Features.Checks.CheckTouch>();
 
     /// <summary>
     /// Every stored time is UTC. SQLite keeps no kind, so values read back are marked UTC here; the API then
@@ -101,6 +104,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
         builder.Entity<Features.Intelligence.IntelligenceItem>(new Features.Intelligence.IntelligenceItemMapping(story).Configure);
         builder.Entity<Features.Intelligence.AnalystEvaluation>(new Features.Intelligence.AnalystEvaluationMapping(story).Configure);
         builder.Entity<Features.Intelligence.SanitisedVersion>(new Features.Intelligence.SanitisedVersionMapping(story).Configure);
+        builder.Entity<Features.Checks.IntelligenceCheck>(new Features.Checks.IntelligenceCheckMapping(story).Configure);
 
         // Version tokens on every edited record, across features (ADR 0008).
         Versioning.Configure(builder);

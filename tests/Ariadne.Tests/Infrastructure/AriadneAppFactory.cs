@@ -69,6 +69,43 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>A second host on this app's database, data directory and keys (several hosts behind one load balancer).</summary>
+    private AriadneAppFactory(AriadneAppFactory first, IDictionary<string, string?>? overrides)
+    {
+        Database = first.Database;
+        _time = first._time;
+        _dataDirectory = first._dataDirectory;
+        ChainKey = first.ChainKey;
+        ConnectionString = first.ConnectionString;
+        _postgresDatabase = first._postgresDatabase;
+        _ownsDatabase = false;
+        _settings = new Dictionary<string, string?>(first._settings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    private readonly bool _ownsDatabase = true;
+
+    /// <summary>Waits for the check index to load in the background (a check answers 503 before), at most 30 seconds.</summary>
+    public async Task CheckIndexLoadedAsync()
+    {
+        var index = Services.GetRequiredService<Ariadne.Web.Features.Checks.CheckIndex>();
+        for (var i = 0; i < 600 && !index.IsReady; i++)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Starts another host on the same database; disposing it leaves the database to the first.</summary>
+    public static AriadneAppFactory AnotherHostOn(AriadneAppFactory first, IDictionary<string, string?>? settings = null)
+    {
+        var factory = new AriadneAppFactory(first, settings);
+        _ = factory.Server;
+        return factory;
+    }
+
     /// <summary>The app shared by all tests on one database; tests isolate themselves with their own organisations.</summary>
     public static Task<AriadneAppFactory> SharedAsync(string database) =>
         Shared.GetOrAdd(database, d => new Lazy<Task<AriadneAppFactory>>(() => StartAsync(d, null, null))).Value;
@@ -92,6 +129,7 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
             await create.ExecuteNonQueryAsync();
         }
         _ = factory.Server; // starts the host: schema scripts run, roles are created
+        await factory.CheckIndexLoadedAsync();
         return factory;
     }
 
@@ -255,6 +293,10 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
         if (_postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Ariadne.Tests.Infrastructure;
 using Ariadne.Web.Features.Cases;
+using Ariadne.Web.Features.Checks;
 using Ariadne.Web.Features.Consent;
 using Ariadne.Web.Features.Indicators;
 using Ariadne.Web.Features.Intelligence;
@@ -54,11 +55,13 @@ public sealed partial class AuthorizationMatrixTests
         Intelligence,
         /// <summary>A draft sanitised version of that report, written by the same member: its unit's analysts and supervisors see it.</summary>
         Sanitised,
+        /// <summary>An intelligence check asked by the target organisation's first member for a case: only its asker re-runs it.</summary>
+        Check,
     }
 
     /// <summary>Records that belong to the target organisation: another organisation's must stay invisible (404).</summary>
     private sealed record Records(Guid Screening, Guid ScreeningToRefer, Guid SentReferral, Guid IncomingReferral, Guid Unit, Guid Support,
-        CaseRecords Case, Guid Intelligence, Guid Sanitised);
+        CaseRecords Case, Guid Intelligence, Guid Sanitised, Guid Check);
 
     private sealed record CaseRecords(Guid Case, Guid Proposal, Guid Placement, Guid Consent, Guid SafetyAction, Guid Document,
         Guid RiskAssessment, Guid HandedOverCase, Guid Handover);
@@ -112,6 +115,11 @@ public sealed partial class AuthorizationMatrixTests
     private static bool CaseExporters(string role, bool own) => role is Roles.Coordinator or Roles.Investigator or Roles.Guardian;
     // Statistics (issue 13): the coordinator, and the analysts and supervisors for the thematic section; no organisation data.
     private static bool StatisticsReaders(string role, bool own) => role is Roles.Coordinator or Roles.IntelligenceAnalyst or Roles.DisseminationSupervisor;
+    // Checks (issue 12): the configured checking roles; a stored check is re-run by its asker only, approved by the originator only.
+    private static bool Checkers(string role, bool own) => CheckRules.DefaultRoles.Contains(role);
+    private static bool Nobody(string role, bool own) => false;
+    private static bool Supervisors(string role, bool own) => role == Roles.DisseminationSupervisor;
+    private static bool Analysts(string role, bool own) => role is Roles.DisseminationSupervisor or Roles.IntelligenceAnalyst;
 
     private static object ScreeningBody() => new
     {
@@ -253,6 +261,20 @@ public sealed partial class AuthorizationMatrixTests
         new("GET", "/api/v1/statistics", Subject.None, StatisticsReaders),
         new("GET", "/api/v1/statistics/figures/{id}", Subject.None, StatisticsReaders, Query: "?from=2999-01-01&to=2999-01-02"),
         new("GET", "/api/v1/statistics/figures/{id}/csv", Subject.None, StatisticsReaders, Query: "?from=2999-01-01&to=2999-01-02"),
+        new("POST", "/api/v1/checks", Subject.None, Checkers, _ => new
+        {
+            identifiers = new[] { new { kind = "phone", value = "+32 470 00 00 00" } }, purpose = "Matrix", caseReference = "C-MX",
+            acknowledgeWarning = true,
+        }),
+        new("GET", "/api/v1/checks", Subject.None, IntelligenceUsers),
+        new("POST", "/api/v1/checks/{id:guid}/run", Subject.Check, Nobody),
+        new("GET", "/api/v1/checks/approvals", Subject.None, IntelligenceUsers),
+        new("POST", "/api/v1/checks/{id:guid}/approval", Subject.Check, Nobody),
+        new("GET", "/api/v1/checks/on-our-material", Subject.None, IntelligenceUsers),
+        new("GET", "/api/v1/checks/review", Subject.None, Supervisors),
+        new("GET", "/api/v1/checks/new-links", Subject.None, Checkers),
+        new("POST", "/api/v1/checks/cross-reference/run", Subject.None, Analysts),
+        new("GET", "/api/v1/links", Subject.None, Checkers, Query: "?entity=Phone:%2B32470000000"),
         new("GET", "/api/v1/jurisdiction", Subject.None, Everyone),
         // An invalid profile (a reflection period below the Convention's 30 days): refused, so the shared app keeps its rules.
         new("PUT", "/api/v1/jurisdiction", Subject.None, AdministratorOnly, _ => new { name = "Matrix", minimumReflectionDays = 10 }),
@@ -353,7 +375,7 @@ public sealed partial class AuthorizationMatrixTests
 
     private static bool IsRecord(Subject subject) =>
         subject is Subject.Screening or Subject.ScreeningToRefer or Subject.SentReferral or Subject.IncomingReferral or Subject.Case
-            or Subject.CaseHandedOver or Subject.Intelligence or Subject.Sanitised;
+            or Subject.CaseHandedOver or Subject.Intelligence or Subject.Sanitised or Subject.Check;
 
     /// <summary>
     /// The target organisation with its records, written straight to the database (the API for them is what is
@@ -404,15 +426,21 @@ public sealed partial class AuthorizationMatrixTests
             OriginatorOrganisationId = organisation.Id, AuthorUserId = member.Id, AuthorName = "Matrix", AuthorOrganisationId = organisation.Id,
             CreatedAt = now, Status = SanitisedStatus.Draft, Title = "Matrix theme", Summary = "Matrix thematic summary", Period = "2026-12",
         };
+        var check = new IntelligenceCheck
+        {
+            AskedByUserId = member.Id, AskedByName = "Matrix", OrganisationId = organisation.Id, AskedAt = now, Purpose = "Matrix",
+            ForCaseReference = "C-MX", Handling = "none (made for a case)", Query = "{}", Status = CheckStatus.Answered,
+        };
         await app.WithDbAsync(async db =>
         {
             db.IntelligenceReports.Add(intelligence);
             await db.SaveChangesAsync();
             db.SanitisedVersions.Add(sanitised);
+            db.IntelligenceChecks.Add(check);
             await db.SaveChangesAsync();
         });
         return new Target(organisation, member, new Records(draft.Id, toRefer.Id, sent.Id, received.Id, unit.Id, support.Id,
-            await CaseOfAsync(app, organisation, unit, support), intelligence.Id, sanitised.Id));
+            await CaseOfAsync(app, organisation, unit, support), intelligence.Id, sanitised.Id, check.Id));
     }
 
     /// <summary>The target organisation's case (<see cref="Subject.Case"/>) and one handed over to it, written straight to the database.</summary>
@@ -548,6 +576,7 @@ public sealed partial class AuthorizationMatrixTests
                 Subject.CaseHandedOver => target.Records.Case.HandedOverCase,
                 Subject.Intelligence => target.Records.Intelligence,
                 Subject.Sanitised => target.Records.Sanitised,
+                Subject.Check => target.Records.Check,
                 Subject.None => throw new InvalidOperationException($"{rule.Route} has a parameter but no subject"),
                 _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Subject, null),
             }).ToString(),

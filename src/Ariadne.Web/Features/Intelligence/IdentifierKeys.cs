@@ -11,7 +11,15 @@ namespace Ariadne.Web.Features.Intelligence;
 internal static class IdentifierKeys
 {
     /// <summary>The key, or null when the kind has none or the value holds nothing to key on.</summary>
-    public static string? For(IntelligenceItemKind kind, string? subKind, string? value, string? country, string defaultCountry)
+    public static string? For(IntelligenceItemKind kind, string? subKind, string? value, string? country, string defaultCountry) =>
+        Identify(kind, subKind, value, country, defaultCountry)?.Key;
+
+    /// <summary>
+    /// The identifier with its engine kind, or null: what the check index keys on (Features/Checks), so a stored key and a
+    /// checked value meet only when both the kind and the key agree.
+    /// </summary>
+    public static NormalisedIdentifier? Identify(IntelligenceItemKind kind, string? subKind, string? value, string? country,
+        string defaultCountry)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -28,7 +36,7 @@ internal static class IdentifierKeys
             IntelligenceItemKind.Address => AddressNormaliser.Normalise(value),
             IntelligenceItemKind.Location or IntelligenceItemKind.Person or IntelligenceItemKind.Route => null,
         };
-        return result is NormalisedIdentifier { Key: { Length: > 0 and <= 200 } key } ? key : null;
+        return result is NormalisedIdentifier { Key: { Length: > 0 and <= 200 } } identifier ? identifier : null;
     }
 
     private static NormalisationResult Communication(string sub, string value, string? region) => sub switch

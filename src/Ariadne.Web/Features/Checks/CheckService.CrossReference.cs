@@ -1,0 +1,132 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Ariadne.Matching.CrossReference;
+using Ariadne.Web.Features.Intelligence;
+using Ariadne.Web.Features.Jurisdiction;
+using Ariadne.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Checks;
+
+/// <summary>The last full cross-reference: its change sequence and the one before, so "new since the last run" has a baseline.</summary>
+public sealed record CrossReferenceRun(long Sequence, long PreviousSequence, DateTime RanAt);
+
+public sealed record LinkedReport(Guid ReportId, string Reference, string Originator, bool Ours, bool New);
+
+public sealed record NewLink(string Kind, string Value, List<LinkedReport> Reports);
+
+public sealed record NewLinksResponse(long Since, long Sequence, DateTime? LastRunAt, List<NewLink> Links, List<OverCorrelation> OverCorrelating);
+
+/// <summary>
+/// Automatic checks (issue 12 item 4): a report is in the index as soon as it is saved (the change feed), so a submission is
+/// cross-referenced at once; the author's unit and the owners of linked material see the links through <see cref="NewLinksAsync"/>,
+/// each side only what its handling lets it see. The nightly run (<see cref="CrossReferenceSchedule"/>) moves the baseline of
+/// "new since the last run". The engine's cross-referencer is given the viewer's reach, so groups, counts and over-correlation
+/// are this viewer's, never global.
+/// </summary>
+public sealed partial class CheckService
+{
+    public const string RunSettingKey = "checks.cross-reference.last-run";
+
+    public async Task<IntelligenceResult<NewLinksResponse>> NewLinksAsync(ClaimsPrincipal user, long? since, bool mine)
+    {
+        if (!index.IsReady)
+        {
+            return Loading;
+        }
+        var viewer = await ViewerAsync(user);
+        if (viewer is null || !CheckRules.MayCheck(RolesOf(user), settings.CheckRoles, IntelligencePermissions.ReachOf(user)))
+        {
+            return new IntelligenceError(StatusCodes.Status403Forbidden, "Your role does not see cross-references.");
+        }
+        await index.CatchUpAsync(db);
+        var run = await LastRunAsync();
+        var baseline = since ?? run?.PreviousSequence ?? 0;
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
+        var visible = await db.IntelligenceReports.AsNoTracking()
+            .Where(IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values))
+            .Select(r => new { r.Id, r.Reference, r.OriginatorOrganisationId }).ToDictionaryAsync(r => r.Id);
+        var result = CrossReferencer.Run(index.Identifiers, new CrossReferenceOptions
+        {
+            MayView = visible.ContainsKey, ChangedAfter = baseline, OverCorrelationThreshold = OverCorrelationThreshold,
+        });
+        var links = new List<NewLink>();
+        foreach (var shared in result.NewSinceChangedAfter.SharedValues)
+        {
+            var reports = shared.Link.Reports.Where(visible.ContainsKey).Select(id => visible[id]).ToList();
+            var ours = reports.Any(r => r.OriginatorOrganisationId == viewer.Id);
+            if (reports.Count < 2 || (mine && !ours))
+            {
+                continue;
+            }
+            var added = shared.NewReports.ToHashSet();
+            links.Add(new NewLink(shared.Link.Value.Kind.ToString(), shared.Link.Value.Key, reports
+                .Select(r => new LinkedReport(r.Id, r.Reference, organisations.GetValueOrDefault(r.OriginatorOrganisationId)?.Name ?? "",
+                    r.OriginatorOrganisationId == viewer.Id, added.Contains(r.Id)))
+                .OrderBy(r => r.Reference, StringComparer.Ordinal).ToList()));
+        }
+        return new NewLinksResponse(baseline, result.ChangeSequence, run?.RanAt, links.Take(500).ToList(),
+            result.OverCorrelating.Select(o => new OverCorrelation(o.Value.Kind.ToString(), o.Value.Key, o.VisibleReports)).ToList());
+    }
+
+    /// <summary>Records a full cross-reference run now (the nightly job, or "run now"): its sequence becomes the next baseline.</summary>
+    public async Task<IntelligenceResult<CrossReferenceRun>> RunCrossReferenceAsync(ClaimsPrincipal? user)
+    {
+        if (user is not null && !user.IsInRole(Roles.DisseminationSupervisor) && !user.IsInRole(Roles.IntelligenceAnalyst))
+        {
+            return new IntelligenceError(StatusCodes.Status403Forbidden, "An analyst or a dissemination supervisor runs the cross-reference.");
+        }
+        if (!index.IsReady)
+        {
+            return Loading;
+        }
+        await index.CatchUpAsync(db);
+        var previous = await LastRunAsync();
+        var run = new CrossReferenceRun(index.ChangeSequence, previous?.Sequence ?? 0, time.GetUtcNow().UtcDateTime);
+        var stored = await db.Settings.SingleOrDefaultAsync(s => s.Key == RunSettingKey);
+        if (stored is null)
+        {
+            db.Settings.Add(new StoredSetting { Key = RunSettingKey, Json = JsonSerializer.Serialize(run), UpdatedAt = run.RanAt, UpdatedByName = user?.DisplayName() ?? "nightly run" });
+        }
+        else
+        {
+            stored.Json = JsonSerializer.Serialize(run);
+            stored.UpdatedAt = run.RanAt;
+            stored.UpdatedByName = user?.DisplayName() ?? "nightly run";
+        }
+        await db.SaveChangesAsync();
+        return run;
+    }
+
+    private async Task<CrossReferenceRun?> LastRunAsync()
+    {
+        var json = await db.Settings.AsNoTracking().Where(s => s.Key == RunSettingKey).Select(s => s.Json).SingleOrDefaultAsync();
+        return json is null ? null : JsonSerializer.Deserialize<CrossReferenceRun>(json);
+    }
+}
+
+/// <summary>The nightly cross-reference: every "Checks:Nightly:IntervalHours" (24 by default) the baseline of "new links" moves on.</summary>
+internal sealed class CrossReferenceSchedule(IServiceScopeFactory scopes, CheckSettings settings, CheckIndex index,
+    ILogger<CrossReferenceSchedule> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(settings.NightlyInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            if (!index.IsReady)
+            {
+                continue;
+            }
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<CheckService>().RunCrossReferenceAsync(null);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "The scheduled cross-reference failed; it runs again at the next interval");
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using Ariadne.Matching.Identifiers;
+using Ariadne.Matching.Index;
+using Ariadne.Web.Features.Intelligence;
+using Ariadne.Web.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Ariadne.Web.Features.Checks;
+
+/// <summary>
+/// The link view (issue 12 item 5): one step around a report or an identifier, paged so that a switchboard number cannot freeze a
+/// page. Every neighbour is put to the policy before paging; a neighbour the viewer may not see is one "refer to originator" marker
+/// per originator, never a node, an id or a count.
+/// </summary>
+public sealed partial class CheckService
+{
+    public const int MaxLinkPage = 100;
+
+    public async Task<IntelligenceResult<LinkView>> LinksAsync(ClaimsPrincipal user, Guid? reportId, string? entity, int? page, int? pageSize)
+    {
+        if (!index.IsReady)
+        {
+            return Loading;
+        }
+        var viewer = await ViewerAsync(user);
+        var reach = IntelligencePermissions.ReachOf(user);
+        if (viewer is null || !CheckRules.MayCheck(RolesOf(user), settings.CheckRoles, reach))
+        {
+            return new IntelligenceError(StatusCodes.Status403Forbidden, "Your role does not make intelligence checks.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        var size = pageSize ?? 20;
+        var number = page ?? 1;
+        if (size is < 1 or > MaxLinkPage)
+        {
+            errors["pageSize"] = [$"Between 1 and {MaxLinkPage}."];
+        }
+        if (number < 1)
+        {
+            errors["page"] = ["From 1."];
+        }
+        IdentifierValue? start = null;
+        if (reportId is null == string.IsNullOrWhiteSpace(entity))
+        {
+            errors["report"] = ["Name either a report (report=<id>) or an identifier (entity=<kind>:<key>)."];
+        }
+        else if (entity is { Length: > 0 })
+        {
+            var colon = entity.IndexOf(':', StringComparison.Ordinal);
+            if (colon < 1 || !Enum.TryParse<IdentifierKind>(entity[..colon], ignoreCase: true, out var kind) || !Enum.IsDefined(kind)
+                || entity.Length - colon - 1 is < 1 or > 200)
+            {
+                errors["entity"] = ["Write the identifier as <kind>:<normalised key>, kind one of " + string.Join(", ", Enum.GetNames<IdentifierKind>()) + "."];
+            }
+            else
+            {
+                start = new IdentifierValue(kind, entity[(colon + 1)..]);
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return IntelligenceError.Invalid(errors);
+        }
+        await index.CatchUpAsync(db);
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
+        var scope = CheckRules.WidestScope(RolesOf(user), reach);
+        LinkNode startNode;
+        var values = new List<IdentifierValue>();
+        var nodes = new List<LinkNode>();
+        var edges = new List<LinkEdge>();
+        if (reportId is { } id)
+        {
+            var report = await db.IntelligenceReports.AsNoTracking().Where(r => r.Id == id).Select(IntelligenceAudience.GradingColumns).SingleOrDefaultAsync();
+            if (report is null || !organisations.TryGetValue(report.OriginatorOrganisationId, out var originator)
+                || !IntelligenceAccess.Facts(user, new LoadedReport(report, originator, viewer), intelligence.SpecialHandling).Visible)
+            {
+                return IntelligenceError.NotFound;
+            }
+            startNode = ReportNode(report, originator);
+            values.AddRange(index.Identifiers.ValuesOf(id));
+            foreach (var value in values)
+            {
+                nodes.Add(ValueNode(value));
+                edges.Add(new LinkEdge(startNode.Id, ValueNode(value).Id, "holds"));
+            }
+        }
+        else
+        {
+            values.Add(start!.Value);
+            startNode = ValueNode(start.Value);
+        }
+
+        // Every neighbour report of every value, to the policy first.
+        var neighbours = new Dictionary<Guid, List<IdentifierValue>>();
+        foreach (var value in values)
+        {
+            foreach (var report in index.Identifiers.Lookup(value.Kind, value.Key))
+            {
+                if (report == reportId)
+                {
+                    continue;
+                }
+                if (!neighbours.TryGetValue(report, out var via))
+                {
+                    neighbours[report] = via = [];
+                }
+                via.Add(value);
+            }
+        }
+        var visible = new List<(IntelligenceReport Report, Organisation Originator)>();
+        var restrictedBy = new HashSet<Guid>();
+        foreach (var chunk in neighbours.Keys.Chunk(500))
+        {
+            var reports = await db.IntelligenceReports.AsNoTracking().Where(r => chunk.Contains(r.Id)).Select(IntelligenceAudience.GradingColumns).ToListAsync();
+            foreach (var report in reports)
+            {
+                if (!organisations.TryGetValue(report.OriginatorOrganisationId, out var originator)
+                    || (scope == CheckScope.Local && originator.EffectiveAgencyId != viewer.EffectiveAgencyId))
+                {
+                    continue;
+                }
+                if (IntelligenceAccess.Facts(user, new LoadedReport(report, originator, viewer), intelligence.SpecialHandling).Visible)
+                {
+                    visible.Add((report, originator));
+                }
+                else if (report.Status == ReportStatus.Submitted)
+                {
+                    restrictedBy.Add(originator.Id);
+                }
+            }
+        }
+        var ordered = visible.OrderByDescending(v => v.Report.CreatedAt).ThenBy(v => v.Report.Id).ToList();
+        var pageRows = ordered.Skip((number - 1) * size).Take(size).ToList();
+        foreach (var (report, originator) in pageRows)
+        {
+            var node = ReportNode(report, originator);
+            nodes.Add(node);
+            foreach (var value in neighbours[report.Id])
+            {
+                edges.Add(new LinkEdge(ValueNode(value).Id, node.Id, "also in"));
+            }
+        }
+        var visibleIds = visible.Select(v => v.Report.Id).ToHashSet();
+        var overCorrelating = values
+            .Select(v => new OverCorrelation(v.Kind.ToString(), v.Key, index.Identifiers.Lookup(v.Kind, v.Key).Count(visibleIds.Contains)))
+            .Where(o => o.VisibleReports > OverCorrelationThreshold).ToList();
+        var restricted = restrictedBy.Select(o => organisations[o]).OrderBy(o => o.Name, StringComparer.Ordinal)
+            .Select(o => new RestrictedHit(RestrictedMessage, o.Name, o.Phone, o.Email)).ToList();
+        audit.Record(db, CheckAuditActions.Links, CheckAuditActions.TargetType, startNode.Id,
+            details: $"start: {startNode.Type} {startNode.Label}; page {number}; shown: {pageRows.Count}; restricted (originators): {restricted.Count}");
+        await db.SaveChangesAsync();
+        return new LinkView(startNode, nodes, edges, restricted, Math.Max(0, ordered.Count - number * size), overCorrelating);
+    }
+
+    private static LinkNode ReportNode(IntelligenceReport report, Organisation originator) =>
+        new("report", report.Id.ToString(), report.Reference, originator.Name);
+
+    private static LinkNode ValueNode(IdentifierValue value) => new("identifier", $"{value.Kind}:{value.Key}", value.Key, null);
+}
