@@ -73,12 +73,4 @@ public class AuditBenchmarks
         trail = new AuditTrail(new BenchActor(), _chain, TimeProvider.System);
         return new AriadneDbContext(_options, trail, new ExpectedVersions());
     }
-
-    private sealed class BenchActor : IAuditActor
-    {
-        public Guid? UserId => null;
-        public string? Name => "bench";
-        public Guid? OrganisationId => null;
-        public string? IpAddress => null;
-    }
 }

@@ -107,12 +107,4 @@ public class CaseBenchmarks
             null!);
         return db;
     }
-
-    private sealed class BenchActor : IAuditActor
-    {
-        public Guid? UserId => null;
-        public string? Name => "bench";
-        public Guid? OrganisationId => null;
-        public string? IpAddress => null;
-    }
 }

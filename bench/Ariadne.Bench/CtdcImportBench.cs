@@ -40,7 +40,7 @@ internal static class CtdcImportBench
                 return 0;
             }
             var name = "ariadne_ctdc_bench_" + Guid.NewGuid().ToString("N")[..12];
-            await ExecuteAsync(postgres, $"CREATE DATABASE {name}");
+            await BenchDatabase.ExecuteAsync(postgres, $"CREATE DATABASE {name}");
             try
             {
                 await RunOnAsync(new DatabaseOptions(DatabaseProvider.Postgres,
@@ -49,7 +49,7 @@ internal static class CtdcImportBench
             finally
             {
                 NpgsqlConnection.ClearAllPools();
-                await ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                await BenchDatabase.ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
             }
             return 0;
         }
@@ -112,19 +112,4 @@ internal static class CtdcImportBench
         }
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class BenchActor : IAuditActor
-    {
-        public Guid? UserId => null;
-        public string? Name => "bench";
-        public Guid? OrganisationId => null;
-        public string? IpAddress => null;
-    }
 }

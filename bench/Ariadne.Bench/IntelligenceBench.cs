@@ -61,7 +61,7 @@ internal static class IntelligenceBench
             return 0;
         }
         var name = "ariadne_bench_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(postgres, $"CREATE DATABASE {name}");
+        await BenchDatabase.ExecuteAsync(postgres, $"CREATE DATABASE {name}");
         try
         {
             var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString;
@@ -70,7 +70,7 @@ internal static class IntelligenceBench
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await BenchDatabase.ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         }
         return 0;
     }
@@ -293,19 +293,4 @@ internal static class IntelligenceBench
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class BenchActor : IAuditActor
-    {
-        public Guid? UserId => null;
-        public string? Name => "bench";
-        public Guid? OrganisationId => null;
-        public string? IpAddress => null;
-    }
 }

@@ -50,7 +50,7 @@ internal static class StatisticsBench
             return 0;
         }
         var name = "ariadne_stats_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(postgres, $"CREATE DATABASE {name}");
+        await BenchDatabase.ExecuteAsync(postgres, $"CREATE DATABASE {name}");
         try
         {
             var connection = new NpgsqlConnectionStringBuilder(postgres) { Database = name }.ConnectionString;
@@ -59,7 +59,7 @@ internal static class StatisticsBench
         finally
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+            await BenchDatabase.ExecuteAsync(postgres, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
         }
         return 0;
     }
@@ -181,19 +181,4 @@ internal static class StatisticsBench
     private static string? Option(string[] args, string name) =>
         Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private sealed class BenchActor : IAuditActor
-    {
-        public Guid? UserId => null;
-        public string? Name => "bench";
-        public Guid? OrganisationId => null;
-        public string? IpAddress => null;
-    }
 }
