@@ -13,7 +13,17 @@ namespace Ariadne.Matching.Names;
 public static class ConsonantSkeleton
 {
     /// <summary>The skeleton of a folded name form, token by token, joined without spaces.</summary>
-    public static string Of(string folded)
+    public static string Of(string folded) => Of(folded, assimilated: false);
+
+    /// <summary>
+    /// The skeleton as the name is spoken: the l of the Arabic article ال is not heard before a "sun letter" (t, th, d,
+    /// dh, r, z, s, sh, ṣ, ḍ, ṭ, ẓ, l, n), which doubles instead, so Latin spellings write شهاب الدين as Shahabuddin
+    /// and عبدالرحمن as Abdurrahman as often as Abdul Rahman. The same as <see cref="Of(string)"/> when the form has no
+    /// article before a sun letter; the index keys both, and the comparison takes the closer.
+    /// </summary>
+    public static string Assimilated(string folded) => Of(folded, assimilated: true);
+
+    private static string Of(string folded, bool assimilated)
     {
         var sb = new StringBuilder(folded.Length);
         foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -21,7 +31,7 @@ public static class ConsonantSkeleton
             var script = Scripts.Of(token);
             if (script == Script.Arabic)
             {
-                Arabic(token, sb);
+                Arabic(token, sb, assimilated);
             }
             else if (script == Script.Hebrew)
             {
@@ -44,13 +54,43 @@ public static class ConsonantSkeleton
         return collapsed.ToString();
     }
 
-    private static void Arabic(string token, StringBuilder sb)
+    /// <summary>Letters before which the article's l is assimilated (the "sun letters" of Arabic grammar).</summary>
+    private static bool IsSunLetter(char c) => c is 'ت' or 'ث' or 'د' or 'ذ' or 'ر' or 'ز' or 'س' or 'ش' or 'ص' or 'ض'
+        or 'ط' or 'ظ' or 'ل' or 'ن';
+
+    /// <summary>
+    /// Where the article ال begins the word joined to what comes before: at the start of the token (الدين) or after
+    /// the first part of a compound name (عبدالولی is ʿAbd al-Walī, ابوالحسن Abū al-Ḥasan). Elsewhere ا and ل are
+    /// letters of the word itself (خالد, صالح, كمال), so only these prefixes are trusted.
+    /// </summary>
+    private static int ArticleAt(char[] letters)
+    {
+        ReadOnlySpan<string> prefixes = ["", "عبد", "ابو", "أبو", "بو"];
+        foreach (var prefix in prefixes)
+        {
+            var p = prefix.Length;
+            if (letters.Length > p + 3 && letters[p] == 'ا' && letters[p + 1] == 'ل'
+                && new string(letters, 0, p) == prefix)
+            {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    private static void Arabic(string token, StringBuilder sb, bool assimilated)
     {
         var letters = token.Where(c => Scripts.OfLetter(c) == Script.Arabic && char.IsLetter(c)).ToArray();
+        var article = ArticleAt(letters);
         for (var i = 0; i < letters.Length; i++)
         {
             var c = letters[i];
-            var start = i == 0;
+            if (assimilated && article >= 0 && i == article + 1 && IsSunLetter(letters[i + 1]))
+            {
+                continue;
+            }
+            // The word after the article starts there: its و and ي are the consonants w and y (عبدالولی, Abdul Wali).
+            var start = i == 0 || (article >= 0 && i == article + 2);
             var end = i == letters.Length - 1;
             var cls = c switch
             {

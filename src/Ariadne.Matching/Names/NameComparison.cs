@@ -35,6 +35,7 @@ public static class NameComparison
     internal sealed class PreparedName(Reading[] readings, string folded, Script script)
     {
         private string? _skeleton;
+        private string? _spoken;
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
@@ -45,6 +46,9 @@ public static class NameComparison
 
         /// <summary>Only the Arabic rule needs it, and most pairs never reach that rule: computed on first use.</summary>
         public string Skeleton => _skeleton ??= ConsonantSkeleton.Of(Folded);
+
+        /// <summary>The skeleton as spoken (<see cref="ConsonantSkeleton.Assimilated"/>): Shahabuddin for شهاب الدين.</summary>
+        public string SpokenSkeleton => _spoken ??= IsUnvowelled ? ConsonantSkeleton.Assimilated(Folded) : Skeleton;
     }
 
     internal static PreparedName Prepare(string? name)
@@ -130,25 +134,42 @@ public static class NameComparison
     /// Edit distance, not Jaro-Winkler: skeletons are long strings of a small alphabet, where Jaro-Winkler scores
     /// unrelated names high and pushed same-script matches out of the top 10 (measured on names-un).
     /// </summary>
-    private static double? SkeletonSimilarity(PreparedName left, PreparedName right)
+    private static double? SkeletonSimilarity(PreparedName left, PreparedName right) =>
+        SkeletonComparison(left, right)?.Similarity;
+
+    /// <summary>The written skeletons, or the spoken ones (article assimilated) when those are closer.</summary>
+    private static (double Similarity, string Left, string Right, bool Spoken)? SkeletonComparison(PreparedName left, PreparedName right)
     {
         if (left.IsUnvowelled == right.IsUnvowelled || left.Skeleton.Length == 0 || right.Skeleton.Length == 0)
         {
             return null;
         }
-        return (1 - (double)Levenshtein(left.Skeleton, right.Skeleton) / Math.Max(left.Skeleton.Length, right.Skeleton.Length)) * 0.95;
+        var written = Similarity(left.Skeleton, right.Skeleton);
+        if (left.SpokenSkeleton != left.Skeleton || right.SpokenSkeleton != right.Skeleton)
+        {
+            var spoken = Similarity(left.SpokenSkeleton, right.SpokenSkeleton);
+            if (spoken > written)
+            {
+                return (spoken, left.SpokenSkeleton, right.SpokenSkeleton, true);
+            }
+        }
+        return (written, left.Skeleton, right.Skeleton, false);
+
+        static double Similarity(string a, string b) =>
+            a.Length == 0 || b.Length == 0 ? 0 : (1 - (double)Levenshtein(a, b) / Math.Max(a.Length, b.Length)) * 0.95;
     }
 
     private static NameMatch? ArabicSkeletons(PreparedName left, PreparedName right)
     {
-        if (SkeletonSimilarity(left, right) is not { } similarity)
+        if (SkeletonComparison(left, right) is not var (similarity, ka, kb, spoken))
         {
             return null;
         }
         var script = left.IsUnvowelled ? left.Script : right.Script;
-        var (a, b, ka, kb) = (left.Folded, right.Folded, left.Skeleton, right.Skeleton);
+        var (a, b) = (left.Folded, right.Folded);
+        var how = spoken ? ", the article's l taken into the sun letter after it" : "";
         var why = string.Create(CultureInfo.InvariantCulture,
-            $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels), similarity {similarity:0.00}");
+            $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels{how}), similarity {similarity:0.00}");
         return new NameMatch(Math.Round(similarity, 4), [new AlignedToken(a, b, similarity, why)], why);
     }
 

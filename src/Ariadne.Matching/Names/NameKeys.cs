@@ -8,7 +8,8 @@ namespace Ariadne.Matching.Names;
 /// <item><c>s</c>+skeleton: the token's consonants (<see cref="ConsonantSkeleton"/>), which is how unvowelled Arabic
 /// meets vowelled Latin (محمد, Mohammed and Muhammad are all mhmd) and how Latin spellings meet each other.</item>
 /// <item><c>s</c>+two skeletons: adjacent tokens joined, because a compound is written joined or apart
-/// (عبدالرحمان / Abdul Rahman, Vandamme / Van Damme); the Arabic article ال also without it (التكريتي / Tikriti).</item>
+/// (عبدالرحمان / Abdul Rahman, Vandamme / Van Damme); the Arabic article ال also without it (التكريتي / Tikriti), and
+/// as spoken, its l taken into a following sun letter (شهاب الدين / Shahabuddin; <see cref="ConsonantSkeleton.Assimilated"/>).</item>
 /// <item><c>w</c>+skeleton of the whole form, tokens in their order.</item>
 /// <item><c>p</c>+prefix: the first four letters of a long token, for spellings that differ late in the word.</item>
 /// </list>
@@ -45,6 +46,20 @@ internal static class NameKeys
     private static string SkeletonSource(NameComparison.Reading reading, int i) =>
         Scripts.Of(reading.Original[i]) == Script.Hebrew ? reading.Original[i] : reading.Tokens[i];
 
+    /// <summary>
+    /// The skeleton as spoken where an Arabic article meets a sun letter (شهاب الدين / Shahabuddin), when it differs
+    /// from the written one; null otherwise, and without a look at forms that have no article at all.
+    /// </summary>
+    private static string? Spoken(string source)
+    {
+        if (!source.Contains("ال", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var spoken = ConsonantSkeleton.Assimilated(source);
+        return spoken == ConsonantSkeleton.Of(source) ? null : spoken;
+    }
+
     public static HashSet<string> Of(NameComparison.PreparedName name)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -59,6 +74,10 @@ internal static class NameKeys
                 var skeleton = ConsonantSkeleton.Of(SkeletonSource(reading, i));
                 skeletons[i] = skeleton;
                 AddSkeleton(keys, "s", skeleton);
+                if (Spoken(token) is { } spoken)
+                {
+                    AddSkeleton(keys, "s", spoken);
+                }
                 if (arabic)
                 {
                     // The article is written joined in Arabic and apart (or left out) in Latin.
@@ -86,10 +105,15 @@ internal static class NameKeys
             // غالي / Iyad Ag Ghali is d g gl token by token, too common to find anybody, but dgl as a whole).
             if (reading.Tokens.Length > 1)
             {
-                var whole = ConsonantSkeleton.Of(string.Join(' ', reading.Tokens.Select((_, i) => SkeletonSource(reading, i))));
+                var source = string.Join(' ', reading.Tokens.Select((_, i) => SkeletonSource(reading, i)));
+                var whole = ConsonantSkeleton.Of(source);
                 if (whole.Length >= 3)
                 {
                     AddSkeleton(keys, "w", whole);
+                }
+                if (Spoken(source) is { Length: >= 3 } spoken)
+                {
+                    AddSkeleton(keys, "w", spoken);
                 }
             }
             for (var i = 0; i + 1 < skeletons.Length; i++)
@@ -99,10 +123,15 @@ internal static class NameKeys
                     continue;
                 }
                 // Through the skeleton again, so that doubles across the join go once (abd + allah = abdallah).
-                var joined = ConsonantSkeleton.Of(SkeletonSource(reading, i) + " " + SkeletonSource(reading, i + 1));
+                var pair = SkeletonSource(reading, i) + " " + SkeletonSource(reading, i + 1);
+                var joined = ConsonantSkeleton.Of(pair);
                 if (joined.Length >= 3)
                 {
                     keys.Add("s" + joined);
+                }
+                if (Spoken(pair) is { Length: >= 3 } spoken)
+                {
+                    keys.Add("s" + spoken);
                 }
             }
         }
