@@ -16,11 +16,19 @@ public sealed record NameMatch(double Score, IReadOnlyList<AlignedToken> Aligned
 /// </summary>
 public static class NameComparison
 {
-    /// <summary>Titles and honorifics that are not part of a person's name.</summary>
+    /// <summary>
+    /// Titles, honorifics and ranks that are not part of a person's name: civil (Mr, Dr, Eng.), religious (Haji, Sheikh,
+    /// Mawlawi), the Persian and Urdu "sahib", and military ranks, which lists and reports put before a name
+    /// ("Commandant Jérôme", "General Nkunda") and which otherwise count as a token the other form lacks.
+    /// </summary>
     private static readonly HashSet<string> s_honorifics = new(StringComparer.Ordinal)
     {
-        "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "haji", "hajji", "hadji", "sheikh", "shaikh", "shaykh",
-        "mullah", "mawlawi", "maulavi", "sayed", "sayyid", "г", "гн", "гжа", "господин", "госпожа",
+        "mr", "mrs", "ms", "miss", "dr", "doctor", "prof", "professor", "sir", "eng", "engr", "engineer",
+        "haji", "hajji", "hadji", "hajj", "sheikh", "shaikh", "shaykh", "sheik", "mullah", "mullo", "mawlawi", "maulavi",
+        "maulvi", "mawlana", "maulana", "sayed", "sayyid", "sahib", "saheb", "sahab",
+        "general", "gen", "colonel", "col", "commandant", "commander", "cmdr", "captain", "capt", "lieutenant", "lt",
+        "sergeant", "sgt",
+        "г", "гн", "гжа", "господин", "госпожа",
     };
 
     /// <summary>One way to read a name form in Latin letters, and which rule produced it.</summary>

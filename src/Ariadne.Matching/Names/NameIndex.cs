@@ -199,7 +199,8 @@ public sealed class NameIndex : IDisposable
             return [];
         }
         var prepared = NameComparison.Prepare(query);
-        var keys = NameKeys.Of(prepared);
+        var eachReading = new List<HashSet<string>>(prepared.Readings.Length);
+        var keys = NameKeys.Of(prepared, eachReading);
         if (keys.Count == 0)
         {
             return [];
@@ -207,7 +208,7 @@ public sealed class NameIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            var (candidates, queryWeight) = Candidates(keys);
+            var (candidates, queryWeight) = Candidates(keys, eachReading);
             var best = new Dictionary<int, (double Score, double Name, double Share, int Entry)>();
             foreach (var (entry, retrieval) in candidates)
             {
@@ -264,10 +265,13 @@ public sealed class NameIndex : IDisposable
         Math.Round((1 - RarityWeight) * name + RarityWeight * share, 4);
 
     /// <summary>
-    /// The bounded candidate set: entries with the highest sum of key weights, best first, and the weight of all the
-    /// query's keys that the index holds (what an entry sharing every key would have).
+    /// The bounded candidate set: entries with the highest sum of key weights, best first, and the weight of the keys the
+    /// index holds of the query's heaviest reading (what an entry sharing every key of that reading would have). Per
+    /// reading, because a candidate in Latin shares one reading of a Cyrillic form: measured against all three at once,
+    /// an exact match's share was a third, and depended on whether other forms in the index held the other readings.
     /// </summary>
-    private (List<(int Entry, double Retrieval)> Candidates, double QueryWeight) Candidates(HashSet<string> keys)
+    private (List<(int Entry, double Retrieval)> Candidates, double QueryWeight) Candidates(HashSet<string> keys,
+        List<HashSet<string>> eachReading)
     {
         var scratch = t_scratch ??= new Scratch();
         scratch.Ensure(_names.Count);
@@ -287,11 +291,13 @@ public sealed class NameIndex : IDisposable
                 }
             }
             found.Sort((x, y) => x.Postings.Count.CompareTo(y.Postings.Count));
+            var weights = eachReading.Count > 1 ? new Dictionary<string, float>(found.Count, StringComparer.Ordinal) : null;
             foreach (var (key, postings) in found)
             {
                 // IDF-like: ln(1 + N / df). A key in every entry adds ~0.7, one in a single entry ~ln(N).
                 var weight = (float)(NameKeys.KindWeight(key) * Math.Log(1 + (double)n / postings.Count));
                 queryWeight += weight;
+                weights?.Add(key, weight);
                 var items = postings.Items;
                 var touched = scratch.Touched.Count;
                 if (touched > 0 && postings.Count > FrequentKey && touched * 20 < postings.Count)
@@ -340,6 +346,10 @@ public sealed class NameIndex : IDisposable
                 result.Add((entry, score));
             }
             result.Reverse();
+            if (weights is not null)
+            {
+                queryWeight = eachReading.Max(reading => reading.Sum(key => weights.GetValueOrDefault(key)));
+            }
             return (result, queryWeight);
         }
         finally

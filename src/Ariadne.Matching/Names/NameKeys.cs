@@ -60,80 +60,22 @@ internal static class NameKeys
         return spoken == ConsonantSkeleton.Of(source) ? null : spoken;
     }
 
-    public static HashSet<string> Of(NameComparison.PreparedName name)
+    public static HashSet<string> Of(NameComparison.PreparedName name) => Of(name, null);
+
+    /// <summary>
+    /// The keys, and in <paramref name="eachReading"/> the keys of each Latin reading on its own: a Cyrillic form is read
+    /// by up to three schemes, and a candidate can only ever share one reading's keys, so the share of rare keys in
+    /// common is measured against the reading it shares most (NameIndex), not against all readings at once.
+    /// </summary>
+    public static HashSet<string> Of(NameComparison.PreparedName name, List<HashSet<string>>? eachReading)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reading in name.Readings)
         {
-            var skeletons = new string[reading.Tokens.Length];
-            for (var i = 0; i < reading.Tokens.Length; i++)
-            {
-                var token = reading.Tokens[i];
-                var arabic = Scripts.Of(token) == Script.Arabic;
-                // Hebrew is read through AnyAscii for the scorer, but its consonants come from the letters themselves.
-                var skeleton = ConsonantSkeleton.Of(SkeletonSource(reading, i));
-                skeletons[i] = skeleton;
-                AddSkeleton(keys, "s", skeleton);
-                if (Spoken(token) is { } spoken)
-                {
-                    AddSkeleton(keys, "s", spoken);
-                }
-                if (arabic)
-                {
-                    // The article is written joined in Arabic and apart (or left out) in Latin.
-                    if (token.StartsWith("ال", StringComparison.Ordinal) && token.Length > 3)
-                    {
-                        var bare = ConsonantSkeleton.Of(token[2..]);
-                        if (bare.Length >= 2)
-                        {
-                            keys.Add("s" + bare);
-                        }
-                    }
-                    continue;
-                }
-                if (token.Length < 2)
-                {
-                    continue;
-                }
-                keys.Add("t" + token);
-                if (token.Length >= 5)
-                {
-                    keys.Add("p" + token[..4]);
-                }
-            }
-            // The whole form's consonants in order: how unvowelled Arabic meets Latin when its tokens are short (اياد اغ
-            // غالي / Iyad Ag Ghali is d g gl token by token, too common to find anybody, but dgl as a whole).
-            if (reading.Tokens.Length > 1)
-            {
-                var source = string.Join(' ', reading.Tokens.Select((_, i) => SkeletonSource(reading, i)));
-                var whole = ConsonantSkeleton.Of(source);
-                if (whole.Length >= 3)
-                {
-                    AddSkeleton(keys, "w", whole);
-                }
-                if (Spoken(source) is { Length: >= 3 } spoken)
-                {
-                    AddSkeleton(keys, "w", spoken);
-                }
-            }
-            for (var i = 0; i + 1 < skeletons.Length; i++)
-            {
-                if (skeletons[i].Length == 0 || skeletons[i + 1].Length == 0)
-                {
-                    continue;
-                }
-                // Through the skeleton again, so that doubles across the join go once (abd + allah = abdallah).
-                var pair = SkeletonSource(reading, i) + " " + SkeletonSource(reading, i + 1);
-                var joined = ConsonantSkeleton.Of(pair);
-                if (joined.Length >= 3)
-                {
-                    keys.Add("s" + joined);
-                }
-                if (Spoken(pair) is { Length: >= 3 } spoken)
-                {
-                    keys.Add("s" + spoken);
-                }
-            }
+            var own = new HashSet<string>(StringComparer.Ordinal);
+            AddReading(own, reading);
+            keys.UnionWith(own);
+            eachReading?.Add(own);
         }
         if (keys.Count == 0)
         {
@@ -147,7 +89,82 @@ internal static class NameKeys
                     keys.Add(skeleton.Length > 0 ? "s" + skeleton : "t" + token);
                 }
             }
+            eachReading?.Clear();
+            eachReading?.Add(keys);
         }
         return keys;
+    }
+
+    private static void AddReading(HashSet<string> keys, NameComparison.Reading reading)
+    {
+        var skeletons = new string[reading.Tokens.Length];
+        for (var i = 0; i < reading.Tokens.Length; i++)
+        {
+            var token = reading.Tokens[i];
+            var arabic = Scripts.Of(token) == Script.Arabic;
+            // Hebrew is read through AnyAscii for the scorer, but its consonants come from the letters themselves.
+            var skeleton = ConsonantSkeleton.Of(SkeletonSource(reading, i));
+            skeletons[i] = skeleton;
+            AddSkeleton(keys, "s", skeleton);
+            if (Spoken(token) is { } spoken)
+            {
+                AddSkeleton(keys, "s", spoken);
+            }
+            if (arabic)
+            {
+                // The article is written joined in Arabic and apart (or left out) in Latin.
+                if (token.StartsWith("ال", StringComparison.Ordinal) && token.Length > 3)
+                {
+                    var bare = ConsonantSkeleton.Of(token[2..]);
+                    if (bare.Length >= 2)
+                    {
+                        keys.Add("s" + bare);
+                    }
+                }
+                continue;
+            }
+            if (token.Length < 2)
+            {
+                continue;
+            }
+            keys.Add("t" + token);
+            if (token.Length >= 5)
+            {
+                keys.Add("p" + token[..4]);
+            }
+        }
+        // The whole form's consonants in order: how unvowelled Arabic meets Latin when its tokens are short (اياد اغ
+        // غالي / Iyad Ag Ghali is d g gl token by token, too common to find anybody, but dgl as a whole).
+        if (reading.Tokens.Length > 1)
+        {
+            var source = string.Join(' ', reading.Tokens.Select((_, i) => SkeletonSource(reading, i)));
+            var whole = ConsonantSkeleton.Of(source);
+            if (whole.Length >= 3)
+            {
+                AddSkeleton(keys, "w", whole);
+            }
+            if (Spoken(source) is { Length: >= 3 } spoken)
+            {
+                AddSkeleton(keys, "w", spoken);
+            }
+        }
+        for (var i = 0; i + 1 < skeletons.Length; i++)
+        {
+            if (skeletons[i].Length == 0 || skeletons[i + 1].Length == 0)
+            {
+                continue;
+            }
+            // Through the skeleton again, so that doubles across the join go once (abd + allah = abdallah).
+            var pair = SkeletonSource(reading, i) + " " + SkeletonSource(reading, i + 1);
+            var joined = ConsonantSkeleton.Of(pair);
+            if (joined.Length >= 3)
+            {
+                keys.Add("s" + joined);
+            }
+            if (Spoken(pair) is { Length: >= 3 } spoken)
+            {
+                keys.Add("s" + spoken);
+            }
+        }
     }
 }

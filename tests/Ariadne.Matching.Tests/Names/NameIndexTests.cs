@@ -126,6 +126,20 @@ public sealed class NameIndexTests
     }
 
     [Fact]
+    public void A_Cyrillic_query_scores_its_exact_Latin_reading_as_exact_whatever_else_the_index_holds()
+    {
+        // Христо is read hristo (Bulgarian) and khristo (Russian). Another person indexed under the Russian reading
+        // must not lower the score of the Bulgarian reading's exact match: the share of rare keys is measured per
+        // reading (ADR 0012), not against the keys of every reading at once.
+        var index = WithOthers(("p-1", "Hristo Stoichkov"), ("p-2", "Khristo Stoychkov"), ("p-3", "Khristo Stoichkov"));
+
+        var hit = index.Search("Христо Стоичков", top: 3).Single(h => h.EntityId == "p-1");
+
+        Assert.Equal(1.0, hit.NameScore);
+        Assert.True(hit.Score >= 0.95, $"{hit.Score}: {hit.Explanation}");
+    }
+
+    [Fact]
     public void Every_answer_says_why()
     {
         using var index = WithOthers(("p-1", "Димитров Георги"));

@@ -113,6 +113,10 @@ public sealed class NameTests
     [InlineData("Petrov Ivan", "Ivan Petrov")]
     [InlineData("Mr. Ivan Petrov", "ivan petrov")]
     [InlineData("Dimitrović Ana", "Ana DIMITROVIC")]
+    [InlineData("Commandant Jérôme Kakwavu", "JÉRÔME KAKWAVU")]
+    [InlineData("General Laurent Nkunda", "Laurent Nkunda")]
+    [InlineData("Eng. Ismail Osman", "Ismail Osman")]
+    [InlineData("Qudratullah Sahib", "Qudratullah")]
     public void Token_order_case_honorifics_and_diacritics_do_not_matter(string a, string b)
     {
         Assert.Equal(1.0, NameComparison.Compare(a, b).Score);
