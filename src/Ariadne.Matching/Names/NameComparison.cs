@@ -19,7 +19,8 @@ public static class NameComparison
     /// <summary>
     /// Titles, honorifics and ranks that are not part of a person's name: civil (Mr, Dr, Eng.), religious (Haji, Sheikh,
     /// Mawlawi), the Persian and Urdu "sahib", and military ranks, which lists and reports put before a name
-    /// ("Commandant Jérôme", "General Nkunda") and which otherwise count as a token the other form lacks.
+    /// ("Commandant Jérôme", "General Nkunda") and which otherwise count as a token the other form lacks; and the
+/// placeholders records write where a name part is unknown (FNU, LNU).
     /// </summary>
     private static readonly HashSet<string> s_honorifics = new(StringComparer.Ordinal)
     {
@@ -28,6 +29,8 @@ public static class NameComparison
         "maulvi", "mawlana", "maulana", "sayed", "sayyid", "sahib", "saheb", "sahab",
         "general", "gen", "colonel", "col", "commandant", "commander", "cmdr", "captain", "capt", "lieutenant", "lt",
         "sergeant", "sgt",
+        // Placeholders of US and immigration records for a name part not known: first, middle, last name unknown.
+        "fnu", "mnu", "lnu", "nfn", "nmn",
         "г", "гн", "гжа", "господин", "госпожа",
     };
 

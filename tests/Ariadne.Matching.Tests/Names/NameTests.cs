@@ -117,6 +117,7 @@ public sealed class NameTests
     [InlineData("General Laurent Nkunda", "Laurent Nkunda")]
     [InlineData("Eng. Ismail Osman", "Ismail Osman")]
     [InlineData("Qudratullah Sahib", "Qudratullah")]
+    [InlineData("FNU MNU Khamis Sirhan", "Khamis Sirhan")]
     public void Token_order_case_honorifics_and_diacritics_do_not_matter(string a, string b)
     {
         Assert.Equal(1.0, NameComparison.Compare(a, b).Score);
