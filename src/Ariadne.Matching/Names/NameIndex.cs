@@ -11,6 +11,12 @@ public sealed record NameEvidence(DateOnly? DateOfBirth = null, string? National
 /// One person found for a name query: the best of their name forms, its score and why. <c>Score</c> ranks: how alike the
 /// names are, partly how many rare keys they share, with the evidence.
 /// </summary>
+/// <summary>The answers of <see cref="NameIndex.SearchWide"/>, and whether entries sharing a key were left out.</summary>
+public sealed record NameSearch(IReadOnlyList<NameHit> Hits, bool Truncated)
+{
+    public static readonly NameSearch None = new([], false);
+}
+
 public sealed record NameHit(string EntityId, double Score, string Name, string Explanation)
 {
     /// <summary>
@@ -192,23 +198,38 @@ public sealed class NameIndex : IDisposable
     /// The <paramref name="top"/> most likely distinct entities for a name form, best first, each with the name form
     /// that matched and why. Evidence given with the query raises or lowers an entity's score where both sides have it.
     /// </summary>
-    public IReadOnlyList<NameHit> Search(string? query, int top = 10, NameEvidence? evidence = null)
+    public IReadOnlyList<NameHit> Search(string? query, int top = 10, NameEvidence? evidence = null) =>
+        Search(query, top, evidence, _candidates).Hits;
+
+    /// <summary>
+    /// Every distinct entity among the <paramref name="candidates"/> entries with the most key weight in common, ranked,
+    /// and whether more entries shared a key and were left out (<see cref="NameSearch.Truncated"/>). For a caller that
+    /// filters the answers afterwards — a check applies access — and must not let entities it filters out take the
+    /// places of those it keeps: it asks again with a larger bound while the answer was truncated and too few passed.
+    /// </summary>
+    public NameSearch SearchWide(string? query, int candidates, NameEvidence? evidence = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(candidates, 1);
+        return Search(query, candidates, evidence, candidates);
+    }
+
+    private NameSearch Search(string? query, int top, NameEvidence? evidence, int cap)
     {
         if (top < 1 || string.IsNullOrWhiteSpace(query))
         {
-            return [];
+            return NameSearch.None;
         }
         var prepared = NameComparison.Prepare(query);
         var eachReading = new List<HashSet<string>>(prepared.Readings.Length);
         var keys = NameKeys.Of(prepared, eachReading);
         if (keys.Count == 0)
         {
-            return [];
+            return NameSearch.None;
         }
         _lock.EnterReadLock();
         try
         {
-            var (candidates, queryWeight) = Candidates(keys, eachReading);
+            var (candidates, queryWeight, truncated) = Candidates(keys, eachReading, cap);
             var best = new Dictionary<int, (double Score, double Name, double Share, int Entry)>();
             foreach (var (entry, retrieval) in candidates)
             {
@@ -241,7 +262,7 @@ public sealed class NameIndex : IDisposable
                 var (nameScore, explanation) = WithEvidence(match.Score, why, evidence, _evidence[entry]);
                 hits.Add(new NameHit(_entities[entity]!, score, _names[entry]!, explanation) { NameScore = nameScore });
             }
-            return hits;
+            return new NameSearch(hits, truncated);
         }
         finally
         {
@@ -270,8 +291,8 @@ public sealed class NameIndex : IDisposable
     /// reading, because a candidate in Latin shares one reading of a Cyrillic form: measured against all three at once,
     /// an exact match's share was a third, and depended on whether other forms in the index held the other readings.
     /// </summary>
-    private (List<(int Entry, double Retrieval)> Candidates, double QueryWeight) Candidates(HashSet<string> keys,
-        List<HashSet<string>> eachReading)
+    private (List<(int Entry, double Retrieval)> Candidates, double QueryWeight, bool Truncated) Candidates(HashSet<string> keys,
+        List<HashSet<string>> eachReading, int cap)
     {
         var scratch = t_scratch ??= new Scratch();
         scratch.Ensure(_names.Count);
@@ -327,11 +348,11 @@ public sealed class NameIndex : IDisposable
                 }
             }
             // A min-heap of the best few: O(touched · log cap), no sort of everything touched.
-            var heap = new PriorityQueue<int, float>(_candidates + 1);
+            var heap = new PriorityQueue<int, float>(Math.Min(cap, scratch.Touched.Count) + 1);
             foreach (var entry in scratch.Touched)
             {
                 var score = scratch.Scores[entry];
-                if (heap.Count < _candidates)
+                if (heap.Count < cap)
                 {
                     heap.Enqueue(entry, score);
                 }
@@ -350,7 +371,7 @@ public sealed class NameIndex : IDisposable
             {
                 queryWeight = eachReading.Max(reading => reading.Sum(key => weights.GetValueOrDefault(key)));
             }
-            return (result, queryWeight);
+            return (result, queryWeight, scratch.Touched.Count > cap);
         }
         finally
         {

@@ -140,6 +140,39 @@ public sealed class NameIndexTests
     }
 
     [Fact]
+    public void A_caller_that_filters_answers_can_widen_the_search_until_filtered_out_names_no_longer_crowd_the_kept_ones()
+    {
+        // A check applies access after the search (issue 12: hidden hits never crowd out visible ones). 500 people of one
+        // name the asker may not see, and one the asker may: the default bound of 100 candidates says it was truncated,
+        // and widening while too few answers pass the filter reaches the one that does.
+        var index = new NameIndex();
+        for (var i = 0; i < 500; i++)
+        {
+            index.Add($"hidden-{i:000}", "Ivan Petrov");
+        }
+        index.Add("visible", "Ivan Petrov");
+        static bool Visible(NameHit hit) => hit.EntityId == "visible";
+
+        var first = index.SearchWide("Иван Петров", NameIndex.DefaultCandidates);
+        var kept = first.Hits.Where(Visible).ToList();
+        var cap = NameIndex.DefaultCandidates;
+        var search = first;
+        while (search.Truncated && kept.Count < NameIndex.DefaultCandidates)
+        {
+            cap *= 10;
+            search = index.SearchWide("Иван Петров", cap);
+            kept = search.Hits.Where(Visible).ToList();
+        }
+
+        Assert.True(first.Truncated);
+        Assert.Equal(NameIndex.DefaultCandidates, first.Hits.Count);
+        Assert.False(search.Truncated);
+        Assert.Equal(501, search.Hits.Count);
+        Assert.Equal("visible", Assert.Single(kept).EntityId);
+        Assert.Equal(1.0, kept[0].NameScore);
+    }
+
+    [Fact]
     public void Every_answer_says_why()
     {
         using var index = WithOthers(("p-1", "Димитров Георги"));
