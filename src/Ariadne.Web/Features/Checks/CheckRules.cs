@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Ariadne.Web.Features.Intelligence;
 using Ariadne.Web.Security;
 
@@ -42,6 +43,13 @@ public static class CheckRules
     /// <summary>Whether the user may check at all: a configured role, and a role that reads intelligence.</summary>
     public static bool MayCheck(IEnumerable<string> roles, IReadOnlySet<string> configured, IntelligenceReach reach) =>
         reach != IntelligenceReach.None && roles.Any(configured.Contains);
+
+    /// <summary>
+    /// Whether this user may check, with the roles configured on this host: the one question the API, the pages and the
+    /// menu ask, so that nobody is shown a "Checks" link the service would refuse, nor refused one it would allow.
+    /// </summary>
+    public static bool MayCheck(ClaimsPrincipal user, CheckSettings settings) =>
+        MayCheck(Roles.All.Where(user.IsInRole), settings.CheckRoles, IntelligencePermissions.ReachOf(user));
 
     /// <summary>Frontline roles check locally only; the others as far as the handling codes of the material reach.</summary>
     public static CheckScope WidestScope(IEnumerable<string> roles, IntelligenceReach reach) =>

@@ -35,7 +35,7 @@ public sealed partial class CheckService
             return Loading;
         }
         var viewer = await ViewerAsync(user);
-        if (viewer is null || !CheckRules.MayCheck(RolesOf(user), settings.CheckRoles, IntelligencePermissions.ReachOf(user)))
+        if (viewer is null || !CheckRules.MayCheck(user, settings))
         {
             return new IntelligenceError(StatusCodes.Status403Forbidden, "Your role does not see cross-references.");
         }

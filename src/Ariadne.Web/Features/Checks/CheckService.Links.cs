@@ -24,7 +24,7 @@ public sealed partial class CheckService
         }
         var viewer = await ViewerAsync(user);
         var reach = IntelligencePermissions.ReachOf(user);
-        if (viewer is null || !CheckRules.MayCheck(RolesOf(user), settings.CheckRoles, reach))
+        if (viewer is null || !CheckRules.MayCheck(user, settings))
         {
             return new IntelligenceError(StatusCodes.Status403Forbidden, "Your role does not make intelligence checks.");
         }

@@ -50,7 +50,7 @@ public sealed partial class CheckService(AriadneDbContext db, AuditTrail audit, 
         }
         var viewer = await ViewerAsync(user);
         var reach = IntelligencePermissions.ReachOf(user);
-        if (viewer is null || user.UserId() is not { } userId || !CheckRules.MayCheck(RolesOf(user), settings.CheckRoles, reach))
+        if (viewer is null || user.UserId() is not { } userId || !CheckRules.MayCheck(user, settings))
         {
             return new IntelligenceError(StatusCodes.Status403Forbidden, "Your role does not make intelligence checks.");
         }
@@ -202,7 +202,7 @@ public sealed partial class CheckService(AriadneDbContext db, AuditTrail audit, 
         var check = await db.IntelligenceChecks.SingleOrDefaultAsync(c => c.Id == id);
         var viewer = await ViewerAsync(user);
         if (check is null || viewer is null || check.AskedByUserId != user.UserId()
-            || !CheckRules.MayCheck(RolesOf(user), settings.CheckRoles, IntelligencePermissions.ReachOf(user)))
+            || !CheckRules.MayCheck(user, settings))
         {
             return new IntelligenceError(StatusCodes.Status404NotFound, "There is no such check of yours.");
         }
