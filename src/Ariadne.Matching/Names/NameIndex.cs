@@ -213,7 +213,57 @@ public sealed class NameIndex : IDisposable
         return Search(query, candidates, evidence, candidates);
     }
 
-    private NameSearch Search(string? query, int top, NameEvidence? evidence, int cap)
+    /// <summary>
+    /// Pairs of distinct entities with name forms alike at or above <paramref name="minimumNameScore"/> (the name score,
+    /// not the ranking score, so that the threshold means the same in any index), among entities
+    /// <paramref name="include"/> admits; each pair once, with its best score and why. Every form is searched among the
+    /// <paramref name="candidates"/> entries sharing the most key weight with it: the full cross-reference of issue #11
+    /// item 5, on both cores. A pair found from one side only is still found: the other side's search is not needed.
+    /// </summary>
+    public IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
+        Func<string, bool> include, double minimumNameScore, int candidates = 20)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        ArgumentOutOfRangeException.ThrowIfLessThan(candidates, 1);
+        List<(string Entity, string Name)> forms;
+        _lock.EnterReadLock();
+        try
+        {
+            forms = new List<(string, string)>(_liveEntries);
+            for (var entry = 0; entry < _names.Count; entry++)
+            {
+                if (_names[entry] is { } name && _entities[_entryEntity[entry]] is { } entity && include(entity))
+                {
+                    forms.Add((entity, name));
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+        var pairs = new System.Collections.Concurrent.ConcurrentDictionary<(string, string), (double Score, string A, string B)>();
+        Parallel.ForEach(forms, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, form =>
+        {
+            foreach (var hit in Search(form.Name, candidates, null, candidates, explain: false).Hits)
+            {
+                if (hit.NameScore < minimumNameScore || hit.EntityId == form.Entity || !include(hit.EntityId))
+                {
+                    continue;
+                }
+                var first = string.CompareOrdinal(form.Entity, hit.EntityId) < 0;
+                var key = first ? (form.Entity, hit.EntityId) : (hit.EntityId, form.Entity);
+                var value = first ? (hit.NameScore, form.Name, hit.Name) : (hit.NameScore, hit.Name, form.Name);
+                pairs.AddOrUpdate(key, value, (_, current) => value.NameScore > current.Score ? value : current);
+            }
+        });
+        // Only the pairs kept are explained: an explanation costs more than a score.
+        return pairs.OrderBy(p => p.Key.Item1, StringComparer.Ordinal).ThenBy(p => p.Key.Item2, StringComparer.Ordinal)
+            .Select(p => (p.Key.Item1, p.Key.Item2, p.Value.Score, NameComparison.Compare(p.Value.A, p.Value.B).Explanation))
+            .ToList();
+    }
+
+    private NameSearch Search(string? query, int top, NameEvidence? evidence, int cap, bool explain = true)
     {
         if (top < 1 || string.IsNullOrWhiteSpace(query))
         {
@@ -254,8 +304,13 @@ public sealed class NameIndex : IDisposable
             });
             // Only the answers are explained: writing an explanation costs more than the score.
             var hits = new List<NameHit>(Math.Min(top, ranked.Count));
-            foreach (var (entity, score, _, share, entry) in ranked.Take(top))
+            foreach (var (entity, score, name, share, entry) in ranked.Take(top))
             {
+                if (!explain)
+                {
+                    hits.Add(new NameHit(_entities[entity]!, score, _names[entry]!, "") { NameScore = WithEvidence(name, "", evidence, _evidence[entry]).Score });
+                    continue;
+                }
                 var match = NameComparison.Compare(prepared, NameComparison.Prepare(_names[entry]));
                 var why = string.Create(CultureInfo.InvariantCulture,
                     $"{match.Explanation}; name score {match.Score:0.00}, rare keys in common {share:0.00}");
