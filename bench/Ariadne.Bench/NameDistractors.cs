@@ -13,7 +13,7 @@ namespace Ariadne.Bench;
 internal static class NameDistractors
 {
     // Every Bogus locale with person names, in its own script where Bogus has one (ar, fa, el, ru, uk, ja, ko, zh).
-    private static readonly string[] s_locales =
+    public static readonly string[] Locales =
     [
         "ar", "fa", "el", "ru", "uk", "ja", "ko", "zh_CN", "zh_TW", "ge", "tr", "ro", "de", "fr", "es", "pl", "vi",
         "it", "pt_BR", "nl", "cz", "sk", "hr", "lv", "sv", "nb_NO", "fi", "id_ID", "az", "ne", "en", "en_IND",
@@ -50,7 +50,7 @@ internal static class NameDistractors
         }
         Randomizer.Seed = new Random(seed);
         var random = new Random(seed);
-        var names = s_locales.Select(l => new Bogus.DataSets.Name(l)).ToArray();
+        var names = Locales.Select(l => new Bogus.DataSets.Name(l)).ToArray();
         using var writer = new StreamWriter(output, append: false, new UTF8Encoding(false), 1 << 20);
         long written = 0, person = 0;
         while (written < rows)

@@ -219,9 +219,12 @@ public sealed class NameIndex : IDisposable
     /// <paramref name="include"/> admits; each pair once, with its best score and why. Every form is searched among the
     /// <paramref name="candidates"/> entries sharing the most key weight with it: the full cross-reference of issue #11
     /// item 5, on both cores. A pair found from one side only is still found: the other side's search is not needed.
+    /// A form alike to more than <paramref name="commonAbove"/> admitted others is a common name ("Ivan Petrov" in a
+    /// national database) and links nothing by itself, as a switchboard number links nothing: judged on what
+    /// <paramref name="include"/> admits, so per viewer.
     /// </summary>
     public IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
-        Func<string, bool> include, double minimumNameScore, int candidates = 20)
+        Func<string, bool> include, double minimumNameScore, int candidates = 20, int commonAbove = 10)
     {
         ArgumentNullException.ThrowIfNull(include);
         ArgumentOutOfRangeException.ThrowIfLessThan(candidates, 1);
@@ -245,12 +248,15 @@ public sealed class NameIndex : IDisposable
         var pairs = new System.Collections.Concurrent.ConcurrentDictionary<(string, string), (double Score, string A, string B)>();
         Parallel.ForEach(forms, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, form =>
         {
-            foreach (var hit in Search(form.Name, candidates, null, candidates, explain: false).Hits)
+            var alike = Search(form.Name, candidates, null, candidates, explain: false).Hits
+                .Where(hit => hit.NameScore >= minimumNameScore && hit.EntityId != form.Entity && include(hit.EntityId))
+                .ToList();
+            if (alike.Count > commonAbove)
             {
-                if (hit.NameScore < minimumNameScore || hit.EntityId == form.Entity || !include(hit.EntityId))
-                {
-                    continue;
-                }
+                return;
+            }
+            foreach (var hit in alike)
+            {
                 var first = string.CompareOrdinal(form.Entity, hit.EntityId) < 0;
                 var key = first ? (form.Entity, hit.EntityId) : (hit.EntityId, form.Entity);
                 var value = first ? (hit.NameScore, form.Name, hit.Name) : (hit.NameScore, hit.Name, form.Name);

@@ -47,6 +47,23 @@ public sealed class NameLinkSourceTests
     }
 
     [Fact]
+    public void A_common_name_links_nothing_by_itself_judged_on_what_the_viewer_sees()
+    {
+        // Fifteen reports name an "Ivan Petrov": like a switchboard number, that is no link. A viewer who sees three of
+        // them gets those three linked, and learns nothing of the twelve others.
+        var petrovs = Enumerable.Range(10, 15).Select(Report).ToList();
+        using var names = Names([.. petrovs.Select(r => (r, "Ivan Petrov")), (Report(1), "Georgi Dimitrov"), (Report(2), "Георги Димитров")]);
+
+        var everything = new NameLinkSource(names, 0.85).FindLinks(_ => true).Select(Ordered).ToList();
+        var three = petrovs.Take(3).ToHashSet();
+        var some = new NameLinkSource(names, 0.85).FindLinks(three.Contains).Select(Ordered).ToList();
+
+        Assert.Equal([(Report(1), Report(2))], everything);
+        Assert.Equal(3, some.Count);
+        Assert.All(some, pair => Assert.True(three.Contains(pair.Item1) && three.Contains(pair.Item2)));
+    }
+
+    [Fact]
     public void The_cross_reference_groups_reports_through_names_and_identifiers_together()
     {
         using var identifiers = new IdentifierIndex();
