@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Ariadne.BrowserTests.Pages;
+using Ariadne.Web.Features.Accounts;
+using Ariadne.Web.Features.Demo;
+using Ariadne.Web.Features.Intelligence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Ariadne.BrowserTests;
+
+/// <summary>
+/// Issue 12 "done when", on a phone at 390 px: an analyst checks a phone number written the local way, sees one visible hit and
+/// one "restricted hit — refer to originator" (CHK-01..04, V-15), opens the link view from the visible hit and expands a node;
+/// the originator of the restricted report then sees that their material was hit, by whom and why (TAC-V3 deconfliction).
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class CheckFlowTests(BrowserHost host)
+{
+    private const int PhoneWidth = 390;
+    /// <summary>As a Romanian officer writes it; the reports hold it in two international writings. No demo report holds it.</summary>
+    private const string AskedLocally = "0721 908 146";
+    private const string Key = "+40721908146";
+    private const string Purpose = "Deconfliction before the Canal Road visit";
+    private const string Bureau = "Riverside Police — Intelligence Bureau";
+    private const string BureauPhone = "+00 100 000 103";
+
+    /// <summary>
+    /// Two submitted reports holding the number: the Bulgarian liaison's, coded for law enforcement in the EU (the Romanian analyst
+    /// sees it), and Riverside's intelligence bureau's, "only within originating agency" (the Romanian analyst is referred).
+    /// </summary>
+    private Task<(ReportResponse Shown, ReportResponse Hidden)> SeedAsync() => host.WithServicesAsync(async s =>
+    {
+        var shown = await ReportAsync(s, "demo-bg", "+40 721 908 146", FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu);
+        var hidden = await ReportAsync(s, "demo-analyst", "0040 721 908 146", FiveFiveFiveHandling.OnlyWithinOriginatingAgency);
+        return (shown, hidden);
+    });
+
+    private static async Task<ReportResponse> ReportAsync(IServiceProvider s, string author, string phone, FiveFiveFiveHandling handling)
+    {
+        var users = s.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = await users.FindByNameAsync(author) ?? throw new InvalidOperationException($"No demo account {author}.");
+        ClaimsPrincipal principal = await s.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
+        var result = await s.GetRequiredService<IntelligenceService>().CreateAsync(principal, new CreateReportRequest(
+            ["EXP-SEX"], "SRC-01", null, null, null, null, "Planted for the check flow: a driver's phone seen at the Canal Road flat.",
+            null, [new ItemRequest("Communication", "phone", "suspect", phone, null, null)],
+            new Grading(GradingSystem.FiveByFiveByFive, FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.KnownPersonallyToSourceButNotToOfficer,
+                handling, Conditions: handling == FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu ? null : "Ask the bureau first."),
+            Submit: true));
+        return result.Value ?? throw new InvalidOperationException($"Seeding {author}'s report failed: {result.Error?.Message}");
+    }
+
+    [Fact]
+    public async Task An_analyst_checks_a_local_number_sees_one_hit_and_one_referral_walks_the_links_and_the_originator_sees_the_check()
+    {
+        var (shown, hidden) = await SeedAsync();
+        await host.OnPhoneAsync(async page =>
+        {
+            // The Romanian liaison analyst writes the number as at home: 0721 … is +40 721 … for a Romanian unit.
+            await SignInAsync(page, "demo-ro");
+            var checks = new ChecksPage(page);
+            await checks.OpenFromMenuAsync();
+            await checks.CheckPhoneAsync(AskedLocally, Purpose, "RO-CT-2026-17");
+
+            await Assertions.Expect(checks.Hits).ToHaveCountAsync(1);
+            // The answer is what the officer came for: on the first screen, not below the form.
+            await Assertions.Expect(checks.Hits).ToBeInViewportAsync();
+            await Assertions.Expect(checks.Hits).ToContainTextAsync(shown.Reference);
+            await Assertions.Expect(checks.Hits).ToContainTextAsync(Key);
+            await Assertions.Expect(checks.Restricted).ToHaveCountAsync(1);
+            await Assertions.Expect(checks.Restricted).ToHaveTextAsync($"Restricted hit — refer to originator: {Bureau} · {BureauPhone}");
+            var answer = await page.Locator("main").InnerTextAsync();
+            Assert.DoesNotContain(hidden.Reference, answer, StringComparison.Ordinal);
+            Assert.True(await WidthAsync(page) <= PhoneWidth, "The check answer scrolls sideways at 390 px.");
+            await Screenshots.SaveAsync(page, "check-answer-phone", fullPage: false);
+
+            // The link view from the visible hit, then one step further from the number.
+            await checks.Hits.GetByRole(AriaRole.Link, new() { Name = "Links around it" }).ClickAsync();
+            var links = new LinksPage(page);
+            await Assertions.Expect(links.Heading).ToBeVisibleAsync();
+            await Assertions.Expect(links.Start).ToContainTextAsync(shown.Reference);
+            await Assertions.Expect(links.Nodes).ToHaveCountAsync(1);
+            await Assertions.Expect(links.Restricted).ToHaveCountAsync(1);
+            Assert.True(await WidthAsync(page) <= PhoneWidth, "The link view scrolls sideways at 390 px.");
+            await links.ExpandAsync(Key);
+            await Assertions.Expect(links.Nodes.Filter(new() { HasText = shown.Reference })).ToHaveCountAsync(1);
+            await Assertions.Expect(links.Restricted).ToHaveTextAsync($"Restricted hit — refer to originator: {Bureau} · {BureauPhone}");
+            var view = await page.Locator("main").InnerTextAsync();
+            Assert.DoesNotContain(hidden.Reference, view, StringComparison.Ordinal);
+            Assert.True(await WidthAsync(page) <= PhoneWidth, "The expanded link view scrolls sideways at 390 px.");
+            await Screenshots.SaveAsync(page, "link-view-phone", fullPage: false);
+        });
+
+        // The originator of the hidden report learns that it was hit: by whom, from where, why; on the check page and on the report.
+        await host.OnPhoneAsync(async page =>
+        {
+            await SignInAsync(page, "demo-analyst");
+            var checks = new ChecksPage(page);
+            await checks.OpenFromMenuAsync();
+            var touch = checks.OnOurMaterial.Locator("li", new() { HasText = hidden.Reference });
+            await Assertions.Expect(touch).ToHaveCountAsync(1);
+            await Assertions.Expect(touch).ToContainTextAsync("Radu Liaison");
+            await Assertions.Expect(touch).ToContainTextAsync("Romanian Police");
+            await Assertions.Expect(touch).ToContainTextAsync("referred to us");
+            await Assertions.Expect(touch).ToContainTextAsync(Purpose);
+            Assert.True(await WidthAsync(page) <= PhoneWidth, "The check page scrolls sideways at 390 px.");
+
+            await touch.GetByRole(AriaRole.Link, new() { Name = hidden.Reference }).ClickAsync();
+            var onReport = page.Locator("#checks-on-report li");
+            await Assertions.Expect(onReport).ToHaveCountAsync(1);
+            await Assertions.Expect(onReport).ToContainTextAsync("Radu Liaison");
+            await Assertions.Expect(onReport).ToContainTextAsync(Purpose);
+            Assert.True(await WidthAsync(page) <= PhoneWidth, "The report page scrolls sideways at 390 px.");
+        });
+    }
+
+    private static async Task SignInAsync(IPage page, string user)
+    {
+        var signIn = new SignInPage(page);
+        await signIn.GotoAsync();
+        await signIn.SignInAsync(user, DemoSeeder.Password);
+    }
+
+    private static Task<int> WidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+}
