@@ -1,9 +1,12 @@
 using System.Security.Claims;
 using Ariadne.BrowserTests.Pages;
+using Ariadne.Web.Data;
 using Ariadne.Web.Features.Accounts;
+using Ariadne.Web.Features.Checks;
 using Ariadne.Web.Features.Demo;
 using Ariadne.Web.Features.Intelligence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -36,14 +39,17 @@ public sealed class CheckFlowTests(BrowserHost host)
         return (shown, hidden);
     });
 
-    private static async Task<ReportResponse> ReportAsync(IServiceProvider s, string author, string phone, FiveFiveFiveHandling handling)
+    private static async Task<ReportResponse> ReportAsync(IServiceProvider s, string author, string phone, FiveFiveFiveHandling handling,
+        string? email = null)
     {
         var users = s.GetRequiredService<UserManager<ApplicationUser>>();
         var user = await users.FindByNameAsync(author) ?? throw new InvalidOperationException($"No demo account {author}.");
         ClaimsPrincipal principal = await s.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>().CreateAsync(user);
         var result = await s.GetRequiredService<IntelligenceService>().CreateAsync(principal, new CreateReportRequest(
             ["EXP-SEX"], "SRC-01", null, null, null, null, "Planted for the check flow: a driver's phone seen at the Canal Road flat.",
-            null, [new ItemRequest("Communication", "phone", "suspect", phone, null, null)],
+            null, email is null
+                ? [new ItemRequest("Communication", "phone", "suspect", phone, null, null)]
+                : [new ItemRequest("Communication", "phone", "suspect", phone, null, null), new ItemRequest("Communication", "email", null, email, null, null)],
             new Grading(GradingSystem.FiveByFiveByFive, FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.KnownPersonallyToSourceButNotToOfficer,
                 handling, Conditions: handling == FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu ? null : "Ask the bureau first."),
             Submit: true));
@@ -82,6 +88,13 @@ public sealed class CheckFlowTests(BrowserHost host)
             await Assertions.Expect(links.Nodes).ToHaveCountAsync(1);
             await Assertions.Expect(links.Restricted).ToHaveCountAsync(1);
             Assert.True(await WidthAsync(page) <= PhoneWidth, "The link view scrolls sideways at 390 px.");
+            // On a phone the graph waits behind its toggle, below the start and above the list; opened, it still fits.
+            await Assertions.Expect(links.Graph).ToBeHiddenAsync();
+            await links.GraphToggle.ClickAsync();
+            await Assertions.Expect(links.Graph.Locator("canvas").First).ToBeVisibleAsync();
+            Assert.True(await WidthAsync(page) <= PhoneWidth, "The opened graph scrolls sideways at 390 px.");
+            await links.GraphToggle.ClickAsync();
+            await Assertions.Expect(links.Graph).ToBeHiddenAsync();
             await links.ExpandAsync(Key);
             await Assertions.Expect(links.Nodes.Filter(new() { HasText = shown.Reference })).ToHaveCountAsync(1);
             await Assertions.Expect(links.Restricted).ToHaveTextAsync($"Restricted hit — refer to originator: {Bureau} · {BureauPhone}");
@@ -112,6 +125,74 @@ public sealed class CheckFlowTests(BrowserHost host)
             await Assertions.Expect(onReport).ToContainTextAsync(Purpose);
             Assert.True(await WidthAsync(page) <= PhoneWidth, "The report page scrolls sideways at 390 px.");
         });
+    }
+
+    [Fact]
+    public async Task On_a_wide_screen_the_graph_draws_the_list_expands_a_node_and_exports_a_recorded_png()
+    {
+        var (start, neighbour, hidden) = await host.WithServicesAsync(async s => (
+            await ReportAsync(s, "demo-bg", "+40 722 613 584", FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, "graph.start@example.org"),
+            await ReportAsync(s, "demo-bg", "+40 722 613 584", FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, "graph.neighbour@example.org"),
+            await ReportAsync(s, "demo-analyst", "0040 722 613 584", FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator)));
+        await host.OnDesktopAsync(async page =>
+        {
+            var problems = new List<string>();
+            page.Console += (_, m) => { if (m.Type == "error") { problems.Add(m.Text); } };
+            page.PageError += (_, e) => problems.Add(e);
+            await SignInAsync(page, "demo-ro");
+            await page.GotoAsync($"/Checks/Links?report={start.Id}");
+            var links = new LinksPage(page);
+            await Assertions.Expect(links.Start).ToContainTextAsync(start.Reference);
+
+            // Drawn at once on a wide screen: every entry of the list is a node, and the start is one more.
+            await Assertions.Expect(links.Graph.Locator("canvas").First).ToBeVisibleAsync();
+            var listed = await links.Nodes.CountAsync() + await links.Restricted.CountAsync() + await page.Locator("#more").CountAsync();
+            Assert.Equal(4, listed); // the phone, the e-mail, the neighbour report, one referral
+            Assert.Equal(listed + 1, await GraphNodesAsync(page));
+            await Assertions.Expect(links.GraphStatus).ToContainTextAsync($"{listed + 1} nodes");
+            Assert.True(await HasNodeAsync(page, neighbour.Id.ToString()));
+
+            // Selecting the neighbour report expands it one step: its own e-mail appears, nothing of the hidden report does.
+            var (x, y) = await NodePositionAsync(page, neighbour.Id.ToString());
+            await page.Mouse.ClickAsync(x, y);
+            await page.WaitForFunctionAsync($"() => window.ariadneLinkGraph.nodes().length > {listed + 1}");
+            Assert.True(await HasNodeAsync(page, "Email:graph.neighbour@example.org"));
+            Assert.False(await HasNodeAsync(page, hidden.Id.ToString()));
+            var drawn = await GraphNodesAsync(page);
+            Assert.Equal(listed + 2, drawn);
+            await Screenshots.SaveAsync(page, "link-graph-desktop", fullPage: false);
+
+            // Export: recorded as a dissemination, then saved by the browser as a PNG named for the day.
+            var download = await page.RunAndWaitForDownloadAsync(() => links.ExportPng.ClickAsync());
+            Assert.Matches(@"^links-\d{4}-\d{2}-\d{2}\.png$", download.SuggestedFilename);
+            var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes.Take(8).ToArray());
+            var recorded = await host.WithServicesAsync(async s => await s.GetRequiredService<AriadneDbContext>().AuditEntries
+                .Where(e => e.Action == CheckAuditActions.LinksExport && e.TargetId == start.Id.ToString()).Select(e => e.Details).ToListAsync());
+            Assert.Equal($"image of the link view around report {start.Reference}; nodes on it: {drawn}", Assert.Single(recorded));
+
+            // Scripts from 'self' only, no inline script: the content security policy refused nothing.
+            Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        });
+    }
+
+    private static Task<int> GraphNodesAsync(IPage page) => page.EvaluateAsync<int>("() => window.ariadneLinkGraph.nodes().length");
+
+    private static Task<bool> HasNodeAsync(IPage page, string id) =>
+        page.EvaluateAsync<bool>("id => window.ariadneLinkGraph.getElementById(id).nonempty()", id);
+
+    /// <summary>Where a node is drawn on the page, to click it as a user would.</summary>
+    private static async Task<(float X, float Y)> NodePositionAsync(IPage page, string id)
+    {
+        var at = await page.EvaluateAsync<float[]>("""
+            id => {
+                const cy = window.ariadneLinkGraph;
+                const p = cy.getElementById(id).renderedPosition();
+                const box = cy.container().getBoundingClientRect();
+                return [box.left + p.x, box.top + p.y];
+            }
+            """, id);
+        return (at[0], at[1]);
     }
 
     private static async Task SignInAsync(IPage page, string user)

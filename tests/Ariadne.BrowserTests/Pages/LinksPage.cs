@@ -13,6 +13,12 @@ public sealed class LinksPage(IPage page)
 
     public ILocator Restricted => page.Locator("#restricted > li");
 
+    /// <summary>The graph's drawing area (cytoscape's canvases are inside); hidden on a phone until the toggle opens it.</summary>
+    public ILocator Graph => page.Locator("#graph");
+    public ILocator GraphToggle => page.Locator("#graph-toggle");
+    public ILocator GraphStatus => page.Locator("#graph-status");
+    public ILocator ExportPng => page.GetByRole(AriaRole.Button, new() { Name = "Export PNG" });
+
     /// <summary>Expands the node of the list whose label is <paramref name="label"/>: the view then starts from it.</summary>
     public async Task ExpandAsync(string label)
     {
