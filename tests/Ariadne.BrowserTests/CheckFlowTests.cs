@@ -176,6 +176,44 @@ public sealed class CheckFlowTests(BrowserHost host)
         });
     }
 
+    [Fact]
+    public async Task In_the_graph_and_n_more_loads_the_next_page_of_a_busy_number()
+    {
+        const string busy = "+40 724 550 918";
+        const string busyKey = "Phone:+40724550918";
+        var reports = await host.WithServicesAsync(async s =>
+        {
+            var made = new List<ReportResponse>();
+            for (var i = 0; i < ChecksLinksModel.PageSize + 1; i++)
+            {
+                made.Add(await ReportAsync(s, "demo-bg", busy, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu));
+            }
+            return made;
+        });
+        await host.OnDesktopAsync(async page =>
+        {
+            await SignInAsync(page, "demo-ro");
+            await page.GotoAsync($"/Checks/Links?entity={Uri.EscapeDataString(busyKey)}");
+            var links = new LinksPage(page);
+            await Assertions.Expect(links.Nodes).ToHaveCountAsync(ChecksLinksModel.PageSize);
+            await Assertions.Expect(page.Locator("#more")).ToContainTextAsync("And 1 more");
+            await Assertions.Expect(links.Graph.Locator("canvas").First).ToBeVisibleAsync();
+            // The start, a page of reports, and one "and 1 more" node: a busy number never draws everything at once.
+            Assert.Equal(ChecksLinksModel.PageSize + 2, await GraphNodesAsync(page));
+            var more = "more:" + busyKey;
+            Assert.Equal("and 1 more", await page.EvaluateAsync<string>("id => window.ariadneLinkGraph.getElementById(id).data('label')", more));
+
+            var (x, y) = await NodePositionAsync(page, more);
+            await page.Mouse.ClickAsync(x, y);
+            await page.WaitForFunctionAsync("id => window.ariadneLinkGraph.getElementById(id).empty()", more);
+            foreach (var report in reports)
+            {
+                Assert.True(await HasNodeAsync(page, report.Id.ToString()), $"{report.Reference} is not in the graph after the second page");
+            }
+            Assert.Equal(ChecksLinksModel.PageSize + 2, await GraphNodesAsync(page));
+        });
+    }
+
     private static Task<int> GraphNodesAsync(IPage page) => page.EvaluateAsync<int>("() => window.ariadneLinkGraph.nodes().length");
 
     private static Task<bool> HasNodeAsync(IPage page, string id) =>

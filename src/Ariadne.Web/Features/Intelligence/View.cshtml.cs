@@ -21,7 +21,7 @@ public sealed class IntelligenceViewModel(IntelligenceService intelligence, Sani
     public List<AccessLogEntry> AccessLog { get; private set; } = [];
     /// <summary>Checks that touched this report (deconfliction, TAC-V3): shown to those who read its access log, and only ever
     /// the originating organisation's own touches (<see cref="CheckService.OnOurMaterialAsync"/> filters by it).</summary>
-    public List<CheckOnOurMaterial> ChecksOnReport { get; private set; } = [];
+    public List<CheckOnOurMaterial>? ChecksOnReport { get; private set; }
     public bool MaySanitise { get; private set; }
     [TempData] public string? Message { get; set; }
     public List<string> Errors { get; private set; } = [];
@@ -102,7 +102,11 @@ public sealed class IntelligenceViewModel(IntelligenceService intelligence, Sani
         if (Allowed.Contains(IntelligenceOperation.ReadAccessLog))
         {
             AccessLog = (await intelligence.AccessLogAsync(User, Id)).Value ?? [];
-            ChecksOnReport = await checks.OnOurMaterialAsync(User, Id);
+            // The touches belong to the originating organisation; a supervisor of another unit of the agency has none to see.
+            if (Report.OriginatorOrganisationId == User.OrganisationId())
+            {
+                ChecksOnReport = await checks.OnOurMaterialAsync(User, Id);
+            }
         }
         MaySanitise = SanitisedPermissions.MayDerive(IntelligencePermissions.ReachOf(User), Report.Status == nameof(ReportStatus.Submitted));
         return true;
