@@ -4,7 +4,7 @@
 #   ./test.sh                  # whole suite
 #   ./test.sh --filter Foo     # extra args go straight to `dotnet test`
 #
-# It installs what the tests need (Chromium, PostgreSQL) if missing, starts a
+# It installs what the tests need (Chromium, PostgreSQL, Node.js/npm) if missing, starts a
 # throwaway PostgreSQL cluster on 127.0.0.1, runs `dotnet test` with a TRX
 # logger, and ends with one summary line `N passed, N failed[, N skipped]`.
 set -euo pipefail
@@ -37,6 +37,11 @@ packages=()
 if [[ ! -x $CHROMIUM ]]; then
     # fonts-liberation: without any font, pages render no text.
     packages+=(chromium fonts-liberation)
+fi
+if ! command -v npm >/dev/null 2>&1; then
+    # The web build fetches the link view's graph library (cytoscape) with `npm ci`;
+    # without npm the page is a plain list and the graph's browser test fails.
+    packages+=(nodejs npm)
 fi
 if [[ -z $(find_pg_bin) ]]; then
     packages+=(postgresql)

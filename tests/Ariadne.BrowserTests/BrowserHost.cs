@@ -75,14 +75,34 @@ public sealed class BrowserHost : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page in a fresh context the size of an office screen (1280 × 900), for what is drawn only on wide screens.</summary>
+    public async Task<IPage> NewDesktopPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            Locale = "en-GB",
+            AcceptDownloads = true,
+        });
+        context.SetDefaultTimeout(Timeout);
+        context.SetDefaultNavigationTimeout(Timeout);
+        return await context.NewPageAsync();
+    }
+
     /// <summary>
     /// Runs a test's steps on a new phone page; when they fail, the page as it was then is saved as
     /// <c>TestResults/screenshots/&lt;test&gt;.png</c> before the failure is reported.
     /// </summary>
-    public async Task OnPhoneAsync(Func<IPage, Task> steps, [CallerMemberName] string test = "")
+    public Task OnPhoneAsync(Func<IPage, Task> steps, [CallerMemberName] string test = "") => OnPageAsync(NewPhonePageAsync, steps, test);
+
+    /// <summary>As <see cref="OnPhoneAsync"/>, on a desktop-sized page.</summary>
+    public Task OnDesktopAsync(Func<IPage, Task> steps, [CallerMemberName] string test = "") => OnPageAsync(NewDesktopPageAsync, steps, test);
+
+    private static async Task OnPageAsync(Func<Task<IPage>> open, Func<IPage, Task> steps, string test)
     {
         Screenshots.Forget(test);
-        var page = await NewPhonePageAsync();
+        var page = await open();
         try
         {
             await steps(page);

@@ -17,7 +17,9 @@ internal static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (!context.Request.Path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase) && !context.Request.Path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase))
+            // Static files (versioned by asp-append-version; /lib holds the npm packages the build copies) may be cached.
+            if (!context.Request.Path.StartsWithSegments("/css", StringComparison.OrdinalIgnoreCase) && !context.Request.Path.StartsWithSegments("/js", StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Path.StartsWithSegments("/lib", StringComparison.OrdinalIgnoreCase))
             {
                 // Pages and API answers carry personal data: no shared or browser cache may keep them.
                 headers.CacheControl = "no-cache, no-store";

@@ -49,3 +49,6 @@ public sealed record LinkEdge(string From, string To, string Label);
 /// <summary>One step of the link view: nodes and edges around the start, restricted markers, and how many more visible nodes a page left.</summary>
 public sealed record LinkView(LinkNode Start, List<LinkNode> Nodes, List<LinkEdge> Edges, List<RestrictedHit> Restricted, int More,
     List<OverCorrelation> OverCorrelating);
+
+/// <summary>A recorded export of the link view as an image: what it started from, how many nodes it holds.</summary>
+public sealed record LinkExport(string Start, int Nodes);

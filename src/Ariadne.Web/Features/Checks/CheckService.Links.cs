@@ -39,24 +39,7 @@ public sealed partial class CheckService
         {
             errors["page"] = ["From 1."];
         }
-        IdentifierValue? start = null;
-        if (reportId is null == string.IsNullOrWhiteSpace(entity))
-        {
-            errors["report"] = ["Name either a report (report=<id>) or an identifier (entity=<kind>:<key>)."];
-        }
-        else if (entity is { Length: > 0 })
-        {
-            var colon = entity.IndexOf(':', StringComparison.Ordinal);
-            if (colon < 1 || !Enum.TryParse<IdentifierKind>(entity[..colon], ignoreCase: true, out var kind) || !Enum.IsDefined(kind)
-                || entity.Length - colon - 1 is < 1 or > 200)
-            {
-                errors["entity"] = ["Write the identifier as <kind>:<normalised key>, kind one of " + string.Join(", ", Enum.GetNames<IdentifierKind>()) + "."];
-            }
-            else
-            {
-                start = new IdentifierValue(kind, entity[(colon + 1)..]);
-            }
-        }
+        var start = ReadStart(reportId, entity, errors);
         if (errors.Count > 0)
         {
             return IntelligenceError.Invalid(errors);
@@ -150,6 +133,77 @@ public sealed partial class CheckService
             details: $"start: {startNode.Type} {startNode.Label}; page {number}; shown: {pageRows.Count}; restricted (originators): {restricted.Count}");
         await db.SaveChangesAsync();
         return new LinkView(startNode, nodes, edges, restricted, Math.Max(0, ordered.Count - number * size), overCorrelating);
+    }
+
+    /// <summary>
+    /// The link view saved as an image for a briefing (issue 12 item 5). What the image shows leaves the system, so the export is a
+    /// dissemination event: recorded before the browser saves the file, for a start the user may open the link view of. The image
+    /// itself is drawn in the browser from what the user was shown and never passes through the server.
+    /// </summary>
+    public async Task<IntelligenceResult<LinkExport>> RecordLinkExportAsync(ClaimsPrincipal user, Guid? reportId, string? entity, int? nodes)
+    {
+        var viewer = await ViewerAsync(user);
+        if (viewer is null || !CheckRules.MayCheck(RolesOf(user), settings.CheckRoles, IntelligencePermissions.ReachOf(user)))
+        {
+            return new IntelligenceError(StatusCodes.Status403Forbidden, "Your role does not make intelligence checks.");
+        }
+        var errors = new Dictionary<string, string[]>();
+        var start = ReadStart(reportId, entity, errors);
+        if (nodes is not { } count || count is < 1 or > MaxExportNodes)
+        {
+            errors["nodes"] = [$"The number of nodes on the image, from 1 to {MaxExportNodes}."];
+        }
+        if (errors.Count > 0)
+        {
+            return IntelligenceError.Invalid(errors);
+        }
+        string described;
+        string target;
+        if (reportId is { } id)
+        {
+            var report = await db.IntelligenceReports.AsNoTracking().Where(r => r.Id == id).Select(IntelligenceAudience.GradingColumns).SingleOrDefaultAsync();
+            var originator = report is null ? null : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == report.OriginatorOrganisationId);
+            if (report is null || originator is null
+                || !IntelligenceAccess.Facts(user, new LoadedReport(report, originator, viewer), intelligence.SpecialHandling).Visible)
+            {
+                return IntelligenceError.NotFound;
+            }
+            (described, target) = ($"report {report.Reference}", report.Id.ToString());
+        }
+        else
+        {
+            var node = ValueNode(start!.Value);
+            (described, target) = ($"identifier {node.Label}", node.Id);
+        }
+        audit.Record(db, CheckAuditActions.LinksExport, CheckAuditActions.TargetType, target,
+            details: $"image of the link view around {described}; nodes on it: {nodes}");
+        await db.SaveChangesAsync();
+        return new LinkExport(target, nodes!.Value);
+    }
+
+    /// <summary>A link view image holds at most this many nodes: far more than a page shows, expanded step by step.</summary>
+    public const int MaxExportNodes = 5000;
+
+    /// <summary>The start of a link view: a report (checked by the caller) or an identifier written as kind:key.</summary>
+    private static IdentifierValue? ReadStart(Guid? reportId, string? entity, Dictionary<string, string[]> errors)
+    {
+        if (reportId is null == string.IsNullOrWhiteSpace(entity))
+        {
+            errors["report"] = ["Name either a report (report=<id>) or an identifier (entity=<kind>:<key>)."];
+            return null;
+        }
+        if (entity is not { Length: > 0 })
+        {
+            return null;
+        }
+        var colon = entity.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 1 || !Enum.TryParse<IdentifierKind>(entity[..colon], ignoreCase: true, out var kind) || !Enum.IsDefined(kind)
+            || entity.Length - colon - 1 is < 1 or > 200)
+        {
+            errors["entity"] = ["Write the identifier as <kind>:<normalised key>, kind one of " + string.Join(", ", Enum.GetNames<IdentifierKind>()) + "."];
+            return null;
+        }
+        return new IdentifierValue(kind, entity[(colon + 1)..]);
     }
 
     private static LinkNode ReportNode(IntelligenceReport report, Organisation originator) =>

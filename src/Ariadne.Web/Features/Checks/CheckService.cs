@@ -16,6 +16,7 @@ public static class CheckAuditActions
     public const string Check = "intelligence.check";
     public const string Approve = "intelligence.check.approve";
     public const string Links = "intelligence.links";
+    public const string LinksExport = "intelligence.links.export";
     public const string TargetType = nameof(IntelligenceCheck);
 }
 

@@ -1,3 +1,4 @@
+using Ariadne.Web.Features.Checks;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,13 +12,16 @@ namespace Ariadne.Web.Features.Intelligence;
 /// API uses, so a refusal reads the same here and there.
 /// </summary>
 [Authorize(Policy = Policies.Intelligence)]
-public sealed class IntelligenceViewModel(IntelligenceService intelligence, SanitisedService sanitised) : PageModel
+public sealed class IntelligenceViewModel(IntelligenceService intelligence, SanitisedService sanitised, CheckService checks) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     public ReportResponse Report { get; private set; } = null!;
     public IReadOnlySet<IntelligenceOperation> Allowed { get; private set; } = new HashSet<IntelligenceOperation>();
     public List<FilterOption> Recipients { get; private set; } = [];
     public List<AccessLogEntry> AccessLog { get; private set; } = [];
+    /// <summary>Checks that touched this report (deconfliction, TAC-V3): shown to those who read its access log, and only ever
+    /// the originating organisation's own touches (<see cref="CheckService.OnOurMaterialAsync"/> filters by it).</summary>
+    public List<CheckOnOurMaterial>? ChecksOnReport { get; private set; }
     public bool MaySanitise { get; private set; }
     [TempData] public string? Message { get; set; }
     public List<string> Errors { get; private set; } = [];
@@ -98,6 +102,11 @@ public sealed class IntelligenceViewModel(IntelligenceService intelligence, Sani
         if (Allowed.Contains(IntelligenceOperation.ReadAccessLog))
         {
             AccessLog = (await intelligence.AccessLogAsync(User, Id)).Value ?? [];
+            // The touches belong to the originating organisation; a supervisor of another unit of the agency has none to see.
+            if (Report.OriginatorOrganisationId == User.OrganisationId())
+            {
+                ChecksOnReport = await checks.OnOurMaterialAsync(User, Id);
+            }
         }
         MaySanitise = SanitisedPermissions.MayDerive(IntelligencePermissions.ReachOf(User), Report.Status == nameof(ReportStatus.Submitted));
         return true;
