@@ -223,8 +223,14 @@ public sealed class NameIndex : IDisposable
     /// national database) and links nothing by itself, as a switchboard number links nothing: judged on what
     /// <paramref name="include"/> admits, so per viewer.
     /// </summary>
+    /// <param name="include">The entities that may take part (the viewer's reach).</param>
+    /// <param name="minimumNameScore">The name score a pair needs.</param>
+    /// <param name="candidates">Entries scored per form.</param>
+    /// <param name="commonAbove">How many alike others make a name common.</param>
+    /// <param name="from">When given, only the forms of these entities are searched ("new links since the last run": the
+    /// reports written since); their pairs are still with any entity <paramref name="include"/> admits.</param>
     public IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
-        Func<string, bool> include, double minimumNameScore, int candidates = 20, int commonAbove = 10)
+        Func<string, bool> include, double minimumNameScore, int candidates = 20, int commonAbove = 10, Func<string, bool>? from = null)
     {
         ArgumentNullException.ThrowIfNull(include);
         ArgumentOutOfRangeException.ThrowIfLessThan(candidates, 1);
@@ -235,7 +241,7 @@ public sealed class NameIndex : IDisposable
             forms = new List<(string, string)>(_liveEntries);
             for (var entry = 0; entry < _names.Count; entry++)
             {
-                if (_names[entry] is { } name && _entities[_entryEntity[entry]] is { } entity && include(entity))
+                if (_names[entry] is { } name && _entities[_entryEntity[entry]] is { } entity && (from is null || from(entity)) && include(entity))
                 {
                     forms.Add((entity, name));
                 }

@@ -65,8 +65,45 @@ public sealed partial class CheckService
                     r.OriginatorOrganisationId == viewer.Id, added.Contains(r.Id)))
                 .OrderBy(r => r.Reference, StringComparer.Ordinal).ToList()));
         }
+        links.AddRange(await NewNameLinksAsync(baseline, viewer.Id, mine, organisations,
+            visible.ToDictionary(v => v.Key, v => (v.Value.Reference, v.Value.OriginatorOrganisationId))));
         return new NewLinksResponse(baseline, result.ChangeSequence, run?.RanAt, links.Take(500).ToList(),
             result.OverCorrelating.Select(o => new OverCorrelation(o.Value.Kind.ToString(), o.Value.Key, o.VisibleReports)).ToList());
+    }
+
+    /// <summary>Reports written since the baseline whose names are looked at for new name links (the rest wait for the next run).</summary>
+    private const int MaxNameLinkSources = 5_000;
+
+    /// <summary>
+    /// New links through person names (issue 11 item 5: groups share identifiers or names): the names of the reports
+    /// written since the baseline, searched among every report this viewer sees, each pair with the engine's reason; a
+    /// name alike to more than ten visible reports is common and links nothing by itself (NameIndex.SimilarPairs).
+    /// </summary>
+    private async Task<List<NewLink>> NewNameLinksAsync(long baseline, Guid viewerOrganisation, bool mine,
+        Dictionary<Guid, Organisations.Organisation> organisations, Dictionary<Guid, (string Reference, Guid Originator)> visible)
+    {
+        var changed = (await db.IntelligenceChanges.AsNoTracking().Where(c => c.Sequence > baseline)
+                .Select(c => c.ReportId).Distinct().Take(MaxNameLinkSources).ToListAsync())
+            .Where(visible.ContainsKey).Select(id => id.ToString("N")).ToHashSet(StringComparer.Ordinal);
+        if (changed.Count == 0)
+        {
+            return [];
+        }
+        bool Visible(string entity) => Guid.TryParseExact(entity, "N", out var id) && visible.ContainsKey(id);
+        var links = new List<NewLink>();
+        foreach (var (first, second, score, why) in index.Names.SimilarPairs(Visible, MinNameScore, from: changed.Contains))
+        {
+            var pair = new[] { first, second }.Select(e => (Id: Guid.ParseExact(e, "N"), New: changed.Contains(e))).ToList();
+            if (mine && pair.All(r => visible[r.Id].Originator != viewerOrganisation))
+            {
+                continue;
+            }
+            links.Add(new NewLink("Person", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{why} (name score {score:0.00})"),
+                pair.Select(r => new LinkedReport(r.Id, visible[r.Id].Reference,
+                        organisations.GetValueOrDefault(visible[r.Id].Originator)?.Name ?? "", visible[r.Id].Originator == viewerOrganisation, r.New))
+                    .OrderBy(r => r.Reference, StringComparer.Ordinal).ToList()));
+        }
+        return links;
     }
 
     /// <summary>Records a full cross-reference run now (the nightly job, or "run now"): its sequence becomes the next baseline.</summary>
