@@ -47,6 +47,21 @@ internal static class CheckWorld
         return (json.GetProperty("id").GetGuid(), json.GetProperty("reference").GetString()!);
     }
 
+    /// <summary>
+    /// The usual start of a check test: a host ready to check, and one phone in two reports — one the other force may see
+    /// (the author's, for EU law enforcement) and one it may not (the same force's, no further dissemination).
+    /// </summary>
+    public static async Task<(IntelligenceWorld World, (string International, string Local, string E164) Phone, (Guid Id, string Reference) Shown,
+        (Guid Id, string Reference) Hidden)> ShownAndHiddenAsync(AriadneAppFactory app)
+    {
+        await WaitReadyAsync(app);
+        var world = await IntelligenceWorld.CreateAsync(app);
+        var phone = NewPhone();
+        var shown = await ReportAsync(world.Author, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, phone.International);
+        var hidden = await ReportAsync(world.SameForce, FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator, phone.International);
+        return (world, phone, shown, hidden);
+    }
+
     public static object Phone(string value, string? reportId = null, string purpose = "Deconfliction before a visit",
         string? caseReference = "C-TEST-1", bool acknowledge = true, string? scope = null) => new
     {

@@ -1,7 +1,5 @@
 using System.Net;
 using Ariadne.Tests.Infrastructure;
-using Ariadne.Tests.Intelligence;
-using Ariadne.Web.Features.Intelligence;
 
 namespace Ariadne.Tests.Checks;
 
@@ -15,11 +13,8 @@ public sealed class ChecksOnReportPageTests
     public async Task The_originator_sees_on_the_report_page_who_checked_it_and_why_and_nobody_else_does(string database)
     {
         var app = await AriadneAppFactory.SharedAsync(database);
-        await CheckWorld.WaitReadyAsync(app);
-        using var world = await IntelligenceWorld.CreateAsync(app);
-        var phone = CheckWorld.NewPhone();
-        var shown = await CheckWorld.ReportAsync(world.Author, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, phone.International);
-        var hidden = await CheckWorld.ReportAsync(world.SameForce, FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator, phone.International);
+        var (world, phone, shown, hidden) = await CheckWorld.ShownAndHiddenAsync(app);
+        using var owned = world;
         const string purpose = "Deconfliction before the harbour visit";
         var (status, _, raw) = await CheckWorld.CheckAsync(world.OtherForce.Client, CheckWorld.Phone(phone.Local, purpose: purpose));
         Assert.True(status == HttpStatusCode.OK, raw);

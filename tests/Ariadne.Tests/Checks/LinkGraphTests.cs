@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Ariadne.Tests.Infrastructure;
-using Ariadne.Tests.Intelligence;
 using Ariadne.Web.Features.Checks;
 using Ariadne.Web.Features.Intelligence;
 
@@ -18,11 +17,8 @@ public sealed class LinkGraphTests
     public async Task A_graph_step_answers_what_the_list_shows_and_hides_what_the_user_may_not_see(string database)
     {
         var app = await AriadneAppFactory.SharedAsync(database);
-        await CheckWorld.WaitReadyAsync(app);
-        using var world = await IntelligenceWorld.CreateAsync(app);
-        var phone = CheckWorld.NewPhone();
-        var shown = await CheckWorld.ReportAsync(world.Author, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, phone.International);
-        var hidden = await CheckWorld.ReportAsync(world.SameForce, FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator, phone.International);
+        var (world, phone, shown, hidden) = await CheckWorld.ShownAndHiddenAsync(app);
+        using var owned = world;
         using var pages = await app.SignInToPagesAsync(world.OtherForce.User);
 
         var step = await pages.GetAsync($"/Checks/Links?handler=Step&entity={Uri.EscapeDataString("Phone:" + phone.E164)}");
@@ -58,11 +54,8 @@ public sealed class LinkGraphTests
     public async Task Exporting_the_graph_is_recorded_before_the_image_is_saved_and_only_for_a_start_the_user_may_see(string database)
     {
         var app = await AriadneAppFactory.SharedAsync(database);
-        await CheckWorld.WaitReadyAsync(app);
-        using var world = await IntelligenceWorld.CreateAsync(app);
-        var phone = CheckWorld.NewPhone();
-        var shown = await CheckWorld.ReportAsync(world.Author, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, phone.International);
-        var hidden = await CheckWorld.ReportAsync(world.SameForce, FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator, phone.International);
+        var (world, phone, shown, hidden) = await CheckWorld.ShownAndHiddenAsync(app);
+        using var owned = world;
         using var pages = await app.SignInToPagesAsync(world.OtherForce.User);
         var linksPage = $"/Checks/Links?report={shown.Id}";
 
