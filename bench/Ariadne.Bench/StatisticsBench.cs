@@ -144,6 +144,8 @@ internal static partial class StatisticsBench
             ("index, period 2025", pages, $"/Statistics?{Period}"),
             ("index, region", pages, $"/Statistics?{Region}"),
             ("index, period 2025 and region", pages, $"/Statistics?{Period}&{Region}"),
+            // Starts and ends mid-month: whole months from the kept counts, the days at either end from the tables.
+            ("index, period 2025-01-15 to 2025-12-14", pages, "/Statistics?from=2025-01-15&to=2025-12-14"),
             ("annual summary 2025", pages, "/Statistics/Annual?year=2025"),
         };
         foreach (var figure in FigureCatalogue.All)
