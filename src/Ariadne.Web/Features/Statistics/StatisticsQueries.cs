@@ -21,6 +21,7 @@ public static class StatisticsQueries
     public static readonly string[] AgeBands = ["Under 18", "18–24", "25–34", "35–49", "50 and over", "Unknown"];
     public static readonly int[] DayBands = [0, 6, 11, 31, 61, 91];
 
+    /// <summary>The age band of an approximate age. Migration 0023's triggers write the same bands into statistics_counts: change both.</summary>
     public static string AgeBand(int? age) => age switch
     {
         null => "Unknown",
@@ -84,7 +85,7 @@ public static class StatisticsQueries
                 var groups = await Both(
                     async m => (await Counts(db, "screenings-by-gender-age", m, region).GroupBy(c => new { c.Row, c.Column })
                         .Select(g => new { g.Key.Row, g.Key.Column, N = g.Sum(c => c.Count) }).ToListAsync(ct))
-                        .Select(g => (g.Row, AgeBand(Age(g.Column)), g.N)).ToList(),
+                        .Select(g => (g.Row, g.Column, g.N)).ToList(),
                     async e => (await CompletedScreenings(db, e).Where(s => s.PresumedVictim)
                         .GroupBy(s => new { s.Gender, s.ApproximateAge })
                         .Select(g => new { g.Key.Gender, g.Key.ApproximateAge, N = g.LongCount() }).ToListAsync(ct))
@@ -153,7 +154,7 @@ public static class StatisticsQueries
                 var groups = await Both(
                     async m => (await Counts(db, "cases-by-gender-age", m, region).GroupBy(c => new { c.Row, c.Column })
                         .Select(g => new { g.Key.Row, g.Key.Column, N = g.Sum(c => c.Count) }).ToListAsync(ct))
-                        .Select(g => (Label(g.Row), AgeBand(Age(g.Column)), g.N)).ToList(),
+                        .Select(g => (Label(g.Row), g.Column, g.N)).ToList(),
                     async e => (await CasesIn(db, e.FromUtc, e.ToUtc, region).GroupBy(c => new { c.Gender, c.ApproximateAge })
                         .Select(g => new { g.Key.Gender, g.Key.ApproximateAge, N = g.LongCount() }).ToListAsync(ct))
                         .Select(g => (Label(g.Gender), AgeBand(g.ApproximateAge), g.N)).ToList());
@@ -308,9 +309,6 @@ public static class StatisticsQueries
 
     private static DateOnly MonthOf(string month) =>
         DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-    private static int? Age(string text) =>
-        int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var age) ? age : null;
 
     private static IQueryable<Screening> CompletedScreenings(AriadneDbContext db, ResolvedPeriod e) =>
         Screenings(db, e.Region).Where(s => s.Status == ScreeningStatus.Completed && s.CompletedAt >= e.FromUtc && s.CompletedAt < e.ToUtc);

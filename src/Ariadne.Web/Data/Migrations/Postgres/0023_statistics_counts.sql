@@ -4,7 +4,9 @@
 -- grouping a million screenings; the days at either end of a period that does not start or end on a month boundary are counted from
 -- the tables themselves (the indexes below). The triggers copy columns and bucket them by month, they decide nothing: labels, age
 -- bands, regions and organisation types are applied when the figure is read (StatisticsQueries), and disclosure control after that.
--- "Row"/"Column" hold the raw values the figure groups by ('' for NULL). Rows whose count went back to 0 stay; they add nothing.
+-- "Row"/"Column" hold the raw values the figure groups by ('' for NULL), except the age, which is kept as its band: the same bands
+-- as StatisticsQueries.AgeBand (a change there is a change here; StatisticsFigureTests checks every band against its own count),
+-- so a figure by gender and age sums a few thousand rows, not one per age. Rows whose count went back to 0 stay; they add nothing.
 
 CREATE TABLE statistics_counts (
     "Figure" character varying(40) NOT NULL,
@@ -18,7 +20,8 @@ CREATE UNIQUE INDEX "IX_statistics_counts_Figure_Month_OrganisationId_Row_Column
     ON statistics_counts ("Figure", "Month", "OrganisationId", "Row", "Column");
 
 -- The days at the ends of a period, and nothing else, are read from the tables: by their date.
-CREATE INDEX "IX_screenings_Status_CompletedAt" ON screenings ("Status", "CompletedAt");
+-- Screenings are a million rows: the index holds every column their figures read, so the ends of a period never visit the table.
+CREATE INDEX "IX_screenings_statistics" ON screenings ("Status", "CompletedAt", "OrganisationId", "IntakeChannel", "Gender", "ApproximateAge", "PresumedVictim");
 CREATE INDEX "IX_referrals_ReferredAt" ON referrals ("ReferredAt");
 CREATE INDEX "IX_cases_OpenedAt" ON cases ("OpenedAt");
 CREATE INDEX "IX_cases_ReasonableGroundsAt" ON cases ("ReasonableGroundsAt");
@@ -39,7 +42,7 @@ SELECT 'screenings-by-channel', to_char(r."CompletedAt" AT TIME ZONE 'UTC', 'YYY
 FROM screenings r WHERE r."CompletedAt" IS NOT NULL AND r."Status" = 'Completed'
 GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO statistics_counts ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
-SELECT 'screenings-by-gender-age', to_char(r."CompletedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), r."OrganisationId", r."Gender", COALESCE(CAST(r."ApproximateAge" AS TEXT), ''), COUNT(*)
+SELECT 'screenings-by-gender-age', to_char(r."CompletedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), r."OrganisationId", r."Gender", CASE WHEN r."ApproximateAge" IS NULL THEN 'Unknown' WHEN r."ApproximateAge" < 18 THEN 'Under 18' WHEN r."ApproximateAge" < 25 THEN '18–24' WHEN r."ApproximateAge" < 35 THEN '25–34' WHEN r."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, COUNT(*)
 FROM screenings r WHERE r."CompletedAt" IS NOT NULL AND r."Status" = 'Completed' AND r."PresumedVictim"
 GROUP BY 1, 2, 3, 4, 5;
 
@@ -50,7 +53,7 @@ BEGIN
             PERFORM ariadne_statistics_count('screenings-by-channel', to_char(OLD."CompletedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), OLD."OrganisationId", '', COALESCE(OLD."IntakeChannel", ''), -1);
         END IF;
         IF OLD."CompletedAt" IS NOT NULL AND OLD."Status" = 'Completed' AND OLD."PresumedVictim" THEN
-            PERFORM ariadne_statistics_count('screenings-by-gender-age', to_char(OLD."CompletedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), OLD."OrganisationId", OLD."Gender", COALESCE(CAST(OLD."ApproximateAge" AS TEXT), ''), -1);
+            PERFORM ariadne_statistics_count('screenings-by-gender-age', to_char(OLD."CompletedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), OLD."OrganisationId", OLD."Gender", CASE WHEN OLD."ApproximateAge" IS NULL THEN 'Unknown' WHEN OLD."ApproximateAge" < 18 THEN 'Under 18' WHEN OLD."ApproximateAge" < 25 THEN '18–24' WHEN OLD."ApproximateAge" < 35 THEN '25–34' WHEN OLD."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, -1);
         END IF;
     END IF;
     IF TG_OP IN ('INSERT', 'UPDATE') THEN
@@ -58,7 +61,7 @@ BEGIN
             PERFORM ariadne_statistics_count('screenings-by-channel', to_char(NEW."CompletedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), NEW."OrganisationId", '', COALESCE(NEW."IntakeChannel", ''), 1);
         END IF;
         IF NEW."CompletedAt" IS NOT NULL AND NEW."Status" = 'Completed' AND NEW."PresumedVictim" THEN
-            PERFORM ariadne_statistics_count('screenings-by-gender-age', to_char(NEW."CompletedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), NEW."OrganisationId", NEW."Gender", COALESCE(CAST(NEW."ApproximateAge" AS TEXT), ''), 1);
+            PERFORM ariadne_statistics_count('screenings-by-gender-age', to_char(NEW."CompletedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), NEW."OrganisationId", NEW."Gender", CASE WHEN NEW."ApproximateAge" IS NULL THEN 'Unknown' WHEN NEW."ApproximateAge" < 18 THEN 'Under 18' WHEN NEW."ApproximateAge" < 25 THEN '18–24' WHEN NEW."ApproximateAge" < 35 THEN '25–34' WHEN NEW."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, 1);
         END IF;
     END IF;
     RETURN NULL;
@@ -115,7 +118,7 @@ SELECT 'cases-by-form', to_char(r."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), r."
 FROM cases r WHERE r."OpenedAt" IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO statistics_counts ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
-SELECT 'cases-by-gender-age', to_char(r."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), r."OwnerOrganisationId", COALESCE(r."Gender", ''), COALESCE(CAST(r."ApproximateAge" AS TEXT), ''), COUNT(*)
+SELECT 'cases-by-gender-age', to_char(r."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), r."OwnerOrganisationId", COALESCE(r."Gender", ''), CASE WHEN r."ApproximateAge" IS NULL THEN 'Unknown' WHEN r."ApproximateAge" < 18 THEN 'Under 18' WHEN r."ApproximateAge" < 25 THEN '18–24' WHEN r."ApproximateAge" < 35 THEN '25–34' WHEN r."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, COUNT(*)
 FROM cases r WHERE r."OpenedAt" IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO statistics_counts ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
@@ -149,7 +152,7 @@ BEGIN
             PERFORM ariadne_statistics_count('cases-by-form', to_char(OLD."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), OLD."OwnerOrganisationId", '', COALESCE(OLD."ExploitationForms", ''), -1);
         END IF;
         IF OLD."OpenedAt" IS NOT NULL THEN
-            PERFORM ariadne_statistics_count('cases-by-gender-age', to_char(OLD."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), OLD."OwnerOrganisationId", COALESCE(OLD."Gender", ''), COALESCE(CAST(OLD."ApproximateAge" AS TEXT), ''), -1);
+            PERFORM ariadne_statistics_count('cases-by-gender-age', to_char(OLD."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), OLD."OwnerOrganisationId", COALESCE(OLD."Gender", ''), CASE WHEN OLD."ApproximateAge" IS NULL THEN 'Unknown' WHEN OLD."ApproximateAge" < 18 THEN 'Under 18' WHEN OLD."ApproximateAge" < 25 THEN '18–24' WHEN OLD."ApproximateAge" < 35 THEN '25–34' WHEN OLD."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, -1);
         END IF;
         IF OLD."OpenedAt" IS NOT NULL THEN
             PERFORM ariadne_statistics_count('cases-by-citizenship', to_char(OLD."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), OLD."OwnerOrganisationId", '', COALESCE(OLD."Nationality", ''), -1);
@@ -175,7 +178,7 @@ BEGIN
             PERFORM ariadne_statistics_count('cases-by-form', to_char(NEW."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), NEW."OwnerOrganisationId", '', COALESCE(NEW."ExploitationForms", ''), 1);
         END IF;
         IF NEW."OpenedAt" IS NOT NULL THEN
-            PERFORM ariadne_statistics_count('cases-by-gender-age', to_char(NEW."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), NEW."OwnerOrganisationId", COALESCE(NEW."Gender", ''), COALESCE(CAST(NEW."ApproximateAge" AS TEXT), ''), 1);
+            PERFORM ariadne_statistics_count('cases-by-gender-age', to_char(NEW."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), NEW."OwnerOrganisationId", COALESCE(NEW."Gender", ''), CASE WHEN NEW."ApproximateAge" IS NULL THEN 'Unknown' WHEN NEW."ApproximateAge" < 18 THEN 'Under 18' WHEN NEW."ApproximateAge" < 25 THEN '18–24' WHEN NEW."ApproximateAge" < 35 THEN '25–34' WHEN NEW."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, 1);
         END IF;
         IF NEW."OpenedAt" IS NOT NULL THEN
             PERFORM ariadne_statistics_count('cases-by-citizenship', to_char(NEW."OpenedAt" AT TIME ZONE 'UTC', 'YYYY-MM'), NEW."OwnerOrganisationId", '', COALESCE(NEW."Nationality", ''), 1);

@@ -4,7 +4,9 @@
 -- grouping a million screenings; the days at either end of a period that does not start or end on a month boundary are counted from
 -- the tables themselves (the indexes below). The triggers copy columns and bucket them by month, they decide nothing: labels, age
 -- bands, regions and organisation types are applied when the figure is read (StatisticsQueries), and disclosure control after that.
--- "Row"/"Column" hold the raw values the figure groups by ('' for NULL). Rows whose count went back to 0 stay; they add nothing.
+-- "Row"/"Column" hold the raw values the figure groups by ('' for NULL), except the age, which is kept as its band: the same bands
+-- as StatisticsQueries.AgeBand (a change there is a change here; StatisticsFigureTests checks every band against its own count),
+-- so a figure by gender and age sums a few thousand rows, not one per age. Rows whose count went back to 0 stay; they add nothing.
 
 CREATE TABLE "statistics_counts" (
     "Figure" TEXT NOT NULL,
@@ -18,7 +20,8 @@ CREATE UNIQUE INDEX "IX_statistics_counts_Figure_Month_OrganisationId_Row_Column
     ON "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column");
 
 -- The days at the ends of a period, and nothing else, are read from the tables: by their date.
-CREATE INDEX "IX_screenings_Status_CompletedAt" ON "screenings" ("Status", "CompletedAt");
+-- Screenings are a million rows: the index holds every column their figures read, so the ends of a period never visit the table.
+CREATE INDEX "IX_screenings_statistics" ON "screenings" ("Status", "CompletedAt", "OrganisationId", "IntakeChannel", "Gender", "ApproximateAge", "PresumedVictim");
 CREATE INDEX "IX_referrals_ReferredAt" ON "referrals" ("ReferredAt");
 CREATE INDEX "IX_cases_OpenedAt" ON "cases" ("OpenedAt");
 CREATE INDEX "IX_cases_ReasonableGroundsAt" ON "cases" ("ReasonableGroundsAt");
@@ -31,7 +34,7 @@ SELECT 'screenings-by-channel', substr(r."CompletedAt", 1, 7), r."OrganisationId
 FROM "screenings" r WHERE r."CompletedAt" IS NOT NULL AND r."Status" = 'Completed'
 GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
-SELECT 'screenings-by-gender-age', substr(r."CompletedAt", 1, 7), r."OrganisationId", r."Gender", COALESCE(CAST(r."ApproximateAge" AS TEXT), ''), COUNT(*)
+SELECT 'screenings-by-gender-age', substr(r."CompletedAt", 1, 7), r."OrganisationId", r."Gender", CASE WHEN r."ApproximateAge" IS NULL THEN 'Unknown' WHEN r."ApproximateAge" < 18 THEN 'Under 18' WHEN r."ApproximateAge" < 25 THEN '18–24' WHEN r."ApproximateAge" < 35 THEN '25–34' WHEN r."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, COUNT(*)
 FROM "screenings" r WHERE r."CompletedAt" IS NOT NULL AND r."Status" = 'Completed' AND r."PresumedVictim" = 1
 GROUP BY 1, 2, 3, 4, 5;
 
@@ -42,7 +45,7 @@ BEGIN
     WHERE NEW."CompletedAt" IS NOT NULL AND NEW."Status" = 'Completed'
     ON CONFLICT ("Figure", "Month", "OrganisationId", "Row", "Column") DO UPDATE SET "Count" = "Count" + 1;
     INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
-    SELECT 'screenings-by-gender-age', substr(NEW."CompletedAt", 1, 7), NEW."OrganisationId", NEW."Gender", COALESCE(CAST(NEW."ApproximateAge" AS TEXT), ''), 1
+    SELECT 'screenings-by-gender-age', substr(NEW."CompletedAt", 1, 7), NEW."OrganisationId", NEW."Gender", CASE WHEN NEW."ApproximateAge" IS NULL THEN 'Unknown' WHEN NEW."ApproximateAge" < 18 THEN 'Under 18' WHEN NEW."ApproximateAge" < 25 THEN '18–24' WHEN NEW."ApproximateAge" < 35 THEN '25–34' WHEN NEW."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, 1
     WHERE NEW."CompletedAt" IS NOT NULL AND NEW."Status" = 'Completed' AND NEW."PresumedVictim" = 1
     ON CONFLICT ("Figure", "Month", "OrganisationId", "Row", "Column") DO UPDATE SET "Count" = "Count" + 1;
 END;
@@ -54,7 +57,7 @@ BEGIN
       AND "OrganisationId" = OLD."OrganisationId" AND "Row" = '' AND "Column" = COALESCE(OLD."IntakeChannel", '');
     UPDATE "statistics_counts" SET "Count" = "Count" - 1
     WHERE OLD."CompletedAt" IS NOT NULL AND OLD."Status" = 'Completed' AND OLD."PresumedVictim" = 1 AND "Figure" = 'screenings-by-gender-age' AND "Month" = substr(OLD."CompletedAt", 1, 7)
-      AND "OrganisationId" = OLD."OrganisationId" AND "Row" = OLD."Gender" AND "Column" = COALESCE(CAST(OLD."ApproximateAge" AS TEXT), '');
+      AND "OrganisationId" = OLD."OrganisationId" AND "Row" = OLD."Gender" AND "Column" = CASE WHEN OLD."ApproximateAge" IS NULL THEN 'Unknown' WHEN OLD."ApproximateAge" < 18 THEN 'Under 18' WHEN OLD."ApproximateAge" < 25 THEN '18–24' WHEN OLD."ApproximateAge" < 35 THEN '25–34' WHEN OLD."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END;
 END;
 
 CREATE TRIGGER statistics_counts_screenings_update AFTER UPDATE OF "Status", "CompletedAt", "OrganisationId", "IntakeChannel", "Gender", "ApproximateAge", "PresumedVictim" ON "screenings"
@@ -71,13 +74,13 @@ BEGIN
       AND "OrganisationId" = OLD."OrganisationId" AND "Row" = '' AND "Column" = COALESCE(OLD."IntakeChannel", '');
     UPDATE "statistics_counts" SET "Count" = "Count" - 1
     WHERE OLD."CompletedAt" IS NOT NULL AND OLD."Status" = 'Completed' AND OLD."PresumedVictim" = 1 AND "Figure" = 'screenings-by-gender-age' AND "Month" = substr(OLD."CompletedAt", 1, 7)
-      AND "OrganisationId" = OLD."OrganisationId" AND "Row" = OLD."Gender" AND "Column" = COALESCE(CAST(OLD."ApproximateAge" AS TEXT), '');
+      AND "OrganisationId" = OLD."OrganisationId" AND "Row" = OLD."Gender" AND "Column" = CASE WHEN OLD."ApproximateAge" IS NULL THEN 'Unknown' WHEN OLD."ApproximateAge" < 18 THEN 'Under 18' WHEN OLD."ApproximateAge" < 25 THEN '18–24' WHEN OLD."ApproximateAge" < 35 THEN '25–34' WHEN OLD."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END;
     INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
     SELECT 'screenings-by-channel', substr(NEW."CompletedAt", 1, 7), NEW."OrganisationId", '', COALESCE(NEW."IntakeChannel", ''), 1
     WHERE NEW."CompletedAt" IS NOT NULL AND NEW."Status" = 'Completed'
     ON CONFLICT ("Figure", "Month", "OrganisationId", "Row", "Column") DO UPDATE SET "Count" = "Count" + 1;
     INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
-    SELECT 'screenings-by-gender-age', substr(NEW."CompletedAt", 1, 7), NEW."OrganisationId", NEW."Gender", COALESCE(CAST(NEW."ApproximateAge" AS TEXT), ''), 1
+    SELECT 'screenings-by-gender-age', substr(NEW."CompletedAt", 1, 7), NEW."OrganisationId", NEW."Gender", CASE WHEN NEW."ApproximateAge" IS NULL THEN 'Unknown' WHEN NEW."ApproximateAge" < 18 THEN 'Under 18' WHEN NEW."ApproximateAge" < 25 THEN '18–24' WHEN NEW."ApproximateAge" < 35 THEN '25–34' WHEN NEW."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, 1
     WHERE NEW."CompletedAt" IS NOT NULL AND NEW."Status" = 'Completed' AND NEW."PresumedVictim" = 1
     ON CONFLICT ("Figure", "Month", "OrganisationId", "Row", "Column") DO UPDATE SET "Count" = "Count" + 1;
 END;
@@ -127,7 +130,7 @@ SELECT 'cases-by-form', substr(r."OpenedAt", 1, 7), r."OwnerOrganisationId", '',
 FROM "cases" r WHERE r."OpenedAt" IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
-SELECT 'cases-by-gender-age', substr(r."OpenedAt", 1, 7), r."OwnerOrganisationId", COALESCE(r."Gender", ''), COALESCE(CAST(r."ApproximateAge" AS TEXT), ''), COUNT(*)
+SELECT 'cases-by-gender-age', substr(r."OpenedAt", 1, 7), r."OwnerOrganisationId", COALESCE(r."Gender", ''), CASE WHEN r."ApproximateAge" IS NULL THEN 'Unknown' WHEN r."ApproximateAge" < 18 THEN 'Under 18' WHEN r."ApproximateAge" < 25 THEN '18–24' WHEN r."ApproximateAge" < 35 THEN '25–34' WHEN r."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, COUNT(*)
 FROM "cases" r WHERE r."OpenedAt" IS NOT NULL
 GROUP BY 1, 2, 3, 4, 5;
 INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
@@ -162,7 +165,7 @@ BEGIN
     WHERE NEW."OpenedAt" IS NOT NULL
     ON CONFLICT ("Figure", "Month", "OrganisationId", "Row", "Column") DO UPDATE SET "Count" = "Count" + 1;
     INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
-    SELECT 'cases-by-gender-age', substr(NEW."OpenedAt", 1, 7), NEW."OwnerOrganisationId", COALESCE(NEW."Gender", ''), COALESCE(CAST(NEW."ApproximateAge" AS TEXT), ''), 1
+    SELECT 'cases-by-gender-age', substr(NEW."OpenedAt", 1, 7), NEW."OwnerOrganisationId", COALESCE(NEW."Gender", ''), CASE WHEN NEW."ApproximateAge" IS NULL THEN 'Unknown' WHEN NEW."ApproximateAge" < 18 THEN 'Under 18' WHEN NEW."ApproximateAge" < 25 THEN '18–24' WHEN NEW."ApproximateAge" < 35 THEN '25–34' WHEN NEW."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, 1
     WHERE NEW."OpenedAt" IS NOT NULL
     ON CONFLICT ("Figure", "Month", "OrganisationId", "Row", "Column") DO UPDATE SET "Count" = "Count" + 1;
     INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
@@ -197,7 +200,7 @@ BEGIN
       AND "OrganisationId" = OLD."OwnerOrganisationId" AND "Row" = '' AND "Column" = COALESCE(OLD."ExploitationForms", '');
     UPDATE "statistics_counts" SET "Count" = "Count" - 1
     WHERE OLD."OpenedAt" IS NOT NULL AND "Figure" = 'cases-by-gender-age' AND "Month" = substr(OLD."OpenedAt", 1, 7)
-      AND "OrganisationId" = OLD."OwnerOrganisationId" AND "Row" = COALESCE(OLD."Gender", '') AND "Column" = COALESCE(CAST(OLD."ApproximateAge" AS TEXT), '');
+      AND "OrganisationId" = OLD."OwnerOrganisationId" AND "Row" = COALESCE(OLD."Gender", '') AND "Column" = CASE WHEN OLD."ApproximateAge" IS NULL THEN 'Unknown' WHEN OLD."ApproximateAge" < 18 THEN 'Under 18' WHEN OLD."ApproximateAge" < 25 THEN '18–24' WHEN OLD."ApproximateAge" < 35 THEN '25–34' WHEN OLD."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END;
     UPDATE "statistics_counts" SET "Count" = "Count" - 1
     WHERE OLD."OpenedAt" IS NOT NULL AND "Figure" = 'cases-by-citizenship' AND "Month" = substr(OLD."OpenedAt", 1, 7)
       AND "OrganisationId" = OLD."OwnerOrganisationId" AND "Row" = '' AND "Column" = COALESCE(OLD."Nationality", '');
@@ -239,7 +242,7 @@ BEGIN
       AND "OrganisationId" = OLD."OwnerOrganisationId" AND "Row" = '' AND "Column" = COALESCE(OLD."ExploitationForms", '');
     UPDATE "statistics_counts" SET "Count" = "Count" - 1
     WHERE OLD."OpenedAt" IS NOT NULL AND "Figure" = 'cases-by-gender-age' AND "Month" = substr(OLD."OpenedAt", 1, 7)
-      AND "OrganisationId" = OLD."OwnerOrganisationId" AND "Row" = COALESCE(OLD."Gender", '') AND "Column" = COALESCE(CAST(OLD."ApproximateAge" AS TEXT), '');
+      AND "OrganisationId" = OLD."OwnerOrganisationId" AND "Row" = COALESCE(OLD."Gender", '') AND "Column" = CASE WHEN OLD."ApproximateAge" IS NULL THEN 'Unknown' WHEN OLD."ApproximateAge" < 18 THEN 'Under 18' WHEN OLD."ApproximateAge" < 25 THEN '18–24' WHEN OLD."ApproximateAge" < 35 THEN '25–34' WHEN OLD."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END;
     UPDATE "statistics_counts" SET "Count" = "Count" - 1
     WHERE OLD."OpenedAt" IS NOT NULL AND "Figure" = 'cases-by-citizenship' AND "Month" = substr(OLD."OpenedAt", 1, 7)
       AND "OrganisationId" = OLD."OwnerOrganisationId" AND "Row" = '' AND "Column" = COALESCE(OLD."Nationality", '');
@@ -264,7 +267,7 @@ BEGIN
     WHERE NEW."OpenedAt" IS NOT NULL
     ON CONFLICT ("Figure", "Month", "OrganisationId", "Row", "Column") DO UPDATE SET "Count" = "Count" + 1;
     INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
-    SELECT 'cases-by-gender-age', substr(NEW."OpenedAt", 1, 7), NEW."OwnerOrganisationId", COALESCE(NEW."Gender", ''), COALESCE(CAST(NEW."ApproximateAge" AS TEXT), ''), 1
+    SELECT 'cases-by-gender-age', substr(NEW."OpenedAt", 1, 7), NEW."OwnerOrganisationId", COALESCE(NEW."Gender", ''), CASE WHEN NEW."ApproximateAge" IS NULL THEN 'Unknown' WHEN NEW."ApproximateAge" < 18 THEN 'Under 18' WHEN NEW."ApproximateAge" < 25 THEN '18–24' WHEN NEW."ApproximateAge" < 35 THEN '25–34' WHEN NEW."ApproximateAge" < 50 THEN '35–49' ELSE '50 and over' END, 1
     WHERE NEW."OpenedAt" IS NOT NULL
     ON CONFLICT ("Figure", "Month", "OrganisationId", "Row", "Column") DO UPDATE SET "Count" = "Count" + 1;
     INSERT INTO "statistics_counts" ("Figure", "Month", "OrganisationId", "Row", "Column", "Count")
