@@ -28,7 +28,7 @@ if (args is ["ctdc-import", ..])
 {
     return await CtdcImportBench.RunAsync(args[1..]);
 }
-// `-- statistics [--cases 100000] [--screenings 1000000] [--postgres CONNSTRING]` times the statistics page (StatisticsBench.cs).
+// `-- statistics [--cases 100000] [--screenings 1000000] [--runs 20] [--data DIR]` times every statistics page over HTTP (StatisticsBench.cs).
 if (args is ["statistics", ..])
 {
     return await StatisticsBench.RunAsync(args[1..]);

@@ -17,14 +17,20 @@ public sealed class StatisticsFlowTests(BrowserHost host)
 {
     private const string Region = "Statistics flow region";
 
-    /// <summary>18 cases opened in 2012 in a region of their own: 3 Romanian (below 5), 7 Nigerian, 8 Vietnamese.</summary>
+    /// <summary>
+    /// 18 cases opened in 2012 in a region of their own: 3 Romanian (below 5), 7 Nigerian, 8 Vietnamese; and 4 more Vietnamese
+    /// opened in 2013, outside the period the test filters, so a total of 18 shows the period was applied.
+    /// </summary>
     private Task<bool> SeedAsync() => host.WithServicesAsync(async s =>
     {
         var db = s.GetRequiredService<AriadneDbContext>();
         var unit = new Organisation { Name = "Statistics flow unit", Type = OrganisationType.AntiTraffickingUnit, Area = Region, CreatedAt = DateTime.UtcNow };
         db.Organisations.Add(unit);
-        var opened = new DateTime(2012, 3, 14, 10, 0, 0, DateTimeKind.Utc);
-        foreach (var (nationality, count) in new[] { ("RO", 3), ("NG", 7), ("VN", 8) })
+        foreach (var (nationality, count, opened) in new[]
+                 {
+                     ("RO", 3, new DateTime(2012, 3, 14, 10, 0, 0, DateTimeKind.Utc)), ("NG", 7, new DateTime(2012, 3, 14, 10, 0, 0, DateTimeKind.Utc)),
+                     ("VN", 8, new DateTime(2012, 12, 31, 23, 0, 0, DateTimeKind.Utc)), ("VN", 4, new DateTime(2013, 1, 1, 0, 30, 0, DateTimeKind.Utc)),
+                 })
         {
             for (var i = 0; i < count; i++)
             {
@@ -53,6 +59,7 @@ public sealed class StatisticsFlowTests(BrowserHost host)
             await statistics.OpenFromMenuAsync();
 
             await statistics.FilterAsync("2012-01-01", "2012-12-31", Region);
+            Assert.Contains("to=2012-12-31", page.Url, StringComparison.Ordinal);
 
             const string figure = "cases-by-citizenship";
             await Assertions.Expect(statistics.Chart(figure)).ToBeVisibleAsync();
@@ -62,18 +69,26 @@ public sealed class StatisticsFlowTests(BrowserHost host)
             await Assertions.Expect(table.GetByRole(AriaRole.Row, new() { Name = "NG" })).ToContainTextAsync("suppressed");
             await Assertions.Expect(table.GetByRole(AriaRole.Row, new() { Name = "VN" })).ToContainTextAsync("8");
             await Assertions.Expect(table.GetByRole(AriaRole.Row, new() { Name = "Total" })).ToContainTextAsync("18");
+            // Marked as hidden, not merely blank: the marker with its explanation, in exactly the two hidden cells.
+            await Assertions.Expect(table.Locator("td.suppressed abbr[title='hidden by disclosure control']")).ToHaveCountAsync(2);
             await Assertions.Expect(statistics.Legend).ToContainTextAsync("hidden by disclosure control");
             // Readable at 390 px: the chart fits the phone's width.
             var box = await statistics.Chart(figure).BoundingBoxAsync();
             Assert.NotNull(box);
             Assert.True(box.Width <= 390, $"the chart is {box.Width} px wide");
 
-            var csv = await statistics.DownloadCsvAsync(figure);
-            Assert.Contains("Figure,\"Cases opened, by citizenship\"", csv, StringComparison.Ordinal);
-            Assert.Contains("RO,suppressed\r\n", csv, StringComparison.Ordinal);
-            Assert.Contains("NG,suppressed\r\n", csv, StringComparison.Ordinal);
-            Assert.Contains("VN,8\r\n", csv, StringComparison.Ordinal);
-            Assert.Contains("Total,18\r\n", csv, StringComparison.Ordinal);
+            var (fileName, csv) = await statistics.DownloadCsvAsync(figure);
+            Assert.Equal("ariadne-statistics-cases-by-citizenship.csv", fileName);
+            var lines = csv.Split("\r\n");
+            // The header: what the figure is, over which period and region, and what the marker means.
+            Assert.Equal("Figure,\"Cases opened, by citizenship\"", lines[0]);
+            Assert.StartsWith("Definition,", lines[1], StringComparison.Ordinal);
+            Assert.Equal($"Period,\"2012-01-01 to 2012-12-31, region {Region}\"", lines[2]);
+            Assert.StartsWith("Legend,\"'suppressed': hidden by disclosure control", lines[3], StringComparison.Ordinal);
+            // The table: its column header, then the same protected cells as the page, the suppressed marker in place of 3 and 7.
+            var header = Array.IndexOf(lines, "Citizenship,Count");
+            Assert.True(header > 0, csv);
+            Assert.Equal(["NG,suppressed", "RO,suppressed", "VN,8", "Total,18"], lines[(header + 1)..(header + 5)]);
             Assert.DoesNotContain(",3\r\n", csv, StringComparison.Ordinal);
             Assert.DoesNotContain(",7\r\n", csv, StringComparison.Ordinal);
         });

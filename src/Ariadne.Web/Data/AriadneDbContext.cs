@@ -59,6 +59,7 @@ public class AriadneDbContext : IdentityDbContext<ApplicationUser, IdentityRole<
     public DbSet<Features.Intelligence.IntelligenceDissemination> IntelligenceDisseminations => Set<Features.Intelligence.IntelligenceDissemination>();
     public DbSet<Features.Intelligence.SanitisedVersion> SanitisedVersions => Set<Features.Intelligence.SanitisedVersion>();
     public DbSet<Features.Intelligence.IntelligenceReportCount> IntelligenceReportCounts => Set<Features.Intelligence.IntelligenceReportCount>();
+    public DbSet<Features.Statistics.StatisticsCount> StatisticsCounts => Set<Features.Statistics.StatisticsCount>();
     public DbSet<Features.Checks.IntelligenceChange> IntelligenceChanges => Set<Features.Checks.IntelligenceChange>();
     public DbSet<Features.Checks.IntelligenceCheck> IntelligenceChecks => Set<Features.Checks.IntelligenceCheck>();
     public DbSet<Features.Checks.CheckTouch> CheckTouches => Set<Features.Checks.CheckTouch>();

@@ -32,11 +32,11 @@ public sealed class StatisticsPage(IPage page)
         await page.WaitForURLAsync(url => url.Contains("from=" + from, StringComparison.Ordinal));
     }
 
-    /// <summary>Clicks the figure's CSV link and returns the downloaded file's text.</summary>
-    public async Task<string> DownloadCsvAsync(string id)
+    /// <summary>Clicks the figure's CSV link and returns the file name the browser was given and the downloaded file's text.</summary>
+    public async Task<(string FileName, string Text)> DownloadCsvAsync(string id)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => CsvLink(id).ClickAsync());
         var path = await download.PathAsync();
-        return await File.ReadAllTextAsync(path);
+        return (download.SuggestedFilename, await File.ReadAllTextAsync(path));
     }
 }

@@ -40,6 +40,11 @@ internal sealed class CaseMapping : IEntityTypeConfiguration<Case>
         c.HasIndex(x => new { x.Stage, x.NextDueAt });
         c.HasIndex(x => new { x.OwnerOrganisationId, x.Stage });
         c.HasIndex(x => x.LastActivityAt);
+        // The days at the ends of a statistics period, by each date a figure counts by (migration 0023).
+        c.HasIndex(x => x.OpenedAt);
+        c.HasIndex(x => x.ReasonableGroundsAt);
+        c.HasIndex(x => x.ConclusiveAt);
+        c.HasIndex(x => x.ReflectionStartedAt);
         c.HasMany(x => x.Participants).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         c.HasMany(x => x.Outcomes).WithOne().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }

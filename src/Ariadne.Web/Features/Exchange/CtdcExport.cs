@@ -126,7 +126,83 @@ public sealed class CtdcExport(AriadneDbContext db, AuditTrail audit)
     /// <summary>Writes the table <see cref="BuildAsync"/> made, and audits the export with its size and suppression.</summary>
     public async Task<CtdcExportSummary> WriteAsync(IReadOnlyList<CtdcRecord> records, KAnonymity anonymity, Stream output, CancellationToken ct)
     {
-        var k = anonymity.K;
+        await WriteRecordsAsync(records, anonymity, output, ct);
+        return await AuditAsync(anonymity, ct);
+    }
+
+    /// <summary>
+    /// The page's download: a ZIP of the records (<c>ctdc-k{k}.csv</c>, exactly what the API sends) and the summary of what was left
+    /// out (<c>ctdc-k{k}-summary.csv</c>), so the share of suppressed records travels with the file and the records stay in the
+    /// codebook's format. Built in a temporary file (ZipArchive writes synchronously; the response only takes asynchronous writes),
+    /// then streamed; audited as the CSV export is.
+    /// </summary>
+    public async Task<CtdcExportSummary> WriteZipAsync(IReadOnlyList<CtdcRecord> records, KAnonymity anonymity, Stream output, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ariadne-ctdc-export-" + Guid.NewGuid().ToString("N") + ".zip");
+        try
+        {
+            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                using (var zip = new System.IO.Compression.ZipArchive(file, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    await using (var entry = zip.CreateEntry($"ctdc-k{anonymity.K}.csv").Open())
+                    {
+                        await WriteRecordsAsync(records, anonymity, entry, ct);
+                    }
+                    await using (var entry = zip.CreateEntry($"ctdc-k{anonymity.K}-summary.csv").Open())
+                    {
+                        var csv = CsvWriter.ForStream(entry);
+                        foreach (var row in SummaryRows(Summarise(anonymity)))
+                        {
+                            await csv.WriteRowAsync(row, ct);
+                        }
+                        await csv.FlushAsync(ct);
+                    }
+                }
+                file.Position = 0;
+                await file.CopyToAsync(output, ct);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+        return await AuditAsync(anonymity, ct);
+    }
+
+    /// <summary>What the export left out, as the summary file and the page state it.</summary>
+    public static IEnumerable<string?[]> SummaryRows(CtdcExportSummary summary)
+    {
+        yield return ["Measure", "Value"];
+        yield return ["k (every combination of quasi-identifiers occurs at least this often)", summary.K.ToString(CultureInfo.InvariantCulture)];
+        yield return ["Case records", summary.Records.ToString(CultureInfo.InvariantCulture)];
+        yield return ["Records exported", summary.Exported.ToString(CultureInfo.InvariantCulture)];
+        yield return ["Records suppressed", summary.Suppressed.ToString(CultureInfo.InvariantCulture)];
+        yield return ["Share suppressed", ShareText(summary.SuppressedShare)];
+        foreach (var (name, level) in summary.Levels)
+        {
+            yield return [$"Quasi-identifier {name}", LevelText(name, level)];
+        }
+    }
+
+    /// <summary>The share as a percentage with one decimal, the way the page, the summary file and the audit entry write it.</summary>
+    public static string ShareText(double share) => share.ToString("P1", CultureInfo.InvariantCulture);
+
+    /// <summary>How far a quasi-identifier was generalised: as recorded, one step up (into its extension column), or left out.</summary>
+    public static string LevelText(string quasiIdentifier, int level)
+    {
+        var q = CtdcTable.QuasiIdentifiers.ToList().IndexOf(quasiIdentifier);
+        var extension = q >= 0 ? CtdcTable.Extensions[q] : null;
+        return level switch
+        {
+            0 => "as recorded",
+            1 when extension is not null => $"generalised (in {extension})",
+            _ => "left out",
+        };
+    }
+
+    private static async Task WriteRecordsAsync(IReadOnlyList<CtdcRecord> records, KAnonymity anonymity, Stream output, CancellationToken ct)
+    {
         var csv = CsvWriter.ForStream(output);
         csv.WriteRow(CtdcTable.Columns);
         foreach (var row in CtdcTable.Rows(records, anonymity))
@@ -134,10 +210,14 @@ public sealed class CtdcExport(AriadneDbContext db, AuditTrail audit)
             await csv.WriteRowAsync(row, ct);
         }
         await csv.FlushAsync(ct);
+    }
+
+    private async Task<CtdcExportSummary> AuditAsync(KAnonymity anonymity, CancellationToken ct)
+    {
         var summary = Summarise(anonymity);
         await audit.RecordAsync(db, ExchangeAuditActions.CtdcExport, "Exchange",
-            details: $"CTDC export: {summary.Exported} of {summary.Records} records, k = {k}, " +
-                     $"{summary.SuppressedShare.ToString("P1", CultureInfo.InvariantCulture)} suppressed", cancellationToken: ct);
+            details: $"CTDC export: {summary.Exported} of {summary.Records} records, k = {anonymity.K}, " +
+                     $"{ShareText(summary.SuppressedShare)} suppressed", cancellationToken: ct);
         return summary;
     }
 

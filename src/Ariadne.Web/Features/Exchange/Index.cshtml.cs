@@ -43,26 +43,51 @@ public sealed class ExchangeIndexModel(AriadneDbContext db, HtcdsExport htcds, C
         return new EmptyResult();
     }
 
+    /// <summary>The share of records k-anonymity would leave out, shown before anything is downloaded (nothing leaves, nothing is audited).</summary>
+    public CtdcExportSummary? Preview { get; private set; }
+
+    public async Task<IActionResult> OnPostCtdcPreviewAsync()
+    {
+        if (!MayUseCtdc)
+        {
+            return Forbid();
+        }
+        if (KProblem() is { } problem)
+        {
+            Errors = problem;
+            await LoadAsync();
+            return Page();
+        }
+        var (_, anonymity) = await ctdc.BuildAsync(K, HttpContext.RequestAborted);
+        Preview = CtdcExport.Summarise(anonymity);
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>The records and their summary (what was suppressed) in one ZIP: the share travels with the file (<see cref="CtdcExport.WriteZipAsync"/>).</summary>
     public async Task<IActionResult> OnPostCtdcAsync()
     {
         if (!MayUseCtdc)
         {
             return Forbid();
         }
-        if (K is < 2 or > CtdcExport.MaxK)
+        if (KProblem() is { } problem)
         {
-            Errors = new() { ["k"] = [$"k is from 2 to {CtdcExport.MaxK}."] };
+            Errors = problem;
             await LoadAsync();
             return Page();
         }
         var (records, anonymity) = await ctdc.BuildAsync(K, HttpContext.RequestAborted);
         var summary = CtdcExport.Summarise(anonymity);
-        Response.ContentType = "text/csv";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"ctdc-k{K}.csv\"";
+        Response.ContentType = "application/zip";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"ctdc-k{K}.zip\"";
         Response.Headers["X-Ctdc-Suppressed-Share"] = summary.SuppressedShare.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture);
-        await ctdc.WriteAsync(records, anonymity, Response.Body, HttpContext.RequestAborted);
+        await ctdc.WriteZipAsync(records, anonymity, Response.Body, HttpContext.RequestAborted);
         return new EmptyResult();
     }
+
+    private Dictionary<string, string[]>? KProblem() =>
+        K is < 2 or > CtdcExport.MaxK ? new() { ["k"] = [$"k is from 2 to {CtdcExport.MaxK}."] } : null;
 
     private async Task LoadAsync() =>
         Recipients = await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name).ToListAsync();

@@ -26,6 +26,8 @@ internal sealed class ReferralMapping(TextProtector? story)
         r.HasIndex(x => new { x.ToOrganisationId, x.Status });
         // The sent list: one organisation's referrals, newest first (script 0009).
         r.HasIndex(x => new { x.FromOrganisationId, x.ReferredAt });
+        // The days at the ends of a statistics period (migration 0023).
+        r.HasIndex(x => x.ReferredAt);
     }
 }
 
