@@ -43,6 +43,11 @@ public sealed partial class CheckService
         var run = await LastRunAsync();
         var baseline = since ?? run?.PreviousSequence ?? 0;
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
+        var changed = index.Identifiers.ChangedAfter(baseline);
+        if (changed.Count <= IncrementalNewLinksLimit)
+        {
+            return await NewLinksOfAsync(user, viewer, organisations, changed, baseline, run, mine);
+        }
         var visible = await db.IntelligenceReports.AsNoTracking()
             .Where(IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values))
             .Select(r => new { r.Id, r.Reference, r.OriginatorOrganisationId }).ToDictionaryAsync(r => r.Id);
@@ -67,6 +72,71 @@ public sealed partial class CheckService
         }
         return new NewLinksResponse(baseline, result.ChangeSequence, run?.RanAt, links.Take(500).ToList(),
             result.OverCorrelating.Select(o => new OverCorrelation(o.Value.Kind.ToString(), o.Value.Key, o.VisibleReports)).ToList());
+    }
+
+    /// <summary>Up to this many reports changed since the baseline, new links are found from their values alone.</summary>
+    internal const int IncrementalNewLinksLimit = 5000;
+
+    /// <summary>
+    /// New links from the changed reports' own values: each value's postings, the reports among them this viewer may see (asked of
+    /// the database for those reports only), linked when at least two are visible and one of them changed. The same links as the
+    /// full cross-reference's "new since" (a shared value links reports whatever else they share), at the cost of the new reports'
+    /// values instead of every report the viewer may see (2 M reports: seconds). Over-correlation is judged, per viewer as always,
+    /// on these values.
+    /// </summary>
+    private async Task<IntelligenceResult<NewLinksResponse>> NewLinksOfAsync(ClaimsPrincipal user, Organisations.Organisation viewer,
+        Dictionary<Guid, Organisations.Organisation> organisations, IReadOnlyList<Guid> changed, long baseline, CrossReferenceRun? run,
+        bool mine)
+    {
+        var sequence = index.Identifiers.ChangeSequence;
+        var fresh = changed.ToHashSet();
+        var values = new Dictionary<Matching.Index.IdentifierValue, IReadOnlyList<Guid>>();
+        foreach (var report in changed)
+        {
+            foreach (var value in index.Identifiers.ValuesOf(report))
+            {
+                if (!values.ContainsKey(value))
+                {
+                    values[value] = index.Identifiers.Lookup(value.Kind, value.Key);
+                }
+            }
+        }
+        var candidates = values.Values.Where(p => p.Count >= 2).SelectMany(p => p).Distinct().ToList();
+        var visible = new Dictionary<Guid, (Guid Id, string Reference, Guid OriginatorOrganisationId)>();
+        var mayView = IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values);
+        foreach (var chunk in candidates.Chunk(5000))
+        {
+            var rows = await db.IntelligenceReports.AsNoTracking().Where(mayView).Where(r => EF.Parameter(chunk).Contains(r.Id))
+                .Select(r => new { r.Id, r.Reference, r.OriginatorOrganisationId }).ToListAsync();
+            foreach (var row in rows)
+            {
+                visible[row.Id] = (row.Id, row.Reference, row.OriginatorOrganisationId);
+            }
+        }
+        var links = new List<NewLink>();
+        var overCorrelating = new List<OverCorrelation>();
+        foreach (var (value, postings) in values.OrderBy(v => v.Key.Kind).ThenBy(v => v.Key.Key, StringComparer.Ordinal))
+        {
+            var reports = postings.Where(visible.ContainsKey).Select(id => visible[id]).ToList();
+            if (reports.Count < 2 || !reports.Any(r => fresh.Contains(r.Id)))
+            {
+                continue;
+            }
+            if (reports.Count > OverCorrelationThreshold)
+            {
+                overCorrelating.Add(new OverCorrelation(value.Kind.ToString(), value.Key, reports.Count));
+                continue;
+            }
+            if (mine && !reports.Any(r => r.OriginatorOrganisationId == viewer.Id))
+            {
+                continue;
+            }
+            links.Add(new NewLink(value.Kind.ToString(), value.Key, reports
+                .Select(r => new LinkedReport(r.Id, r.Reference, organisations.GetValueOrDefault(r.OriginatorOrganisationId)?.Name ?? "",
+                    r.OriginatorOrganisationId == viewer.Id, fresh.Contains(r.Id)))
+                .OrderBy(r => r.Reference, StringComparer.Ordinal).ToList()));
+        }
+        return new NewLinksResponse(baseline, sequence, run?.RanAt, links.Take(500).ToList(), overCorrelating);
     }
 
     /// <summary>Records a full cross-reference run now (the nightly job, or "run now"): its sequence becomes the next baseline.</summary>
