@@ -213,6 +213,23 @@ public sealed class IdentifierIndex : IDisposable
             ? [.. _entryValues[number]!.Select(Unpack)]
             : []);
 
+    /// <summary>
+    /// The live entries last added or changed after <paramref name="sequence"/> (the change sequence given to <see cref="Add(Guid, IEnumerable{IdentifierValue}, long)"/>):
+    /// what "new links since" has to look at, without a pass over every value's postings.
+    /// </summary>
+    public IReadOnlyList<Guid> ChangedAfter(long sequence) => Read<IReadOnlyList<Guid>>(() =>
+    {
+        var changed = new List<Guid>();
+        for (var number = 0; number < _entryCount; number++)
+        {
+            if (_entryValues[number] is not null && _entrySequences[number] > sequence)
+            {
+                changed.Add(_entryIds[number]);
+            }
+        }
+        return changed;
+    });
+
     public void Dispose() => _lock.Dispose();
 
     /// <summary>Runs <paramref name="read"/> under the read lock: a consistent view for snapshots and cross-references.</summary>

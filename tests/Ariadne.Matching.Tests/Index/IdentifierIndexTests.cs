@@ -19,6 +19,21 @@ public sealed class IdentifierIndexTests
     }
 
     [Fact]
+    public void Changed_after_lists_the_live_entries_changed_after_a_sequence_and_no_removed_one()
+    {
+        using var index = new IdentifierIndex();
+        index.Add(Report(1), [Phone("+40721234567")], changeSequence: 3);
+        index.Add(Report(2), [Phone("+40721234567")], changeSequence: 5);
+        index.Add(Report(3), [Plate("RO:B123ABC")], changeSequence: 7);
+        index.Add(Report(1), [Phone("+40721234567")], changeSequence: 8); // re-indexed: changed again
+        index.Remove(Report(3));
+
+        Assert.Equal([Report(1), Report(2)], index.ChangedAfter(4).Order());
+        Assert.Equal([Report(1)], index.ChangedAfter(5));
+        Assert.Empty(index.ChangedAfter(8));
+    }
+
+    [Fact]
     public void Values_that_could_not_be_normalised_are_not_indexed()
     {
         using var index = new IdentifierIndex();

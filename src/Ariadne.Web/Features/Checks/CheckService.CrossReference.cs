@@ -43,6 +43,11 @@ public sealed partial class CheckService
         var run = await LastRunAsync();
         var baseline = since ?? run?.PreviousSequence ?? 0;
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
+        var changed = index.Identifiers.ChangedAfter(baseline);
+        if (changed.Count <= IncrementalNewLinksLimit)
+        {
+            return await NewLinksOfAsync(user, viewer, organisations, changed, baseline, run, mine);
+        }
         var visible = await db.IntelligenceReports.AsNoTracking()
             .Where(IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values))
             .Select(r => new { r.Id, r.Reference, r.OriginatorOrganisationId }).ToDictionaryAsync(r => r.Id);
@@ -65,42 +70,127 @@ public sealed partial class CheckService
                     r.OriginatorOrganisationId == viewer.Id, added.Contains(r.Id)))
                 .OrderBy(r => r.Reference, StringComparer.Ordinal).ToList()));
         }
-        links.AddRange(await NewNameLinksAsync(baseline, viewer.Id, mine, organisations,
-            visible.ToDictionary(v => v.Key, v => (v.Value.Reference, v.Value.OriginatorOrganisationId))));
+        links.AddRange(await NewNameLinksAsync(user, viewer, organisations, baseline, mine));
         return new NewLinksResponse(baseline, result.ChangeSequence, run?.RanAt, links.Take(500).ToList(),
             result.OverCorrelating.Select(o => new OverCorrelation(o.Value.Kind.ToString(), o.Value.Key, o.VisibleReports)).ToList());
+    }
+
+    /// <summary>Up to this many reports changed since the baseline, new links are found from their values alone.</summary>
+    internal const int IncrementalNewLinksLimit = 5000;
+
+    /// <summary>
+    /// New links from the changed reports' own values: each value's postings, the reports among them this viewer may see (asked of
+    /// the database for those reports only), linked when at least two are visible and one of them changed. The same links as the
+    /// full cross-reference's "new since" (a shared value links reports whatever else they share), at the cost of the new reports'
+    /// values instead of every report the viewer may see (2 M reports: seconds). Over-correlation is judged, per viewer as always,
+    /// on these values.
+    /// </summary>
+    private async Task<IntelligenceResult<NewLinksResponse>> NewLinksOfAsync(ClaimsPrincipal user, Organisations.Organisation viewer,
+        Dictionary<Guid, Organisations.Organisation> organisations, IReadOnlyList<Guid> changed, long baseline, CrossReferenceRun? run,
+        bool mine)
+    {
+        var sequence = index.Identifiers.ChangeSequence;
+        var fresh = changed.ToHashSet();
+        var values = new Dictionary<Matching.Index.IdentifierValue, IReadOnlyList<Guid>>();
+        foreach (var report in changed)
+        {
+            foreach (var value in index.Identifiers.ValuesOf(report))
+            {
+                if (!values.ContainsKey(value))
+                {
+                    values[value] = index.Identifiers.Lookup(value.Kind, value.Key);
+                }
+            }
+        }
+        var candidates = values.Values.Where(p => p.Count >= 2).SelectMany(p => p).Distinct().ToList();
+        var visible = new Dictionary<Guid, (Guid Id, string Reference, Guid OriginatorOrganisationId)>();
+        var mayView = IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values);
+        foreach (var chunk in candidates.Chunk(5000))
+        {
+            var rows = await db.IntelligenceReports.AsNoTracking().Where(mayView).Where(r => EF.Parameter(chunk).Contains(r.Id))
+                .Select(r => new { r.Id, r.Reference, r.OriginatorOrganisationId }).ToListAsync();
+            foreach (var row in rows)
+            {
+                visible[row.Id] = (row.Id, row.Reference, row.OriginatorOrganisationId);
+            }
+        }
+        var links = new List<NewLink>();
+        var overCorrelating = new List<OverCorrelation>();
+        foreach (var (value, postings) in values.OrderBy(v => v.Key.Kind).ThenBy(v => v.Key.Key, StringComparer.Ordinal))
+        {
+            var reports = postings.Where(visible.ContainsKey).Select(id => visible[id]).ToList();
+            if (reports.Count < 2 || !reports.Any(r => fresh.Contains(r.Id)))
+            {
+                continue;
+            }
+            if (reports.Count > OverCorrelationThreshold)
+            {
+                overCorrelating.Add(new OverCorrelation(value.Kind.ToString(), value.Key, reports.Count));
+                continue;
+            }
+            if (mine && !reports.Any(r => r.OriginatorOrganisationId == viewer.Id))
+            {
+                continue;
+            }
+            links.Add(new NewLink(value.Kind.ToString(), value.Key, reports
+                .Select(r => new LinkedReport(r.Id, r.Reference, organisations.GetValueOrDefault(r.OriginatorOrganisationId)?.Name ?? "",
+                    r.OriginatorOrganisationId == viewer.Id, fresh.Contains(r.Id)))
+                .OrderBy(r => r.Reference, StringComparer.Ordinal).ToList()));
+        }
+        links.AddRange(await NewNameLinksAsync(user, viewer, organisations, baseline, mine));
+        return new NewLinksResponse(baseline, sequence, run?.RanAt, links.Take(500).ToList(), overCorrelating);
     }
 
     /// <summary>Reports written since the baseline whose names are looked at for new name links (the rest wait for the next run).</summary>
     private const int MaxNameLinkSources = 5_000;
 
+    /// <summary>A name alike to more than this many reports the viewer sees is common and links nothing by itself.</summary>
+    private const int CommonNameAbove = 10;
+
     /// <summary>
-    /// New links through person names (issue 11 item 5: groups share identifiers or names): the names of the reports
-    /// written since the baseline, searched among every report this viewer sees, each pair with the engine's reason; a
-    /// name alike to more than ten visible reports is common and links nothing by itself (NameIndex.SimilarPairs).
+    /// New links through person names (issue 11 item 5: groups share identifiers or names): the names of the reports written
+    /// since the baseline, each searched among its best candidates in the name index, kept at the check's name score, then
+    /// asked of the database which of the reports involved this viewer may see. Only then is a name judged common (alike to
+    /// more than ten visible reports), so that over-correlation is per viewer and a hidden namesake changes nothing.
     /// </summary>
-    private async Task<List<NewLink>> NewNameLinksAsync(long baseline, Guid viewerOrganisation, bool mine,
-        Dictionary<Guid, Organisations.Organisation> organisations, Dictionary<Guid, (string Reference, Guid Originator)> visible)
+    private async Task<List<NewLink>> NewNameLinksAsync(ClaimsPrincipal user, Organisations.Organisation viewer,
+        Dictionary<Guid, Organisations.Organisation> organisations, long baseline, bool mine)
     {
         var changed = (await db.IntelligenceChanges.AsNoTracking().Where(c => c.Sequence > baseline)
                 .Select(c => c.ReportId).Distinct().Take(MaxNameLinkSources).ToListAsync())
-            .Where(visible.ContainsKey).Select(id => id.ToString("N")).ToHashSet(StringComparer.Ordinal);
+            .Select(id => id.ToString("N")).ToHashSet(StringComparer.Ordinal);
         if (changed.Count == 0)
         {
             return [];
         }
-        bool Visible(string entity) => Guid.TryParseExact(entity, "N", out var id) && visible.ContainsKey(id);
-        var links = new List<NewLink>();
-        foreach (var (first, second, score, why) in index.Names.SimilarPairs(Visible, MinNameScore, from: changed.Contains))
+        var pairs = index.Names.SimilarPairs(_ => true, MinNameScore, commonAbove: int.MaxValue, from: changed.Contains)
+            .Select(p => (First: Guid.ParseExact(p.First, "N"), Second: Guid.ParseExact(p.Second, "N"), p.Score, p.Explanation))
+            .ToList();
+        var involved = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct().ToList();
+        var visible = new Dictionary<Guid, (string Reference, Guid Originator)>();
+        var mayView = IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values);
+        foreach (var chunk in involved.Chunk(5000))
         {
-            var pair = new[] { first, second }.Select(e => (Id: Guid.ParseExact(e, "N"), New: changed.Contains(e))).ToList();
-            if (mine && pair.All(r => visible[r.Id].Originator != viewerOrganisation))
+            foreach (var row in await db.IntelligenceReports.AsNoTracking().Where(mayView).Where(r => EF.Parameter(chunk).Contains(r.Id))
+                         .Select(r => new { r.Id, r.Reference, r.OriginatorOrganisationId }).ToListAsync())
+            {
+                visible[row.Id] = (row.Reference, row.OriginatorOrganisationId);
+            }
+        }
+        var seen = pairs.Where(p => visible.ContainsKey(p.First) && visible.ContainsKey(p.Second)).ToList();
+        var alike = seen.SelectMany(p => new[] { p.First, p.Second }).CountBy(id => id).ToDictionary(c => c.Key, c => c.Value);
+        var links = new List<NewLink>();
+        foreach (var (first, second, score, why) in seen)
+        {
+            var pair = new[] { first, second };
+            if (pair.Any(id => changed.Contains(id.ToString("N")) && alike[id] > CommonNameAbove)
+                || (mine && pair.All(id => visible[id].Originator != viewer.Id)))
             {
                 continue;
             }
             links.Add(new NewLink("Person", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{why} (name score {score:0.00})"),
-                pair.Select(r => new LinkedReport(r.Id, visible[r.Id].Reference,
-                        organisations.GetValueOrDefault(visible[r.Id].Originator)?.Name ?? "", visible[r.Id].Originator == viewerOrganisation, r.New))
+                pair.Select(id => new LinkedReport(id, visible[id].Reference, organisations.GetValueOrDefault(visible[id].Originator)?.Name ?? "",
+                        visible[id].Originator == viewer.Id, changed.Contains(id.ToString("N"))))
                     .OrderBy(r => r.Reference, StringComparer.Ordinal).ToList()));
         }
         return links;
