@@ -218,6 +218,35 @@ public sealed partial class CheckService(AriadneDbContext db, AuditTrail audit, 
         return await AnswerAsync(user, viewer, check, query, reference, []);
     }
 
+    /// <summary>The most candidates a name is searched among before the answer says no more (a very common name).</summary>
+    internal const int MaxNameCandidates = 10_000;
+
+    /// <summary>
+    /// A name's candidates, so that names the asker may not see never take the places of those they may (issue 12: access
+    /// before any limit). The name index bounds its candidates (100); when that bound cut entries sharing a key and fewer
+    /// than 100 of the candidates are reports the asker sees, the search is widened tenfold, up to
+    /// <see cref="MaxNameCandidates"/>: the asker gets at least the candidates an index of only their reports would give.
+    /// </summary>
+    private async Task<IReadOnlyList<NameHit>> NameCandidatesAsync(ClaimsPrincipal user, Organisation viewer,
+        Dictionary<Guid, Organisation> organisations, string name, NameEvidence? evidence)
+    {
+        var mayView = IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values);
+        for (var cap = NameIndex.DefaultCandidates; ; cap *= 10)
+        {
+            var search = index.Names.SearchWide(name, cap, evidence);
+            if (!search.Truncated || cap >= MaxNameCandidates)
+            {
+                return search.Hits;
+            }
+            var ids = search.Hits.Select(h => Guid.TryParseExact(h.EntityId, "N", out var id) ? id : Guid.Empty).ToArray();
+            var seen = await db.IntelligenceReports.AsNoTracking().Where(mayView).Where(r => EF.Parameter(ids).Contains(r.Id)).CountAsync();
+            if (seen >= NameIndex.DefaultCandidates)
+            {
+                return search.Hits;
+            }
+        }
+    }
+
     private async Task<IntelligenceResult<CheckResponse>> AnswerAsync(ClaimsPrincipal user, Organisation viewer, IntelligenceCheck check,
         StoredQuery query, string? promptingReference, List<CheckNote> notes)
     {
@@ -238,9 +267,10 @@ public sealed partial class CheckService(AriadneDbContext db, AuditTrail audit, 
         var evidence = query.DateOfBirth is not null || query.Nationality is not null || query.Gender is not null
             ? new NameEvidence(query.DateOfBirth is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd") : null, query.Nationality, query.Gender)
             : null;
+        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
         foreach (var name in query.Names)
         {
-            foreach (var hit in index.Names.Search(name, NameIndex.DefaultCandidates, evidence))
+            foreach (var hit in await NameCandidatesAsync(user, viewer, organisations, name, evidence))
             {
                 if (hit.Score >= MinNameScore && Guid.TryParseExact(hit.EntityId, "N", out var report))
                 {
@@ -250,7 +280,6 @@ public sealed partial class CheckService(AriadneDbContext db, AuditTrail audit, 
         }
 
         // Access for every hit first; only then any limit.
-        var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id);
         var visible = new Dictionary<Guid, IntelligenceReport>();
         var restrictedBy = new HashSet<Guid>();
         var touches = new List<CheckTouch>();

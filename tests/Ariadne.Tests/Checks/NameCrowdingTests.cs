@@ -1,0 +1,59 @@
+using System.Net;
+using Ariadne.Tests.Infrastructure;
+using Ariadne.Tests.Intelligence;
+using Ariadne.Web.Features.Intelligence;
+
+namespace Ariadne.Tests.Checks;
+
+/// <summary>
+/// Issue 12: access before any limit, for names too. The name index scores a bounded set of candidates (100); reports the
+/// asker may not see must not take those places (ADR 0016).
+/// </summary>
+public sealed class NameCrowdingTests
+{
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task Namesakes_the_asker_may_not_see_never_crowd_out_the_one_they_may(string database)
+    {
+        await using var app = await AriadneAppFactory.IsolatedAsync(database);
+        await CheckWorld.WaitReadyAsync(app);
+        using var world = await IntelligenceWorld.CreateAsync(app);
+        const string name = "Ivan Petrov";
+        await app.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            for (var i = 0; i < 250; i++)
+            {
+                var report = new IntelligenceReport
+                {
+                    Reference = $"INT-N-{i:D4}-{Guid.NewGuid().ToString("N")[..6]}", OriginatorOrganisationId = world.SameForce.Organisation.Id,
+                    AuthorUserId = world.SameForce.User.Id, AuthorName = "Hidden", CreatedAt = now.AddSeconds(-i), SubmittedAt = now,
+                    Status = ReportStatus.Submitted,
+                };
+                report.SetGrading(Grading.FiveByFiveByFive(FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.CannotBeJudged,
+                    FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator));
+                report.Items.Add(new IntelligenceItem
+                {
+                    ReportId = report.Id, Kind = IntelligenceItemKind.Person, SubKind = "individual", Role = "suspect", Value = name,
+                });
+                db.IntelligenceReports.Add(report);
+            }
+            await db.SaveChangesAsync();
+        });
+        var visible = await CheckWorld.ReportAsync(world.Author, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu,
+            CheckWorld.NewPhone().International, name);
+
+        var (status, body, raw) = await CheckWorld.CheckAsync(world.EuPolice.Client, new
+        {
+            person = new { names = new[] { "Иван Петров" } },
+            purpose = "Deconfliction before an interview",
+            caseReference = "C-TEST-NAMES",
+            acknowledgeWarning = true,
+        });
+
+        Assert.True(status == HttpStatusCode.OK, raw);
+        Assert.Equal(visible.Id, Assert.Single(body.GetProperty("hits").EnumerateArray()).GetProperty("reportId").GetGuid());
+        // The 250 hidden namesakes: one marker of their originator, no count.
+        Assert.Single(body.GetProperty("restricted").EnumerateArray());
+        Assert.DoesNotContain("250", raw, StringComparison.Ordinal);
+    }
+}
