@@ -50,14 +50,14 @@ internal static class NameKeys
     /// The skeleton as spoken where an Arabic article meets a sun letter (شهاب الدين / Shahabuddin), when it differs
     /// from the written one; null otherwise, and without a look at forms that have no article at all.
     /// </summary>
-    private static string? Spoken(string source)
+    private static string? Spoken(string source, string written)
     {
         if (!source.Contains("ال", StringComparison.Ordinal))
         {
             return null;
         }
         var spoken = ConsonantSkeleton.Assimilated(source);
-        return spoken == ConsonantSkeleton.Of(source) ? null : spoken;
+        return spoken == written ? null : spoken;
     }
 
     public static HashSet<string> Of(NameComparison.PreparedName name) => Of(name, null);
@@ -106,7 +106,7 @@ internal static class NameKeys
             var skeleton = ConsonantSkeleton.Of(SkeletonSource(reading, i));
             skeletons[i] = skeleton;
             AddSkeleton(keys, "s", skeleton);
-            if (Spoken(token) is { } spoken)
+            if (Spoken(SkeletonSource(reading, i), skeleton) is { } spoken)
             {
                 AddSkeleton(keys, "s", spoken);
             }
@@ -143,7 +143,7 @@ internal static class NameKeys
             {
                 AddSkeleton(keys, "w", whole);
             }
-            if (Spoken(source) is { Length: >= 3 } spoken)
+            if (Spoken(source, whole) is { Length: >= 3 } spoken)
             {
                 AddSkeleton(keys, "w", spoken);
             }
@@ -161,7 +161,7 @@ internal static class NameKeys
             {
                 keys.Add("s" + joined);
             }
-            if (Spoken(pair) is { Length: >= 3 } spoken)
+            if (Spoken(pair, joined) is { Length: >= 3 } spoken)
             {
                 keys.Add("s" + spoken);
             }
