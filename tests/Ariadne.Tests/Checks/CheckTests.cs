@@ -168,27 +168,9 @@ public sealed class CheckTests
         await CheckWorld.WaitReadyAsync(app);
         using var world = await IntelligenceWorld.CreateAsync(app);
         var phone = CheckWorld.NewPhone();
-        await app.WithDbAsync(async db =>
+        await CheckWorld.PlantHiddenAsync(app, world.SameForce, 5000, report => new IntelligenceItem
         {
-            var now = DateTime.UtcNow;
-            for (var i = 0; i < 5000; i++)
-            {
-                var report = new IntelligenceReport
-                {
-                    Reference = $"INT-H-{i:D5}-{Guid.NewGuid().ToString("N")[..6]}", OriginatorOrganisationId = world.SameForce.Organisation.Id,
-                    AuthorUserId = world.SameForce.User.Id, AuthorName = "Hidden", CreatedAt = now.AddSeconds(-i), SubmittedAt = now,
-                    Status = ReportStatus.Submitted,
-                };
-                report.SetGrading(Grading.FiveByFiveByFive(FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.CannotBeJudged,
-                    FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator));
-                report.Items.Add(new IntelligenceItem
-                {
-                    ReportId = report.Id, Kind = IntelligenceItemKind.Communication, SubKind = "phone", Value = phone.International,
-                    NormalisedKey = phone.E164,
-                });
-                db.IntelligenceReports.Add(report);
-            }
-            await db.SaveChangesAsync();
+            ReportId = report, Kind = IntelligenceItemKind.Communication, SubKind = "phone", Value = phone.International, NormalisedKey = phone.E164,
         });
         var visible = new List<Guid>();
         for (var i = 0; i < 3; i++)

@@ -62,6 +62,30 @@ internal static class CheckWorld
         return (world, phone, shown, hidden);
     }
 
+    /// <summary>
+    /// <paramref name="count"/> submitted reports of <paramref name="originator"/> coded "no further dissemination", each holding
+    /// the item <paramref name="item"/> makes, written straight to the database (thousands of them, as fast as one save).
+    /// </summary>
+    public static Task PlantHiddenAsync(AriadneAppFactory app, IntelligenceWorld.Member originator, int count, Func<Guid, IntelligenceItem> item) =>
+        app.WithDbAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            for (var i = 0; i < count; i++)
+            {
+                var report = new IntelligenceReport
+                {
+                    Reference = $"INT-H-{i:D5}-{Guid.NewGuid().ToString("N")[..6]}", OriginatorOrganisationId = originator.Organisation.Id,
+                    AuthorUserId = originator.User.Id, AuthorName = "Hidden", CreatedAt = now.AddSeconds(-i), SubmittedAt = now,
+                    Status = ReportStatus.Submitted,
+                };
+                report.SetGrading(Grading.FiveByFiveByFive(FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.CannotBeJudged,
+                    FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator));
+                report.Items.Add(item(report.Id));
+                db.IntelligenceReports.Add(report);
+            }
+            await db.SaveChangesAsync();
+        });
+
     public static object Phone(string value, string? reportId = null, string purpose = "Deconfliction before a visit",
         string? caseReference = "C-TEST-1", bool acknowledge = true, string? scope = null) => new
     {

@@ -18,26 +18,9 @@ public sealed class NameCrowdingTests
         await CheckWorld.WaitReadyAsync(app);
         using var world = await IntelligenceWorld.CreateAsync(app);
         const string name = "Ivan Petrov";
-        await app.WithDbAsync(async db =>
+        await CheckWorld.PlantHiddenAsync(app, world.SameForce, 250, report => new IntelligenceItem
         {
-            var now = DateTime.UtcNow;
-            for (var i = 0; i < 250; i++)
-            {
-                var report = new IntelligenceReport
-                {
-                    Reference = $"INT-N-{i:D4}-{Guid.NewGuid().ToString("N")[..6]}", OriginatorOrganisationId = world.SameForce.Organisation.Id,
-                    AuthorUserId = world.SameForce.User.Id, AuthorName = "Hidden", CreatedAt = now.AddSeconds(-i), SubmittedAt = now,
-                    Status = ReportStatus.Submitted,
-                };
-                report.SetGrading(Grading.FiveByFiveByFive(FiveFiveFiveSource.MostlyReliable, FiveFiveFiveIntelligence.CannotBeJudged,
-                    FiveFiveFiveHandling.NoFurtherDisseminationReferToOriginator));
-                report.Items.Add(new IntelligenceItem
-                {
-                    ReportId = report.Id, Kind = IntelligenceItemKind.Person, SubKind = "individual", Role = "suspect", Value = name,
-                });
-                db.IntelligenceReports.Add(report);
-            }
-            await db.SaveChangesAsync();
+            ReportId = report, Kind = IntelligenceItemKind.Person, SubKind = "individual", Role = "suspect", Value = name,
         });
         var visible = await CheckWorld.ReportAsync(world.Author, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu,
             CheckWorld.NewPhone().International, name);
