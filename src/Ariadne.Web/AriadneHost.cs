@@ -77,7 +77,10 @@ public static class AriadneHost
                 sp.GetRequiredService<Features.Intelligence.IntelligenceAudienceInterceptor>(),
                 sp.GetRequiredService<Features.Cases.CasePersonIndexInterceptor>(),
                 sp.GetRequiredService<Features.Checks.IntelligenceChangeInterceptor>());
-        });
+        },
+        // The options (provider, connection string, the singleton interceptors) are the same for every request:
+        // built once, not again for each request's context (issue #9 item 17).
+        optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton<AuditWriter>();
         services.AddSingleton<AuditVerifier>();
         services.AddScoped<IAuditActor, HttpAuditActor>();
