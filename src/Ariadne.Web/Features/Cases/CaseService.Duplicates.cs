@@ -41,13 +41,20 @@ public sealed class PersonDuplicates(AriadneDbContext db, CaseService cases, Cas
     public const int Candidates = 20;
 
     /// <summary>Null when the case is not found for the user or the user may not look for duplicates of it.</summary>
-    public async Task<DuplicatesResponse?> FindAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct = default)
+    public async Task<DuplicatesResponse?> FindAsync(ClaimsPrincipal user, Guid caseId, CancellationToken ct = default) =>
+        await cases.FindAsync(user, caseId) is { } loaded ? await FindAsync(user, loaded, ct) : null;
+
+    /// <summary>
+    /// As <see cref="FindAsync(ClaimsPrincipal, Guid, CancellationToken)"/> for a case the caller has already loaded for
+    /// the user (the case page), so the case is not read twice; the permission table is still asked here.
+    /// </summary>
+    public async Task<DuplicatesResponse?> FindAsync(ClaimsPrincipal user, LoadedCase loaded, CancellationToken ct = default)
     {
-        if (await cases.FindAsync(user, caseId) is not { } loaded
-            || !await authorization.AllowsAsync(user, loaded, CaseOperation.FindDuplicates))
+        if (!await authorization.AllowsAsync(user, loaded, CaseOperation.FindDuplicates))
         {
             return null;
         }
+        var caseId = loaded.Case.Id;
         var person = loaded.Case;
         if (string.IsNullOrWhiteSpace(person.PersonName))
         {
@@ -58,6 +65,26 @@ public sealed class PersonDuplicates(AriadneDbContext db, CaseService cases, Cas
             .Where(h => h.NameScore >= MinimumScore && Guid.TryParse(h.EntityId, out var id) && id != caseId)
             .ToDictionary(h => Guid.Parse(h.EntityId));
         var ids = hits.Keys.ToList();
+        var shown = new List<DuplicateCase>();
+        var contacts = new SortedDictionary<string, DuplicateContact>(StringComparer.Ordinal);
+        if (ids.Count > 0)
+        {
+            await WeighAsync(user, hits, shown, contacts, ct);
+        }
+        // Reading other cases' people is a read of personal data: who asked, for which case, what they were shown — never the names.
+        // Recorded even when the engine found no one: the search itself was made.
+        await audit.RecordAsync(db, AuditActions.Search, CaseService.AuditType, caseId.ToString(),
+            details: $"possible duplicates of the person: {shown.Count(s => s.PersonName is not null)} with identity, " +
+                     $"{shown.Count(s => s.PersonName is null)} de-personalised, {contacts.Count} organisations to contact",
+            cancellationToken: ct);
+        return new DuplicatesResponse(shown, [.. contacts.Values]);
+    }
+
+    /// <summary>Each case the engine named, as far as the asker may see it (most cases have no candidate: then nothing is read).</summary>
+    private async Task WeighAsync(ClaimsPrincipal user, Dictionary<Guid, NameHit> hits, List<DuplicateCase> shown,
+        SortedDictionary<string, DuplicateContact> contacts, CancellationToken ct)
+    {
+        var ids = hits.Keys.ToList();
         // The database is the truth: a hint from an index that is minutes old is checked against the case as it is now.
         var matched = db.Cases.Where(c => ids.Contains(c.Id) && c.PersonName != null);
         var access = await cases.AccessToAsync(user, matched);
@@ -65,8 +92,6 @@ public sealed class PersonDuplicates(AriadneDbContext db, CaseService cases, Cas
         var owners = found.Select(c => c.OwnerOrganisationId).Distinct().ToList();
         var organisations = await db.Organisations.AsNoTracking().Where(o => owners.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
 
-        var shown = new List<DuplicateCase>();
-        var contacts = new SortedDictionary<string, DuplicateContact>(StringComparer.Ordinal);
         foreach (var c in found.OrderByDescending(c => hits[c.Id].NameScore).ThenBy(c => c.Reference, StringComparer.Ordinal))
         {
             var owner = organisations[c.OwnerOrganisationId];
@@ -85,11 +110,5 @@ public sealed class PersonDuplicates(AriadneDbContext db, CaseService cases, Cas
                 contacts.TryAdd(owner.Name, new DuplicateContact(owner.Name, owner.Phone, owner.Email));
             }
         }
-        // Reading other cases' people is a read of personal data: who asked, for which case, what they were shown — never the names.
-        await audit.RecordAsync(db, AuditActions.Search, CaseService.AuditType, caseId.ToString(),
-            details: $"possible duplicates of the person: {shown.Count(s => s.PersonName is not null)} with identity, " +
-                     $"{shown.Count(s => s.PersonName is null)} de-personalised, {contacts.Count} organisations to contact",
-            cancellationToken: ct);
-        return new DuplicatesResponse(shown, [.. contacts.Values]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Ariadne.Web.Features.Audit;
 using Ariadne.Web.Features.Shared;
+using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Referrals;
 using Ariadne.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -232,7 +233,7 @@ public sealed partial class CaseService
             events = events.Where(e => e.ToStage is not null && e.FromStage != e.ToStage).ToList();
         }
         var orgIds = events.Where(e => e.ActorOrganisationId is not null).Select(e => e.ActorOrganisationId!.Value).Distinct().ToList();
-        var names = await db.Organisations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var names = await db.NamesOfAsync(orgIds);
         var personal = loaded.Access.SeesPersonalData;
         return events.OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineEntry(e.At, e.Kind, personal ? e.Summary : CaseText.DepersonalisedSummary(e.Kind, e.Summary),
@@ -248,8 +249,8 @@ public sealed partial class CaseService
         var c = loaded.Case;
         var a = loaded.Access;
         var now = Now;
-        var orgIds = new[] { c.OwnerOrganisationId, c.GuardianOrganisationId ?? Guid.Empty };
-        var names = await db.Organisations.Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        Guid[] orgIds = c.GuardianOrganisationId is { } guardian ? [c.OwnerOrganisationId, guardian] : [c.OwnerOrganisationId];
+        var names = await db.NamesOfAsync(orgIds);
         var statusOnly = a.View == CaseView.StatusOnly;
         var person = a.SeesPersonalData
             ? new PersonResponse(c.PersonName, c.Gender, c.Nationality, c.Language, c.ApproximateAge, c.DateOfBirth)

@@ -434,7 +434,7 @@ public sealed class CaseViewModel(
         // For the referring organisation this holds only the changes of stage: the status of what it referred.
         Timeline = await cases.TimelineAsync(loaded);
         // The same service, and so the same question to the permission table, as GET /api/v1/cases/{id}/duplicates.
-        Duplicates = allowed.Contains(CaseOperation.FindDuplicates) ? await duplicates.FindAsync(User, Id) : null;
+        Duplicates = allowed.Contains(CaseOperation.FindDuplicates) ? await duplicates.FindAsync(User, loaded) : null;
         if (!Access.SeesCase)
         {
             return true;

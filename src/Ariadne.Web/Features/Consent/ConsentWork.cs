@@ -5,7 +5,6 @@ using Ariadne.Web.Features.Organisations;
 using Ariadne.Web.Features.Shared;
 using Ariadne.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Ariadne.Web.Features.Consent;
 
@@ -113,7 +112,7 @@ public sealed class ConsentWork(CaseService cases, IAuthorizationService authori
     public async Task<List<ConsentResponse>> ListAsync(LoadedCase loaded)
     {
         var ids = loaded.Consents.Select(x => x.RecipientOrganisationId).Distinct().ToList();
-        var names = await Db.Organisations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
+        var names = await Db.NamesOfAsync(ids);
         // The document version is typed, the recorder is a person: for personal viewers only (item 7).
         var personal = loaded.Access.SeesPersonalData;
         return loaded.Consents.OrderBy(x => x.GivenAt)
