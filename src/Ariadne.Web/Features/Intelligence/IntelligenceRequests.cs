@@ -101,3 +101,7 @@ public sealed record FilterOptions(IReadOnlyList<FilterOption> ExploitationTypes
 
 public sealed record AccessLogEntry(DateTime At, string Action, string Outcome, string? ActorName, Guid? ActorOrganisationId,
     string? OrganisationName, string? Details);
+
+/// <summary>What the report page shows, from one load of the report (<see cref="IntelligenceService.OpenPageAsync"/>).</summary>
+public sealed record ReportPage(ReportResponse Report, IReadOnlySet<IntelligenceOperation> Allowed, List<FilterOption> Recipients,
+    List<AccessLogEntry> AccessLog);

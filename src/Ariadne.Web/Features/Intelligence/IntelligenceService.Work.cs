@@ -359,10 +359,11 @@ public sealed partial class IntelligenceService
     /// </summary>
     public async Task<List<FilterOption>> RecipientsAsync(ClaimsPrincipal user, Guid id)
     {
-        if (await LoadAsync(user, id, IntelligenceOperation.Disseminate) is not { } loaded)
-        {
-            return [];
-        }
+        return await LoadAsync(user, id, IntelligenceOperation.Disseminate) is { } loaded ? await RecipientsAsync(loaded) : [];
+    }
+
+    private async Task<List<FilterOption>> RecipientsAsync(LoadedReport loaded)
+    {
         var organisations = await db.Organisations.AsNoTracking().Where(o => o.IsActive && o.Id != loaded.Viewer!.Id).ToListAsync();
         return organisations.Where(o => IntelligenceAccess.Decide(loaded.Report, loaded.Originator, o, settings.SpecialHandling).Allowed)
             .OrderBy(o => o.Name, StringComparer.Ordinal).Select(o => new FilterOption(o.Id.ToString(), o.Name)).ToList();
@@ -399,10 +400,11 @@ public sealed partial class IntelligenceService
     /// sanitised version drafted from the report or released.</summary>
     public async Task<IntelligenceResult<List<AccessLogEntry>>> AccessLogAsync(ClaimsPrincipal user, Guid id)
     {
-        if (await LoadAsync(user, id, IntelligenceOperation.ReadAccessLog) is not { } loaded)
-        {
-            return IntelligenceError.NotFound;
-        }
+        return await LoadAsync(user, id, IntelligenceOperation.ReadAccessLog) is { } loaded ? await AccessLogAsync(loaded) : IntelligenceError.NotFound;
+    }
+
+    private async Task<List<AccessLogEntry>> AccessLogAsync(LoadedReport loaded)
+    {
         var target = loaded.Report.Id.ToString();
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(e => e.TargetType == IntelligenceAuditActions.TargetType && e.TargetId == target
@@ -410,7 +412,7 @@ public sealed partial class IntelligenceService
                             || e.Action == IntelligenceAuditActions.Send
                             || e.Action == SanitisedAuditActions.Derive || e.Action == SanitisedAuditActions.Release))
             .OrderBy(e => e.Sequence).ToListAsync();
-        var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name);
+        var names = await db.NamesOfAsync([.. entries.Where(e => e.ActorOrganisationId is not null).Select(e => e.ActorOrganisationId!.Value).Distinct()]);
         return entries.Select(e => new AccessLogEntry(e.OccurredAt, e.Action, e.Outcome.ToString(), e.ActorName, e.ActorOrganisationId,
             e.ActorOrganisationId is { } o ? names.GetValueOrDefault(o) : null, e.Details)).ToList();
     }

@@ -8,7 +8,7 @@ namespace Ariadne.Web.Features.Intelligence;
 
 /// <summary>
 /// One report as the viewer may see it; opening it is a dissemination event, exactly as through the API. The actions offered are
-/// those the same authorization handler allows (<see cref="IntelligenceService.AllowedAsync"/>); each posts to the service call the
+/// those the same authorization handler allows (<see cref="IntelligenceService.OpenPageAsync"/>); each posts to the service call the
 /// API uses, so a refusal reads the same here and there.
 /// </summary>
 [Authorize(Policy = Policies.Intelligence)]
@@ -88,20 +88,16 @@ public sealed class IntelligenceViewModel(IntelligenceService intelligence, Sani
 
     private async Task<bool> ShowAsync()
     {
-        var result = await intelligence.OpenAsync(User, Id);
-        if (result.Value is null)
+        if (await intelligence.OpenPageAsync(User, Id) is not { } page)
         {
             return false;
         }
-        Report = result.Value;
-        Allowed = await intelligence.AllowedAsync(User, Id);
-        if (Allowed.Contains(IntelligenceOperation.Disseminate))
-        {
-            Recipients = await intelligence.RecipientsAsync(User, Id);
-        }
+        Report = page.Report;
+        Allowed = page.Allowed;
+        Recipients = page.Recipients;
+        AccessLog = page.AccessLog;
         if (Allowed.Contains(IntelligenceOperation.ReadAccessLog))
         {
-            AccessLog = (await intelligence.AccessLogAsync(User, Id)).Value ?? [];
             // The touches belong to the originating organisation; a supervisor of another unit of the agency has none to see.
             if (Report.OriginatorOrganisationId == User.OrganisationId())
             {
