@@ -78,7 +78,8 @@ internal static class ChecksBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{provider}: host start-up with index load {BenchArgs.Seconds(loadTime)} (CPU {BenchArgs.Seconds(loadCpu)}): {index.Identifiers.EntryCount:N0} reports, " +
                 $"{index.Identifiers.ValueCount:N0} identifier values, {index.Names.Count:N0} name forms; managed heap of the index " +
-                $"{BenchArgs.MiB(heapAfter - heapBefore)}, process working set {BenchArgs.MiB(process.WorkingSet64)} (peak {BenchArgs.MiB(process.PeakWorkingSet64)})"));
+                $"{BenchArgs.MiB(heapAfter - heapBefore)}, process working set {BenchArgs.MiB(process.WorkingSet64)} (peak {BenchArgs.MiB(process.PeakWorkingSet64)}); " +
+                BenchArgs.LoadAverage()));
         }
 
         var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -186,7 +187,7 @@ internal static class ChecksBench
             var db = scope.ServiceProvider.GetRequiredService<AriadneDbContext>();
             var touches = await db.CheckTouches.CountAsync();
             var checks = await db.IntelligenceChecks.CountAsync();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(touch rows written: {touches:N0} for {checks:N0} checks)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(touch rows written: {touches:N0} for {checks:N0} checks); {BenchArgs.LoadAverage()}"));
         }
         await app.StopAsync();
         Delete(data);
@@ -389,7 +390,7 @@ internal static class ChecksBench
                 items += itemBatch.Count;
                 if (reportRows.Count % (10 * batch) == 0)
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … {reportRows.Count:N0} reports in {BenchArgs.Seconds(watch.Elapsed)}"));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … {reportRows.Count:N0} reports in {BenchArgs.Seconds(watch.Elapsed)}; {BenchArgs.LoadAverage()}"));
                 }
                 waited.Restart();
             }
@@ -413,7 +414,8 @@ internal static class ChecksBench
                 $"building and encrypting rows on all cores {BenchArgs.Seconds(building)} (CPU {BenchArgs.Seconds(TimeSpan.FromMicroseconds(buildingCpu))}, " +
                 $"overlapping the writes), writing reports {BenchArgs.Seconds(reportRows.Writing)} (CPU {BenchArgs.Seconds(reportRows.WritingCpu)}), " +
                 $"items {BenchArgs.Seconds(itemRows.Writing)} (CPU {BenchArgs.Seconds(itemRows.WritingCpu)}), changes {BenchArgs.Seconds(changeRows.Writing)}, " +
-                $"waiting for rows {BenchArgs.Seconds(waiting)}; indexes, foreign keys and triggers put back after the load {BenchArgs.Seconds(load.Restoring)}"));
+                $"waiting for rows {BenchArgs.Seconds(waiting)}; indexes, foreign keys and triggers put back after the load {BenchArgs.Seconds(load.Restoring)} " +
+                $"(CPU of the loading thread {BenchArgs.Seconds(load.RestoringCpu)}: SQLite works on it, PostgreSQL in its server); {BenchArgs.LoadAverage()}"));
         }
         // The rows read back through EF as the app's own: decrypted values, the counts the 0013 triggers keep, one change per report.
         db.ChangeTracker.Clear();
