@@ -79,7 +79,7 @@ internal static class ChecksBench
                 $"{provider}: host start-up with index load {BenchArgs.Seconds(loadTime)} (CPU {BenchArgs.Seconds(loadCpu)}): {index.Identifiers.EntryCount:N0} reports, " +
                 $"{index.Identifiers.ValueCount:N0} identifier values, {index.Names.Count:N0} name forms; managed heap of the index " +
                 $"{BenchArgs.MiB(heapAfter - heapBefore)}, process working set {BenchArgs.MiB(process.WorkingSet64)} (peak {BenchArgs.MiB(process.PeakWorkingSet64)}); " +
-                BenchArgs.LoadAverage()));
+                $"{BenchArgs.LoadAverage()}"));
         }
 
         var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
