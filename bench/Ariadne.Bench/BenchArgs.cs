@@ -24,6 +24,10 @@ internal static class BenchArgs
     /// </summary>
     public static TimeSpan Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 
+    /// <summary>"load average 1/5/15 min: a b c" from /proc/loadavg (Linux), printed beside figures taken on a shared machine.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? "load average " + string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "load average unknown";
+
     public static string MiB(long bytes) => (bytes / 1024.0 / 1024.0).ToString("N1", CultureInfo.InvariantCulture) + " MiB";
 
     /// <summary>Percentile of sorted stopwatch ticks, in microseconds.</summary>

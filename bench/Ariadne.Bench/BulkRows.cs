@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Linq.Expressions;
-using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,27 +12,39 @@ namespace Ariadne.Bench;
 /// Bulk loading for benchmarks at national scale (millions of rows), writing exactly the rows the app writes: the columns, value
 /// converters (encryption at rest, enums as text) and parameter types come from the host's own EF model, so a seeded row reads back
 /// through EF like one the app saved. What EF's interceptors add on a save (a report's audience, its change-feed row) the caller
-/// sets or adds itself; database triggers (the report counts of migration 0013) fire as on any insert.
-/// SQLite: prepared multi-row INSERTs in one transaction per call; PostgreSQL: binary COPY.
+/// sets or adds itself. <see cref="ToProvider"/> is thread-safe (the caller converts on all cores: encrypting is most of a load's
+/// CPU); <see cref="WriteAsync"/> runs on the <see cref="BulkLoad"/>'s connection: SQLite, one prepared single-row INSERT reused for
+/// every row of the load; PostgreSQL, binary COPY.
 /// </summary>
-internal sealed class BulkRows<T> where T : class
+internal sealed class BulkRows<T> : IDisposable where T : class
 {
     private sealed record Column(string Name, string StoreType, RelationalTypeMapping Mapping, Func<T, object?> Get);
 
-    private readonly string _table;
     private readonly List<Column> _columns;
+    private DbCommand? _insert;
 
     public BulkRows(DbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        _table = entity.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(_table, entity.GetSchema());
+        Table = entity.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(Table, entity.GetSchema());
         _columns = entity.GetProperties()
             // The database numbers identity columns (the change feed's sequence) itself, as for the app's inserts.
             .Where(p => !(p.ValueGenerated == ValueGenerated.OnAdd && p.ClrType == typeof(long)))
             .Select(p => new Column(p.GetColumnName(store)!, p.GetColumnType(), p.GetRelationalTypeMapping(), Getter(p)))
             .ToList();
     }
+
+    public string Table { get; }
+
+    /// <summary>Rows written so far.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>Time spent writing, summed over calls.</summary>
+    public TimeSpan Writing { get; private set; }
+
+    /// <summary>CPU time of the writing thread (SQLite's whole insert runs on it; for PostgreSQL, the client's side of COPY).</summary>
+    public TimeSpan WritingCpu { get; private set; }
 
     private static Func<T, object?> Getter(IProperty property)
     {
@@ -49,64 +61,46 @@ internal sealed class BulkRows<T> where T : class
         return Expression.Lambda<Func<T, object?>>(value, row).Compile();
     }
 
-    private static object? Provider(Column column, T row)
+    /// <summary>The row's provider values, as EF would send them (protected columns encrypted, enums as text). Thread-safe.</summary>
+    public object?[] ToProvider(T row)
     {
-        var value = column.Get(row);
-        return value is null ? null : column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
-    }
-
-    /// <summary>Time spent converting to provider values (encryption at rest, enums to text), summed over calls.</summary>
-    public TimeSpan Converting { get; private set; }
-
-    /// <summary>
-    /// The provider values of every row, converted on all cores: encrypting the protected columns is most of the CPU of a load,
-    /// and each value is encrypted independently (Data Protection is thread-safe).
-    /// </summary>
-    private object?[][] Convert(IReadOnlyList<T> rows)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var values = new object?[rows.Count][];
-        Parallel.For(0, rows.Count, r =>
+        var values = new object?[_columns.Count];
+        for (var c = 0; c < _columns.Count; c++)
         {
-            var row = new object?[_columns.Count];
-            for (var c = 0; c < _columns.Count; c++)
-            {
-                row[c] = Provider(_columns[c], rows[r]);
-            }
-            values[r] = row;
-        });
-        Converting += watch.Elapsed;
+            var value = _columns[c].Get(row);
+            values[c] = value is null ? null : _columns[c].Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
         return values;
     }
 
-    public async Task WriteAsync(DbContext db, IReadOnlyList<T> rows)
+    public async Task WriteAsync(BulkLoad load, IReadOnlyList<object?[]> rows)
     {
         if (rows.Count == 0)
         {
             return;
         }
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        if (load.Connection is NpgsqlConnection npgsql)
         {
-            await connection.OpenAsync();
-        }
-        var values = Convert(rows);
-        if (connection is NpgsqlConnection npgsql)
-        {
-            await CopyAsync(npgsql, values);
+            await CopyAsync(npgsql, rows);
         }
         else
         {
-            await InsertAsync(connection, values);
+            var cpu = ThreadCpu.Microseconds();
+            Insert((SqliteConnection)load.Connection, (SqliteTransaction?)load.Transaction, rows);
+            WritingCpu += TimeSpan.FromMicroseconds(ThreadCpu.Microseconds() - cpu);
         }
+        Count += rows.Count;
+        Writing += watch.Elapsed;
     }
 
-    private async Task CopyAsync(NpgsqlConnection connection, object?[][] rows)
+    private async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<object?[]> rows)
     {
         var names = string.Join(", ", _columns.Select(c => $"\"{c.Name}\""));
         // "character varying(20)" → "character varying": the binary format carries no length modifier.
         var types = _columns.Select(c => c.StoreType.Split('(')[0]).ToArray();
-        await using var writer = await connection.BeginBinaryImportAsync($"COPY \"{_table}\" ({names}) FROM STDIN (FORMAT BINARY)");
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY \"{Table}\" ({names}) FROM STDIN (FORMAT BINARY)");
+        var cpu = ThreadCpu.Microseconds();
         foreach (var row in rows)
         {
             await writer.StartRowAsync();
@@ -122,78 +116,41 @@ internal sealed class BulkRows<T> where T : class
                 }
             }
         }
+        // Encoding the rows (buffered writes, on this thread as long as no write waits for the server).
+        WritingCpu += TimeSpan.FromMicroseconds(ThreadCpu.Microseconds() - cpu);
         await writer.CompleteAsync();
     }
 
-    private async Task InsertAsync(DbConnection connection, object?[][] rows)
+    /// <summary>
+    /// One single-row INSERT, prepared once and executed for every row of the load with its parameters rebound. A multi-row
+    /// INSERT costs more: Microsoft.Data.Sqlite binds each parameter by name, and SQLite finds a name by scanning the
+    /// statement's variables, so a statement with n variables costs n² (at 500 variables, most of the insert's CPU).
+    /// </summary>
+    private void Insert(SqliteConnection connection, SqliteTransaction? transaction, IReadOnlyList<object?[]> rows)
     {
-        // About 500 variables per statement: Microsoft.Data.Sqlite binds each parameter by name, a scan of the statement's
-        // variables, so a statement with thousands of them costs quadratically (20,000 variables: 30 reports/s).
-        var perStatement = Math.Max(1, 500 / _columns.Count);
-        await using var transaction = await connection.BeginTransactionAsync();
-        DbCommand? full = null;
-        try
+        if (_insert is null)
         {
-            for (var start = 0; start < rows.Length; start += perStatement)
+            _insert = connection.CreateCommand();
+            _insert.CommandText = $"INSERT INTO \"{Table}\" ({string.Join(", ", _columns.Select(c => $"\"{c.Name}\""))}) " +
+                $"VALUES ({string.Join(", ", _columns.Select((_, c) => $"@p{c}"))})";
+            for (var c = 0; c < _columns.Count; c++)
             {
-                var count = Math.Min(perStatement, rows.Length - start);
-                DbCommand command;
-                if (count == perStatement && full is not null)
-                {
-                    command = full;
-                }
-                else
-                {
-                    command = Command(connection, count);
-                    command.Transaction = transaction;
-                    command.Prepare();
-                    if (count == perStatement)
-                    {
-                        full = command;
-                    }
-                }
-                for (var r = 0; r < count; r++)
-                {
-                    for (var c = 0; c < _columns.Count; c++)
-                    {
-                        command.Parameters[r * _columns.Count + c].Value = rows[start + r][c] ?? DBNull.Value;
-                    }
-                }
-                await command.ExecuteNonQueryAsync();
-                if (command != full)
-                {
-                    await command.DisposeAsync();
-                }
+                // The mapping configures the parameter as EF does for the app's own inserts (Guid as text, DateTime format).
+                _insert.Parameters.Add(_columns[c].Mapping.CreateParameter(_insert, $"@p{c}", null, nullable: true));
             }
-            await transaction.CommitAsync();
         }
-        finally
+        _insert.Transaction = transaction;
+        _insert.Prepare();
+        var parameters = _insert.Parameters;
+        foreach (var row in rows)
         {
-            if (full is not null)
+            for (var c = 0; c < row.Length; c++)
             {
-                await full.DisposeAsync();
+                parameters[c].Value = row[c] ?? DBNull.Value;
             }
+            _insert.ExecuteNonQuery();
         }
     }
 
-    private DbCommand Command(DbConnection connection, int rows)
-    {
-        var command = connection.CreateCommand();
-        var sql = new StringBuilder($"INSERT INTO \"{_table}\" (")
-            .AppendJoin(", ", _columns.Select(c => $"\"{c.Name}\"")).Append(") VALUES ");
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ", (");
-            for (var c = 0; c < _columns.Count; c++)
-            {
-                var name = $"@p{r}_{c}";
-                sql.Append(c == 0 ? name : ", " + name);
-                // The mapping configures the parameter as EF does for the app's own inserts (Guid as text, DateTime format).
-                command.Parameters.Add(_columns[c].Mapping.CreateParameter(command, name, null, nullable: true));
-            }
-            sql.Append(')');
-        }
-        command.CommandText = sql.ToString();
-        return command;
-    }
+    public void Dispose() => _insert?.Dispose();
 }

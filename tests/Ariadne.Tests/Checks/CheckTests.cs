@@ -230,6 +230,58 @@ public sealed class CheckTests
     }
 
     [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
+    public async Task A_host_starting_on_the_database_indexes_each_financial_item_by_the_kind_its_sub_kind_or_else_its_value_decides(string database)
+    {
+        // The start-up load leaves a financial value encrypted when its sub-kind decides the kind (CheckKeys.IndexKind); without a
+        // sub-kind it must decrypt the value, or an IBAN typed without one would never be found after a restart.
+        await using var first = await AriadneAppFactory.IsolatedAsync(database);
+        await CheckWorld.WaitReadyAsync(first);
+        using var world = await IntelligenceWorld.CreateAsync(first);
+        var noSubKind = NewIban();
+        var withSubKind = NewIban();
+        const string card = "4111 1111 1111 1111";
+        var saved = await CheckWorld.ReportAsync(world.Author, FiveFiveFiveHandling.LawEnforcementAndProsecutingIncludingEu, CheckWorld.NewPhone().International,
+            moreItems: [new { kind = "Financial", value = noSubKind }, new { kind = "Financial", subKind = "iban", value = withSubKind },
+                new { kind = "Financial", subKind = "card", value = card }]);
+
+        await using var restarted = AriadneAppFactory.AnotherHostOn(first);
+        await CheckWorld.WaitReadyAsync(restarted);
+
+        var index = restarted.Services.GetRequiredService<CheckIndex>();
+        foreach (var (subKind, value) in new[] { ((string?)null, noSubKind), ("iban", withSubKind), ("card", card) })
+        {
+            var identifier = IdentifierKeys.Identify(IntelligenceItemKind.Financial, subKind, value, null, "")!;
+            Assert.Contains(saved.Id, index.Identifiers.Lookup(identifier.Kind, identifier.Key));
+        }
+        using var otherForce = await restarted.SignInAsync(world.OtherForce.User);
+        var (status, body, raw) = await CheckWorld.CheckAsync(otherForce, new
+        {
+            identifiers = new[] { new { kind = "iban", value = noSubKind.ToLowerInvariant() } }, purpose = "Deconfliction", caseReference = "C-TEST-1",
+            acknowledgeWarning = true,
+        });
+        Assert.True(status == HttpStatusCode.OK, raw);
+        Assert.Equal(saved.Id, Assert.Single(body.GetProperty("hits").EnumerateArray()).GetProperty("reportId").GetGuid());
+    }
+
+    /// <summary>A German IBAN no other test uses: 18 random digits, check digits by ISO 7064 mod 97-10.</summary>
+    private static string NewIban()
+    {
+        var bban = string.Concat(Enumerable.Range(0, 18).Select(_ => (char)('0' + Random.Shared.Next(10))));
+        var check = 98 - (int)(System.Numerics.BigInteger.Parse(bban + "131400", System.Globalization.CultureInfo.InvariantCulture) % 97);
+        return $"DE{check:D2}{bban}";
+    }
+
+    [Fact]
+    public void The_financial_sub_kinds_the_index_load_leaves_encrypted_decide_the_kind_without_the_value()
+    {
+        foreach (var subKind in CheckKeys.FinancialSubKindsDecidingKind)
+        {
+            Assert.NotNull(CheckKeys.IndexKind(IntelligenceItemKind.Financial, subKind, value: null, country: null));
+        }
+        Assert.Null(CheckKeys.IndexKind(IntelligenceItemKind.Financial, subKind: null, value: null, country: null));
+    }
+
+    [Theory, MemberData(nameof(Databases.All), MemberType = typeof(Databases))]
     public async Task A_submitted_report_is_cross_referenced_at_once_and_both_owners_see_the_new_link_within_their_handling(string database)
     {
         var app = await AriadneAppFactory.SharedAsync(database);

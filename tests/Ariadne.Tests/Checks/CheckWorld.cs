@@ -20,9 +20,10 @@ internal static class CheckWorld
 
     /// <summary>A submitted 5x5x5 report of <paramref name="author"/> holding the phone (and a person's name when given).</summary>
     public static async Task<(Guid Id, string Reference)> ReportAsync(IntelligenceWorld.Member author, FiveFiveFiveHandling handling, string phone,
-        string? personName = null, bool submit = true)
+        string? personName = null, bool submit = true, IEnumerable<object>? moreItems = null)
     {
         var items = new List<object> { new { kind = "Communication", subKind = "phone", value = phone } };
+        items.AddRange(moreItems ?? []);
         if (personName is not null)
         {
             items.Add(new { kind = "Person", subKind = "individual", role = "suspect", value = personName });

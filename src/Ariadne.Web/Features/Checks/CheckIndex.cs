@@ -169,11 +169,14 @@ public sealed class CheckIndex(ILogger<CheckIndex> logger, TimeProvider time, Ch
 
     // The value as entered and the details are encrypted at rest; decrypting them is most of a start-up's load (2 M reports:
     // 12 M values). They are read only where the index needs them: a person's names and evidence, and a financial item whose
-    // kind (IBAN, card, transfer) the value decides (CheckKeys.IndexKind); every other identifier is indexed by its key alone.
+    // kind (IBAN, card, transfer) the value decides because its sub-kind does not (CheckKeys.IndexKind); every other identifier
+    // is indexed by its key alone. A sub-kind written otherwise ("IBAN") is decrypted: more work, the same kind.
     private static IQueryable<IndexedItem> ItemsQuery(IQueryable<IntelligenceItem> items) => items.AsNoTracking()
         .Where(i => i.NormalisedKey != null || i.Kind == IntelligenceItemKind.Person)
         .Select(i => new IndexedItem(i.ReportId, i.Kind, i.SubKind,
-            i.Kind == IntelligenceItemKind.Person || i.Kind == IntelligenceItemKind.Financial ? i.Value : null,
+            i.Kind == IntelligenceItemKind.Person
+            || (i.Kind == IntelligenceItemKind.Financial && (i.SubKind == null || !CheckKeys.FinancialSubKindsDecidingKind.Contains(i.SubKind)))
+                ? i.Value : null,
             i.Country, i.NormalisedKey, i.Kind == IntelligenceItemKind.Person ? i.Details : null));
 
     private void Apply(Guid reportId, List<IndexedItem> items, long sequence)

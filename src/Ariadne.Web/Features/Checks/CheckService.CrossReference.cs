@@ -104,15 +104,10 @@ public sealed partial class CheckService
         }
         var candidates = values.Values.Where(p => p.Count >= 2).SelectMany(p => p).Distinct().ToList();
         var visible = new Dictionary<Guid, (Guid Id, string Reference, Guid OriginatorOrganisationId)>();
-        var mayView = IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values);
-        foreach (var chunk in candidates.Chunk(5000))
+        var mayView = IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values).Compile();
+        foreach (var row in await VisibleAmongAsync(candidates, mayView))
         {
-            var rows = await db.IntelligenceReports.AsNoTracking().Where(mayView).Where(r => EF.Parameter(chunk).Contains(r.Id))
-                .Select(r => new { r.Id, r.Reference, r.OriginatorOrganisationId }).ToListAsync();
-            foreach (var row in rows)
-            {
-                visible[row.Id] = (row.Id, row.Reference, row.OriginatorOrganisationId);
-            }
+            visible[row.Id] = (row.Id, row.Reference, row.OriginatorOrganisationId);
         }
         var links = new List<NewLink>();
         var overCorrelating = new List<OverCorrelation>();
@@ -168,14 +163,10 @@ public sealed partial class CheckService
             .ToList();
         var involved = pairs.SelectMany(p => new[] { p.First, p.Second }).Distinct().ToList();
         var visible = new Dictionary<Guid, (string Reference, Guid Originator)>();
-        var mayView = IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values);
-        foreach (var chunk in involved.Chunk(5000))
+        var mayView = IntelligenceAudience.VisibleTo<IntelligenceReport>(user, viewer, organisations.Values).Compile();
+        foreach (var row in await VisibleAmongAsync(involved, mayView))
         {
-            foreach (var row in await db.IntelligenceReports.AsNoTracking().Where(mayView).Where(r => EF.Parameter(chunk).Contains(r.Id))
-                         .Select(r => new { r.Id, r.Reference, r.OriginatorOrganisationId }).ToListAsync())
-            {
-                visible[row.Id] = (row.Reference, row.OriginatorOrganisationId);
-            }
+            visible[row.Id] = (row.Reference, row.OriginatorOrganisationId);
         }
         var seen = pairs.Where(p => visible.ContainsKey(p.First) && visible.ContainsKey(p.Second)).ToList();
         var alike = seen.SelectMany(p => new[] { p.First, p.Second }).CountBy(id => id).ToDictionary(c => c.Key, c => c.Value);
