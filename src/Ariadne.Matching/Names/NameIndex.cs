@@ -50,7 +50,7 @@ public sealed class NameIndex : IDisposable
     private const int FrequentKey = 5_000;
 
     private const uint SnapshotMagic = 0x4E494458; // "NIDX"
-    private const int SnapshotVersion = 1;
+    private const int SnapshotVersion = 2; // 2: skeleton keys of Latin forms read through their hamza and ʿayn marks
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
@@ -214,6 +214,258 @@ public sealed class NameIndex : IDisposable
     }
 
     /// <summary>
+    /// A key held by more admitted name forms than this pairs nobody in <see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/>: pairing within it would
+    /// cost its size squared, and a pair of alike names also shares a rarer key (the whole form's consonants, two
+    /// adjacent tokens joined). Set by measurement (ADR 0013).
+    /// </summary>
+    internal const int DefaultBlockAbove = 50;
+
+    /// <summary>
+    /// Pairs of distinct entities with name forms alike at or above <paramref name="minimumNameScore"/> (the name score,
+    /// not the ranking score, so that the threshold means the same in any index), among entities
+    /// <paramref name="include"/> admits; each pair once, with its best score and why: the full cross-reference of issue
+    /// #11 item 5, on both cores. Every form is compared with every admitted form that shares one of its keys (blocking by
+    /// the index's own keys, which are not computed again), except through keys held by more than
+    /// <see cref="DefaultBlockAbove"/> admitted forms. A form alike to more than <paramref name="commonAbove"/> admitted
+    /// others is a common name ("Ivan Petrov" in a national database) and links nothing by itself, as a switchboard number
+    /// links nothing: judged on what <paramref name="include"/> admits, so per viewer; a pair with one form that is not
+    /// common is still found, from that form.
+    /// </summary>
+    /// <param name="include">The entities that may take part (the viewer's reach).</param>
+    /// <param name="minimumNameScore">The name score a pair needs.</param>
+    /// <param name="commonAbove">How many alike others make a name common.</param>
+    /// <param name="from">When given, only the forms of these entities are compared ("new links since the last run": the
+    /// reports written since); their pairs are still with any entity <paramref name="include"/> admits.</param>
+    public IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
+        Func<string, bool> include, double minimumNameScore, int commonAbove = 10, Func<string, bool>? from = null) =>
+        SimilarPairs(include, minimumNameScore, commonAbove, from, DefaultBlockAbove);
+
+    /// <summary><see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/> with the block bound given (tests).</summary>
+    internal IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
+        Func<string, bool> include, double minimumNameScore, int commonAbove, Func<string, bool>? from, int blockAbove)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockAbove, 2);
+        // One read lock for the whole pass, held by this thread while the workers read: writers wait, and the lists
+        // do not change under them.
+        _lock.EnterReadLock();
+        try
+        {
+            return SimilarPairsLocked(include, minimumNameScore, commonAbove, from, blockAbove);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private List<(string First, string Second, double Score, string Explanation)> SimilarPairsLocked(
+        Func<string, bool> include, double minimumNameScore, int commonAbove, Func<string, bool>? from, int blockAbove)
+    {
+        // The viewer's reach is asked once per entity, on this thread: the caller's delegate need not be thread-safe.
+        var admitted = new bool[_entities.Count];
+        var searched = new bool[_entities.Count];
+        for (var e = 0; e < _entities.Count; e++)
+        {
+            if (_entities[e] is { } id && include(id))
+            {
+                admitted[e] = true;
+                searched[e] = from is null || from(id);
+            }
+        }
+        var entryEntity = _entryEntity.ToArray();
+        var entries = entryEntity.Length;
+        // A key's size is what the viewer sees of it: a hidden report must not change which visible pairs are compared.
+        var admittedSize = new int[_postings.Count];
+        for (var k = 0; k < _postings.Count; k++)
+        {
+            if (_postings[k] is { Count: >= 2 } postings)
+            {
+                var n = 0;
+                for (var i = 0; i < postings.Count; i++)
+                {
+                    if (admitted[entryEntity[postings.Items[i]]])
+                    {
+                        n++;
+                    }
+                }
+                admittedSize[k] = n;
+            }
+        }
+        // The keys of each searched form, read off the postings (compressed rows): no form is folded or keyed again.
+        var start = new int[entries + 1];
+        for (var k = 0; k < _postings.Count; k++)
+        {
+            if (admittedSize[k] is >= 2 && admittedSize[k] <= blockAbove)
+            {
+                var postings = _postings[k];
+                for (var i = 0; i < postings.Count; i++)
+                {
+                    var entry = postings.Items[i];
+                    if (searched[entryEntity[entry]])
+                    {
+                        start[entry + 1]++;
+                    }
+                }
+            }
+        }
+        for (var e = 0; e < entries; e++)
+        {
+            start[e + 1] += start[e];
+        }
+        var keysOf = new int[start[entries]];
+        var next = start[..entries];
+        for (var k = 0; k < _postings.Count; k++)
+        {
+            if (admittedSize[k] is >= 2 && admittedSize[k] <= blockAbove)
+            {
+                var postings = _postings[k];
+                for (var i = 0; i < postings.Count; i++)
+                {
+                    var entry = postings.Items[i];
+                    if (searched[entryEntity[entry]])
+                    {
+                        keysOf[next[entry]++] = k;
+                    }
+                }
+            }
+        }
+        var prepared = new NameComparison.PreparedName?[entries];
+        NameComparison.PreparedName Prepared(int entry) => prepared[entry] ??= NameComparison.Prepare(_names[entry]);
+
+        // Each form is read for the scorer once, when first needed (two workers may read one at once: the same result);
+        // for the full pass, every admitted form up front, on both cores. A few new reports read only their neighbours.
+        if (from is null)
+        {
+            Parallel.For(0, entries, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, e =>
+            {
+                if (_names[e] is not null && admitted[entryEntity[e]])
+                {
+                    Prepared(e);
+                }
+            });
+        }
+        // Each pair of forms is scored once, from the lower entry (or from the only side searched), and the alike pairs
+        // kept; whether a form is common is known only when all its pairs are in.
+        var alike = new List<(int EntryA, int EntryB, double Score)>();
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, entries, Math.Max(256, entries / (Environment.ProcessorCount * 64) + 1)),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new PairScratch(entries),
+            (range, _, scratch) =>
+            {
+                for (var entry = range.Item1; entry < range.Item2; entry++)
+                {
+                    if (start[entry + 1] > start[entry])
+                    {
+                        PairsOf(entry, scratch);
+                    }
+                }
+                return scratch;
+            },
+            scratch =>
+            {
+                lock (alike)
+                {
+                    alike.AddRange(scratch.Found);
+                }
+            });
+
+        // How many other admitted entities each searched form is alike to: more than commonAbove, and it is common.
+        var alikeEntities = new long[alike.Count * 2];
+        var at = 0;
+        foreach (var (entryA, entryB, _) in alike)
+        {
+            alikeEntities[at++] = ((long)entryA << 32) | (uint)entryEntity[entryB];
+            alikeEntities[at++] = ((long)entryB << 32) | (uint)entryEntity[entryA];
+        }
+        Array.Sort(alikeEntities);
+        var alikeCount = new int[entries];
+        for (var i = 0; i < alikeEntities.Length; i++)
+        {
+            if (i == 0 || alikeEntities[i] != alikeEntities[i - 1])
+            {
+                alikeCount[(int)(alikeEntities[i] >> 32)]++;
+            }
+        }
+        bool Links(int entry) => searched[entryEntity[entry]] && alikeCount[entry] <= commonAbove;
+
+        var pairs = new Dictionary<(int, int), (double Score, int EntryA, int EntryB)>();
+        foreach (var (entryA, entryB, score) in alike)
+        {
+            // A common name links nothing by itself; its pair with a name that is not common is still a link.
+            if (!Links(entryA) && !Links(entryB))
+            {
+                continue;
+            }
+            var (a, b) = (entryEntity[entryA], entryEntity[entryB]);
+            var key = a < b ? (a, b) : (b, a);
+            // One pair of entities with several alike forms keeps its best score.
+            if (!pairs.TryGetValue(key, out var current) || score > current.Score)
+            {
+                pairs[key] = a < b ? (score, entryA, entryB) : (score, entryB, entryA);
+            }
+        }
+        // Only the pairs kept are explained: an explanation costs more than a score.
+        return pairs.Select(p =>
+            {
+                var (a, b) = p.Key;
+                var (score, entryA, entryB) = p.Value;
+                return string.CompareOrdinal(_entities[a], _entities[b]) < 0
+                    ? (_entities[a]!, _entities[b]!, score, entryA, entryB)
+                    : (_entities[b]!, _entities[a]!, score, entryB, entryA);
+            })
+            .OrderBy(p => p.Item1, StringComparer.Ordinal).ThenBy(p => p.Item2, StringComparer.Ordinal)
+            .Select(p => (p.Item1, p.Item2, p.score, NameComparison.Compare(Prepared(p.Item4), Prepared(p.Item5)).Explanation))
+            .ToList();
+
+        void PairsOf(int entry, PairScratch scratch)
+        {
+            var entity = entryEntity[entry];
+            var query = Prepared(entry);
+            var stamp = entry + 1;
+            for (var k = start[entry]; k < start[entry + 1]; k++)
+            {
+                var postings = _postings[keysOf[k]];
+                for (var i = 0; i < postings.Count; i++)
+                {
+                    var other = postings.Items[i];
+                    if (scratch.Seen[other] == stamp)
+                    {
+                        continue;
+                    }
+                    scratch.Seen[other] = stamp;
+                    var otherEntity = entryEntity[other];
+                    // The pair with a searched form of a lower entry is scored from there.
+                    if (otherEntity == entity || !admitted[otherEntity] || (other < entry && searched[otherEntity]))
+                    {
+                        continue;
+                    }
+                    var candidate = Prepared(other);
+                    if (NameComparison.ScoreBound(query, candidate) < minimumNameScore)
+                    {
+                        continue;
+                    }
+                    var score = NameComparison.Score(query, candidate);
+                    if (score >= minimumNameScore)
+                    {
+                        scratch.Found.Add((entry, other, score));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>One worker's state in <see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/>.</summary>
+    private sealed class PairScratch(int entries)
+    {
+        /// <summary>Per entry, the last form (id + 1) that met it: no clearing between forms.</summary>
+        public int[] Seen { get; } = new int[entries];
+
+        public List<(int EntryA, int EntryB, double Score)> Found { get; } = [];
+    }
+
+    /// <summary>
     /// Pairs of distinct entities with name forms alike at or above <paramref name="minimumNameScore"/> (the name score,
     /// not the ranking score, so that the threshold means the same in any index), among entities
     /// <paramref name="include"/> admits; each pair once, with its best score and why. Every form is searched among the
@@ -229,8 +481,8 @@ public sealed class NameIndex : IDisposable
     /// <param name="commonAbove">How many alike others make a name common.</param>
     /// <param name="from">When given, only the forms of these entities are searched ("new links since the last run": the
     /// reports written since); their pairs are still with any entity <paramref name="include"/> admits.</param>
-    public IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
-        Func<string, bool> include, double minimumNameScore, int candidates = 20, int commonAbove = 10, Func<string, bool>? from = null)
+    internal IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairsBySearch(
+        Func<string, bool> include, double minimumNameScore, int candidates, int commonAbove, Func<string, bool>? from = null)
     {
         ArgumentNullException.ThrowIfNull(include);
         ArgumentOutOfRangeException.ThrowIfLessThan(candidates, 1);

@@ -43,8 +43,14 @@ internal static class NameKeys
         }
     }
 
+    /// <summary>
+    /// Hebrew's consonants come from its letters; a Latin token's from the token as written with its hamza and ʿayn marks
+    /// ('yns, NameText.MarkedTokens), where the reading keeps them; otherwise from the Latin reading.
+    /// </summary>
     private static string SkeletonSource(NameComparison.Reading reading, int i) =>
-        Scripts.Of(reading.Original[i]) == Script.Hebrew ? reading.Original[i] : reading.Tokens[i];
+        Scripts.Of(reading.Original[i]) is Script.Hebrew || reading.Original[i].Contains('\'', StringComparison.Ordinal)
+            ? reading.Original[i]
+            : reading.Tokens[i];
 
     /// <summary>
     /// The skeleton as spoken where an Arabic article meets a sun letter (شهاب الدين / Shahabuddin), when it differs
