@@ -214,9 +214,11 @@ public sealed class NameIndex : IDisposable
     }
 
     /// <summary>
-    /// A key held by more admitted name forms than this pairs nobody in <see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/>: pairing within it would
-    /// cost its size squared, and a pair of alike names also shares a rarer key (the whole form's consonants, two
-    /// adjacent tokens joined). Set by measurement (ADR 0013).
+    /// A key held by more admitted name forms than this pairs nobody in the full cross-reference
+    /// (<see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/>): pairing within a key costs its
+    /// size squared, and alike names mostly also share a rarer key (the whole form's consonants, two adjacent tokens
+    /// joined, the token starts in any order). Set by measurement at a million Bogus names (ADR 0013): at 50 the pairs
+    /// scored are about 40 million; at 100 they would be four times that.
     /// </summary>
     internal const int DefaultBlockAbove = 50;
 
@@ -225,8 +227,9 @@ public sealed class NameIndex : IDisposable
     /// not the ranking score, so that the threshold means the same in any index), among entities
     /// <paramref name="include"/> admits; each pair once, with its best score and why: the full cross-reference of issue
     /// #11 item 5, on both cores. Every form is compared with every admitted form that shares one of its keys (blocking by
-    /// the index's own keys, which are not computed again), except through keys held by more than
-    /// <see cref="DefaultBlockAbove"/> admitted forms. A form alike to more than <paramref name="commonAbove"/> admitted
+    /// the index's own keys, which are not computed again, and by the first two letters of each token in any order),
+    /// except through keys held by more than <see cref="DefaultBlockAbove"/> admitted forms; each pair of forms is scored
+    /// once, by the same scorer and threshold as a search. A form alike to more than <paramref name="commonAbove"/> admitted
     /// others is a common name ("Ivan Petrov" in a national database) and links nothing by itself, as a switchboard number
     /// links nothing: judged on what <paramref name="include"/> admits, so per viewer; a pair with one form that is not
     /// common is still found, from that form.
@@ -240,9 +243,13 @@ public sealed class NameIndex : IDisposable
         Func<string, bool> include, double minimumNameScore, int commonAbove = 10, Func<string, bool>? from = null) =>
         SimilarPairs(include, minimumNameScore, commonAbove, from, DefaultBlockAbove);
 
-    /// <summary><see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/> with the block bound given (tests).</summary>
+    /// <summary>
+    /// <see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/> with the block bound given, and with
+    /// or without the pass's own key of token starts (the tests compare the index's keys alone with the per-form search).
+    /// </summary>
     internal IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
-        Func<string, bool> include, double minimumNameScore, int commonAbove, Func<string, bool>? from, int blockAbove)
+        Func<string, bool> include, double minimumNameScore, int commonAbove, Func<string, bool>? from, int blockAbove,
+        bool byTokenStarts = true)
     {
         ArgumentNullException.ThrowIfNull(include);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockAbove, 2);
@@ -251,7 +258,7 @@ public sealed class NameIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            return SimilarPairsLocked(include, minimumNameScore, commonAbove, from, blockAbove);
+            return SimilarPairsLocked(include, minimumNameScore, commonAbove, from, blockAbove, byTokenStarts);
         }
         finally
         {
@@ -260,7 +267,8 @@ public sealed class NameIndex : IDisposable
     }
 
     private List<(string First, string Second, double Score, string Explanation)> SimilarPairsLocked(
-        Func<string, bool> include, double minimumNameScore, int commonAbove, Func<string, bool>? from, int blockAbove)
+        Func<string, bool> include, double minimumNameScore, int commonAbove, Func<string, bool>? from, int blockAbove,
+        bool byTokenStarts)
     {
         // The viewer's reach is asked once per entity, on this thread: the caller's delegate need not be thread-safe.
         var admitted = new bool[_entities.Count];
@@ -292,20 +300,39 @@ public sealed class NameIndex : IDisposable
                 admittedSize[k] = n;
             }
         }
-        // The keys of each searched form, read off the postings (compressed rows): no form is folded or keyed again.
-        var start = new int[entries + 1];
+        var prepared = new NameComparison.PreparedName?[entries];
+        NameComparison.PreparedName Prepared(int entry) => prepared[entry] ??= NameComparison.Prepare(_names[entry]);
+        // Every admitted form is read for the scorer once, up front, on both cores (the pass compares each many times).
+        Parallel.For(0, entries, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, e =>
+        {
+            if (_names[e] is not null && admitted[entryEntity[e]])
+            {
+                Prepared(e);
+            }
+        });
+
+        // The blocks: the index's keys, and the pass's own key of each form's tokens in any order (below).
+        var blocks = new List<(int[] Items, int Count)>();
         for (var k = 0; k < _postings.Count; k++)
         {
             if (admittedSize[k] is >= 2 && admittedSize[k] <= blockAbove)
             {
-                var postings = _postings[k];
-                for (var i = 0; i < postings.Count; i++)
+                blocks.Add((_postings[k].Items, _postings[k].Count));
+            }
+        }
+        if (byTokenStarts)
+        {
+            blocks.AddRange(TokenStartBlocks(entries, e => _names[e] is not null && admitted[entryEntity[e]], Prepared, blockAbove));
+        }
+        // The blocks of each searched form (compressed rows): no form is folded or keyed again.
+        var start = new int[entries + 1];
+        foreach (var (items, count) in blocks)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (searched[entryEntity[items[i]]])
                 {
-                    var entry = postings.Items[i];
-                    if (searched[entryEntity[entry]])
-                    {
-                        start[entry + 1]++;
-                    }
+                    start[items[i] + 1]++;
                 }
             }
         }
@@ -313,38 +340,20 @@ public sealed class NameIndex : IDisposable
         {
             start[e + 1] += start[e];
         }
-        var keysOf = new int[start[entries]];
+        var blocksOf = new int[start[entries]];
         var next = start[..entries];
-        for (var k = 0; k < _postings.Count; k++)
+        for (var k = 0; k < blocks.Count; k++)
         {
-            if (admittedSize[k] is >= 2 && admittedSize[k] <= blockAbove)
+            var (items, count) = blocks[k];
+            for (var i = 0; i < count; i++)
             {
-                var postings = _postings[k];
-                for (var i = 0; i < postings.Count; i++)
+                if (searched[entryEntity[items[i]]])
                 {
-                    var entry = postings.Items[i];
-                    if (searched[entryEntity[entry]])
-                    {
-                        keysOf[next[entry]++] = k;
-                    }
+                    blocksOf[next[items[i]]++] = k;
                 }
             }
         }
-        var prepared = new NameComparison.PreparedName?[entries];
-        NameComparison.PreparedName Prepared(int entry) => prepared[entry] ??= NameComparison.Prepare(_names[entry]);
 
-        // Each form is read for the scorer once, when first needed (two workers may read one at once: the same result);
-        // for the full pass, every admitted form up front, on both cores. A few new reports read only their neighbours.
-        if (from is null)
-        {
-            Parallel.For(0, entries, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, e =>
-            {
-                if (_names[e] is not null && admitted[entryEntity[e]])
-                {
-                    Prepared(e);
-                }
-            });
-        }
         // Each pair of forms is scored once, from the lower entry (or from the only side searched), and the alike pairs
         // kept; whether a form is common is known only when all its pairs are in.
         var alike = new List<(int EntryA, int EntryB, double Score)>();
@@ -426,10 +435,10 @@ public sealed class NameIndex : IDisposable
             var stamp = entry + 1;
             for (var k = start[entry]; k < start[entry + 1]; k++)
             {
-                var postings = _postings[keysOf[k]];
-                for (var i = 0; i < postings.Count; i++)
+                var (items, count) = blocks[blocksOf[k]];
+                for (var i = 0; i < count; i++)
                 {
-                    var other = postings.Items[i];
+                    var other = items[i];
                     if (scratch.Seen[other] == stamp)
                     {
                         continue;
@@ -454,6 +463,52 @@ public sealed class NameIndex : IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Forms of two tokens or more grouped by the first two letters of each token, in any order: the key a report's other
+    /// ordering of one name shares ("IVANOVA MARIA JULIA" and "Maria Julia Ivanova" share only crowded keys of the index:
+    /// ivanova, maria, and the consonants of maria julia, mrjl), and two readings of one name that differ late in each
+    /// word (Παύλος Παπάγος read Pavlos Papagos, AnyAscii's Paylos Papagos). One key per Latin reading; groups of more
+    /// than <paramref name="blockAbove"/> forms pair nobody, as an index key does not.
+    /// </summary>
+    private static IEnumerable<(int[] Items, int Count)> TokenStartBlocks(int entries, Func<int, bool> admitted,
+        Func<int, NameComparison.PreparedName> prepared, int blockAbove)
+    {
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var starts = new List<string>();
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        for (var entry = 0; entry < entries; entry++)
+        {
+            if (!admitted(entry))
+            {
+                continue;
+            }
+            own.Clear();
+            foreach (var reading in prepared(entry).Readings)
+            {
+                if (reading.Tokens.Length < 2)
+                {
+                    continue;
+                }
+                starts.Clear();
+                foreach (var token in reading.Tokens)
+                {
+                    starts.Add(token.Length > 2 ? token[..2] : token);
+                }
+                starts.Sort(StringComparer.Ordinal);
+                var key = string.Join(' ', starts);
+                if (own.Add(key))
+                {
+                    if (!groups.TryGetValue(key, out var group))
+                    {
+                        groups[key] = group = [];
+                    }
+                    group.Add(entry);
+                }
+            }
+        }
+        return groups.Values.Where(g => g.Count >= 2 && g.Count <= blockAbove).Select(g => (g.ToArray(), g.Count));
     }
 
     /// <summary>One worker's state in <see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/>.</summary>
