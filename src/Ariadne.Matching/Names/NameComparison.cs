@@ -47,6 +47,7 @@ public static class NameComparison
     {
         private string? _skeleton;
         private string? _spoken;
+        private string? _silentH;
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
@@ -60,6 +61,12 @@ public static class NameComparison
 
         /// <summary>The skeleton as spoken (<see cref="ConsonantSkeleton.Assimilated"/>): Shahabuddin for شهاب الدين.</summary>
         public string SpokenSkeleton => _spoken ??= IsUnvowelled ? ConsonantSkeleton.Assimilated(Folded) : Skeleton;
+
+        /// <summary>
+        /// A Latin form's skeleton with the silent final h of its unvowelled tokens left out ('smh as sm, for أسامة;
+        /// <see cref="ConsonantSkeleton.WithoutSilentH"/>); the skeleton itself otherwise.
+        /// </summary>
+        public string SilentHSkeleton => _silentH ??= IsUnvowelled ? Skeleton : ConsonantSkeleton.WithoutSilentHs(skeletonSource ?? Folded);
     }
 
     internal static PreparedName Prepare(string? name)
@@ -173,6 +180,14 @@ public static class NameComparison
             if (spoken > written)
             {
                 return (spoken, left.SpokenSkeleton, right.SpokenSkeleton, true);
+            }
+        }
+        if (left.SilentHSkeleton != left.Skeleton || right.SilentHSkeleton != right.Skeleton)
+        {
+            var silent = Similarity(left.SilentHSkeleton, right.SilentHSkeleton);
+            if (silent > written)
+            {
+                return (silent, left.SilentHSkeleton, right.SilentHSkeleton, false);
             }
         }
         return (written, left.Skeleton, right.Skeleton, false);

@@ -116,6 +116,11 @@ internal static class NameKeys
             {
                 AddSkeleton(keys, "s", spoken);
             }
+            if (ConsonantSkeleton.WithoutSilentH(SkeletonSource(reading, i)) is { } withoutH)
+            {
+                // 'smh also as sm: أسامة's skeleton (ConsonantSkeleton.WithoutSilentH).
+                AddSkeleton(keys, "s", ConsonantSkeleton.Of(withoutH));
+            }
             if (arabic)
             {
                 // The article is written joined in Arabic and apart (or left out) in Latin.
@@ -152,6 +157,11 @@ internal static class NameKeys
             if (Spoken(source, whole) is { Length: >= 3 } spoken)
             {
                 AddSkeleton(keys, "w", spoken);
+            }
+            var withoutHs = ConsonantSkeleton.WithoutSilentHs(source);
+            if (withoutHs != whole && withoutHs.Length >= 3)
+            {
+                AddSkeleton(keys, "w", withoutHs);
             }
         }
         for (var i = 0; i + 1 < skeletons.Length; i++)

@@ -113,6 +113,10 @@ public sealed class ArabicNameTests
     [InlineData("أيمن الظواهري", "ʾymn alzwahry")]
     [InlineData("أوس الحربي", "'ws alhrby")]
     [InlineData("عيد الحربي", "ʿyd alhrby")]
+    // The ta marbuta and final ha that AnyAscii writes h and Arabic spellings leave unsaid.
+    [InlineData("أسامة سالم سالم", "'smh slm slm")]
+    [InlineData("جمانة طارق عارف", "jmnh trq `rf")]
+    [InlineData("زينب رقية أسامة", "zynb rqyh 'smh")]
     public void A_hamza_or_ayn_mark_in_a_Latin_reading_is_a_letter_of_the_word(string arabic, string latin)
     {
         using var index = new NameIndex();
@@ -136,5 +140,19 @@ public sealed class ArabicNameTests
         Assert.Equal(["obrien"], NameText.Tokens("O'Brien"));
         Assert.Equal(1, NameComparison.Compare("O'Brien", "OBrien").Score);
         Assert.Equal(ConsonantSkeleton.Of("sabawi"), ConsonantSkeleton.Of("sab'awi"));
+    }
+
+    [Theory]
+    [InlineData("'smh", "'sm")]
+    [InlineData("jmnh", "jmn")]
+    [InlineData("rqyh", "rqy")]
+    [InlineData("slh", "sl")]       // صلاح: its h is said, so the comparison takes the closer of both
+    [InlineData("minh", null)]      // a vowelled token: the h is written (Vietnamese nh)
+    [InlineData("fatimah", null)]   // -ah is already silent in the skeleton
+    [InlineData("mhmd", null)]
+    [InlineData("ftmsh", null)]     // sh is one sound
+    public void A_final_h_of_an_unvowelled_Latin_reading_may_be_silent(string token, string? expected)
+    {
+        Assert.Equal(expected, ConsonantSkeleton.WithoutSilentH(token));
     }
 }
