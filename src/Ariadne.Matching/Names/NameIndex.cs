@@ -283,6 +283,11 @@ public sealed class NameIndex : IDisposable
         }
         var entryEntity = _entryEntity.ToArray();
         var entries = entryEntity.Length;
+        if (entries == 0)
+        {
+            // An empty index (a host before its first report) pairs nobody; the partitioner refuses an empty range.
+            return [];
+        }
         // A key's size is what the viewer sees of it: a hidden report must not change which visible pairs are compared.
         var admittedSize = new int[_postings.Count];
         for (var k = 0; k < _postings.Count; k++)

@@ -149,4 +149,13 @@ public sealed class SimilarPairsTests
         Assert.Contains(withStarts, p => (p.First, p.Second) == ("a", "b"));
         Assert.DoesNotContain(keysOnly, p => (p.First, p.Second) == ("a", "b"));
     }
+
+    [Fact]
+    public void An_empty_index_pairs_nobody()
+    {
+        using var index = new NameIndex();
+
+        Assert.Empty(index.SimilarPairs(_ => true, 0.85));
+        Assert.Empty(index.SimilarPairs(_ => true, 0.85, from: _ => true));
+    }
 }
