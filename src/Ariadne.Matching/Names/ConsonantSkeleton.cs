@@ -54,6 +54,26 @@ public static class ConsonantSkeleton
         return collapsed.ToString();
     }
 
+    /// <summary>
+    /// A Latin token with no vowel letter is a letter-by-letter reading of an unvowelled script (AnyAscii reads أسامة as
+    /// 'smh, جمانة as jmnh, رقية as rqyh): its final h may be ه or ة, which Arabic spellings leave unsaid and the Arabic
+    /// skeleton drops, or ح, which they say (صلاح is slh). The token without that h, to be compared as well; null where
+    /// the rule does not apply (a vowelled token, or kh, sh, th, dh, gh, ch, ph, zh, which are one sound).
+    /// </summary>
+    public static string? WithoutSilentH(string token)
+    {
+        if (token.Length < 3 || token[^1] != 'h' || token[^2] is 'k' or 's' or 'c' or 't' or 'd' or 'g' or 'p' or 'z' or '\''
+            || token.Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u') || !token.All(c => char.IsAsciiLetterLower(c) || c == '\''))
+        {
+            return null;
+        }
+        return token[..^1];
+    }
+
+    /// <summary>The skeleton of a folded Latin form with each token's silent final h left out (<see cref="WithoutSilentH"/>).</summary>
+    public static string WithoutSilentHs(string folded) =>
+        Of(string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => WithoutSilentH(t) ?? t)));
+
     /// <summary>Letters before which the article's l is assimilated (the "sun letters" of Arabic grammar).</summary>
     private static bool IsSunLetter(char c) => c is 'ت' or 'ث' or 'د' or 'ذ' or 'ر' or 'ز' or 'س' or 'ش' or 'ص' or 'ض'
         or 'ط' or 'ظ' or 'ل' or 'ن';

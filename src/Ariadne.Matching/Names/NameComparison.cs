@@ -43,10 +43,11 @@ public static class NameComparison
     /// A name form read once: its Latin readings and, for the Arabic rule, its folded text and consonants. The index
     /// prepares a query once and compares it with every candidate, instead of reading the query again each time.
     /// </summary>
-    internal sealed class PreparedName(Reading[] readings, string folded, Script script)
+    internal sealed class PreparedName(Reading[] readings, string folded, Script script, string? skeletonSource = null)
     {
         private string? _skeleton;
         private string? _spoken;
+        private string? _silentH;
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
@@ -56,18 +57,35 @@ public static class NameComparison
         public bool IsUnvowelled { get; } = script is Script.Arabic or Script.Hebrew;
 
         /// <summary>Only the Arabic rule needs it, and most pairs never reach that rule: computed on first use.</summary>
-        public string Skeleton => _skeleton ??= ConsonantSkeleton.Of(Folded);
+        public string Skeleton => _skeleton ??= ConsonantSkeleton.Of(skeletonSource ?? Folded);
 
         /// <summary>The skeleton as spoken (<see cref="ConsonantSkeleton.Assimilated"/>): Shahabuddin for شهاب الدين.</summary>
         public string SpokenSkeleton => _spoken ??= IsUnvowelled ? ConsonantSkeleton.Assimilated(Folded) : Skeleton;
+
+        /// <summary>
+        /// A Latin form's skeleton with the silent final h of its unvowelled tokens left out ('smh as sm, for أسامة;
+        /// <see cref="ConsonantSkeleton.WithoutSilentH"/>); the skeleton itself otherwise.
+        /// </summary>
+        public string SilentHSkeleton => _silentH ??= IsUnvowelled ? Skeleton : ConsonantSkeleton.WithoutSilentHs(skeletonSource ?? Folded);
     }
 
     internal static PreparedName Prepare(string? name)
     {
-        var original = NameText.Tokens(name).Where(t => !s_honorifics.Contains(t)).ToArray();
+        var tokens = NameText.Tokens(name);
+        var marked = NameText.MarkedTokens(name, tokens);
+        var kept = tokens.Select((t, i) => i).Where(i => !s_honorifics.Contains(tokens[i])).ToArray();
+        var original = kept.Select(i => tokens[i]).ToArray();
         var folded = string.Join(' ', original);
         var script = Scripts.Of(folded);
-        return new PreparedName(Readings(original, folded, script).ToArray(), folded, script);
+        var readings = Readings(original, folded, script).ToArray();
+        if (marked is null || readings.Length != 1 || script is not (Script.Latin or Script.None))
+        {
+            return new PreparedName(readings, folded, script);
+        }
+        // A Latin reading with hamza or ʿayn marks: the tokens as written with them are the consonant skeleton's source
+        // (NameKeys, the Arabic comparison), and what the explanation shows; the scorer's tokens stay without them.
+        var withMarks = kept.Select(i => marked[i]).ToArray();
+        return new PreparedName([readings[0] with { Original = withMarks }], folded, script, string.Join(' ', withMarks));
     }
 
     internal static bool IsHonorific(string folded) => s_honorifics.Contains(folded);
@@ -164,6 +182,14 @@ public static class NameComparison
                 return (spoken, left.SpokenSkeleton, right.SpokenSkeleton, true);
             }
         }
+        if (left.SilentHSkeleton != left.Skeleton || right.SilentHSkeleton != right.Skeleton)
+        {
+            var silent = Similarity(left.SilentHSkeleton, right.SilentHSkeleton);
+            if (silent > written)
+            {
+                return (silent, left.SilentHSkeleton, right.SilentHSkeleton, false);
+            }
+        }
         return (written, left.Skeleton, right.Skeleton, false);
 
         static double Similarity(string a, string b) =>
@@ -221,6 +247,10 @@ public static class NameComparison
     /// </summary>
     private static double AlignScore(Reading a, Reading b, List<AlignedToken>? aligned)
     {
+        if (aligned is null && a.Tokens.Length * b.Tokens.Length <= 64)
+        {
+            return AlignScoreSmall(a.Tokens, b.Tokens);
+        }
         var pairs = new (int I, int J, double Similarity)[a.Tokens.Length * b.Tokens.Length];
         var n = 0;
         for (var i = 0; i < a.Tokens.Length; i++)
@@ -269,6 +299,45 @@ public static class NameComparison
         return Math.Round(total / ((a.Tokens.Length + b.Tokens.Length) / 2.0), 4);
     }
 
+    /// <summary>
+    /// <see cref="AlignScore"/> for the usual few tokens, without allocating: the best free pair taken again and again
+    /// (on a tie the first by token positions) is the order the sorted list gives, so the sum is the same, added in
+    /// the same order. The full cross-reference scores millions of pairs.
+    /// </summary>
+    private static double AlignScoreSmall(string[] a, string[] b)
+    {
+        var (m, n) = (a.Length, b.Length);
+        Span<double> similarity = stackalloc double[m * n];
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                similarity[i * n + j] = TokenSimilarity(a[i], b[j]);
+            }
+        }
+        Span<bool> usedA = stackalloc bool[m];
+        Span<bool> usedB = stackalloc bool[n];
+        var total = 0.0;
+        for (var taken = 0; taken < Math.Min(m, n); taken++)
+        {
+            var best = -1;
+            for (var k = 0; k < m * n; k++)
+            {
+                if (!usedA[k / n] && !usedB[k % n] && (best < 0 || similarity[k] > similarity[best]))
+                {
+                    best = k;
+                }
+            }
+            if (best < 0 || similarity[best] < 0.7)
+            {
+                break;
+            }
+            usedA[best / n] = usedB[best % n] = true;
+            total += similarity[best];
+        }
+        return Math.Round(total / ((m + n) / 2.0), 4);
+    }
+
     /// <summary>The score of <see cref="Compare(PreparedName, PreparedName)"/> without writing its explanation.</summary>
     internal static double Score(PreparedName left, PreparedName right)
     {
@@ -283,6 +352,30 @@ public static class NameComparison
         if (SkeletonSimilarity(left, right) is { } skeleton)
         {
             best = Math.Max(best, Math.Round(skeleton, 4));
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// A bound that <see cref="Score"/> never exceeds, from the token counts alone: aligned tokens add at most 1 each, and
+    /// the sum is divided by the mean count, so "Ivan Petrov" and "Ivan Petrov Georgiev" are at most 0.8. Lets the full
+    /// cross-reference skip most pairs without aligning them. No bound when the consonant comparison of Arabic and
+    /// Hebrew with another script applies.
+    /// </summary>
+    internal static double ScoreBound(PreparedName left, PreparedName right)
+    {
+        if (left.IsUnvowelled != right.IsUnvowelled)
+        {
+            return 1;
+        }
+        var best = 0.0;
+        foreach (var a in left.Readings)
+        {
+            foreach (var b in right.Readings)
+            {
+                var (m, n) = (a.Tokens.Length, b.Tokens.Length);
+                best = Math.Max(best, Math.Round(Math.Min(m, n) / ((m + n) / 2.0), 4));
+            }
         }
         return best;
     }

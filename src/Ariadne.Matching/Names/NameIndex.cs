@@ -50,7 +50,7 @@ public sealed class NameIndex : IDisposable
     private const int FrequentKey = 5_000;
 
     private const uint SnapshotMagic = 0x4E494458; // "NIDX"
-    private const int SnapshotVersion = 1;
+    private const int SnapshotVersion = 2; // 2: skeleton keys of Latin forms read through their hamza and ʿayn marks
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
@@ -214,6 +214,318 @@ public sealed class NameIndex : IDisposable
     }
 
     /// <summary>
+    /// A key held by more admitted name forms than this pairs nobody in the full cross-reference
+    /// (<see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/>): pairing within a key costs its
+    /// size squared, and alike names mostly also share a rarer key (the whole form's consonants, two adjacent tokens
+    /// joined, the token starts in any order). Set by measurement at a million Bogus names (ADR 0013): the squared sizes
+    /// of keys of at most 63 forms add up to 42 million, of at most 127 to 106 million.
+    /// </summary>
+    internal const int DefaultBlockAbove = 50;
+
+    /// <summary>
+    /// Pairs of distinct entities with name forms alike at or above <paramref name="minimumNameScore"/> (the name score,
+    /// not the ranking score, so that the threshold means the same in any index), among entities
+    /// <paramref name="include"/> admits; each pair once, with its best score and why: the full cross-reference of issue
+    /// #11 item 5, on both cores. Every form is compared with every admitted form that shares one of its keys (blocking by
+    /// the index's own keys, which are not computed again, and by the first two letters of each token in any order),
+    /// except through keys held by more than <see cref="DefaultBlockAbove"/> admitted forms; each pair of forms is scored
+    /// once, by the same scorer and threshold as a search. A form alike to more than <paramref name="commonAbove"/> admitted
+    /// others is a common name ("Ivan Petrov" in a national database) and links nothing by itself, as a switchboard number
+    /// links nothing: judged on what <paramref name="include"/> admits, so per viewer; a pair with one form that is not
+    /// common is still found, from that form.
+    /// </summary>
+    /// <param name="include">The entities that may take part (the viewer's reach).</param>
+    /// <param name="minimumNameScore">The name score a pair needs.</param>
+    /// <param name="commonAbove">How many alike others make a name common.</param>
+    /// <param name="from">When given, only the forms of these entities are compared ("new links since the last run": the
+    /// reports written since); their pairs are still with any entity <paramref name="include"/> admits.</param>
+    public IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
+        Func<string, bool> include, double minimumNameScore, int commonAbove = 10, Func<string, bool>? from = null) =>
+        SimilarPairs(include, minimumNameScore, commonAbove, from, DefaultBlockAbove);
+
+    /// <summary>
+    /// <see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/> with the block bound given, and with
+    /// or without the pass's own key of token starts (the tests compare the index's keys alone with the per-form search).
+    /// </summary>
+    internal IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
+        Func<string, bool> include, double minimumNameScore, int commonAbove, Func<string, bool>? from, int blockAbove,
+        bool byTokenStarts = true)
+    {
+        ArgumentNullException.ThrowIfNull(include);
+        ArgumentOutOfRangeException.ThrowIfLessThan(blockAbove, 2);
+        // One read lock for the whole pass, held by this thread while the workers read: writers wait, and the lists
+        // do not change under them.
+        _lock.EnterReadLock();
+        try
+        {
+            return SimilarPairsLocked(include, minimumNameScore, commonAbove, from, blockAbove, byTokenStarts);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private List<(string First, string Second, double Score, string Explanation)> SimilarPairsLocked(
+        Func<string, bool> include, double minimumNameScore, int commonAbove, Func<string, bool>? from, int blockAbove,
+        bool byTokenStarts)
+    {
+        // The viewer's reach is asked once per entity, on this thread: the caller's delegate need not be thread-safe.
+        var admitted = new bool[_entities.Count];
+        var searched = new bool[_entities.Count];
+        for (var e = 0; e < _entities.Count; e++)
+        {
+            if (_entities[e] is { } id && include(id))
+            {
+                admitted[e] = true;
+                searched[e] = from is null || from(id);
+            }
+        }
+        var entryEntity = _entryEntity.ToArray();
+        var entries = entryEntity.Length;
+        if (entries == 0)
+        {
+            // An empty index (a host before its first report) pairs nobody; the partitioner refuses an empty range.
+            return [];
+        }
+        // A key's size is what the viewer sees of it: a hidden report must not change which visible pairs are compared.
+        var admittedSize = new int[_postings.Count];
+        for (var k = 0; k < _postings.Count; k++)
+        {
+            if (_postings[k] is { Count: >= 2 } postings)
+            {
+                var n = 0;
+                for (var i = 0; i < postings.Count; i++)
+                {
+                    if (admitted[entryEntity[postings.Items[i]]])
+                    {
+                        n++;
+                    }
+                }
+                admittedSize[k] = n;
+            }
+        }
+        var prepared = new NameComparison.PreparedName?[entries];
+        NameComparison.PreparedName Prepared(int entry) => prepared[entry] ??= NameComparison.Prepare(_names[entry]);
+        // Every admitted form is read for the scorer once, up front, on both cores (the pass compares each many times).
+        Parallel.For(0, entries, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, e =>
+        {
+            if (_names[e] is not null && admitted[entryEntity[e]])
+            {
+                Prepared(e);
+            }
+        });
+
+        // The blocks: the index's keys, and the pass's own key of each form's tokens in any order (below).
+        var blocks = new List<(int[] Items, int Count)>();
+        for (var k = 0; k < _postings.Count; k++)
+        {
+            if (admittedSize[k] is >= 2 && admittedSize[k] <= blockAbove)
+            {
+                blocks.Add((_postings[k].Items, _postings[k].Count));
+            }
+        }
+        if (byTokenStarts)
+        {
+            blocks.AddRange(TokenStartBlocks(entries, e => _names[e] is not null && admitted[entryEntity[e]], Prepared, blockAbove));
+        }
+        // The blocks of each searched form (compressed rows): no form is folded or keyed again.
+        var start = new int[entries + 1];
+        foreach (var (items, count) in blocks)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (searched[entryEntity[items[i]]])
+                {
+                    start[items[i] + 1]++;
+                }
+            }
+        }
+        for (var e = 0; e < entries; e++)
+        {
+            start[e + 1] += start[e];
+        }
+        var blocksOf = new int[start[entries]];
+        var next = start[..entries];
+        for (var k = 0; k < blocks.Count; k++)
+        {
+            var (items, count) = blocks[k];
+            for (var i = 0; i < count; i++)
+            {
+                if (searched[entryEntity[items[i]]])
+                {
+                    blocksOf[next[items[i]]++] = k;
+                }
+            }
+        }
+
+        // Each pair of forms is scored once, from the lower entry (or from the only side searched), and the alike pairs
+        // kept; whether a form is common is known only when all its pairs are in.
+        var alike = new List<(int EntryA, int EntryB, double Score)>();
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, entries, Math.Max(256, entries / (Environment.ProcessorCount * 64) + 1)),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new PairScratch(entries),
+            (range, _, scratch) =>
+            {
+                for (var entry = range.Item1; entry < range.Item2; entry++)
+                {
+                    if (start[entry + 1] > start[entry])
+                    {
+                        PairsOf(entry, scratch);
+                    }
+                }
+                return scratch;
+            },
+            scratch =>
+            {
+                lock (alike)
+                {
+                    alike.AddRange(scratch.Found);
+                }
+            });
+
+        // How many other admitted entities each searched form is alike to: more than commonAbove, and it is common.
+        var alikeEntities = new long[alike.Count * 2];
+        var at = 0;
+        foreach (var (entryA, entryB, _) in alike)
+        {
+            alikeEntities[at++] = ((long)entryA << 32) | (uint)entryEntity[entryB];
+            alikeEntities[at++] = ((long)entryB << 32) | (uint)entryEntity[entryA];
+        }
+        Array.Sort(alikeEntities);
+        var alikeCount = new int[entries];
+        for (var i = 0; i < alikeEntities.Length; i++)
+        {
+            if (i == 0 || alikeEntities[i] != alikeEntities[i - 1])
+            {
+                alikeCount[(int)(alikeEntities[i] >> 32)]++;
+            }
+        }
+        bool Links(int entry) => searched[entryEntity[entry]] && alikeCount[entry] <= commonAbove;
+
+        var pairs = new Dictionary<(int, int), (double Score, int EntryA, int EntryB)>();
+        foreach (var (entryA, entryB, score) in alike)
+        {
+            // A common name links nothing by itself; its pair with a name that is not common is still a link.
+            if (!Links(entryA) && !Links(entryB))
+            {
+                continue;
+            }
+            var (a, b) = (entryEntity[entryA], entryEntity[entryB]);
+            var key = a < b ? (a, b) : (b, a);
+            // One pair of entities with several alike forms keeps its best score.
+            if (!pairs.TryGetValue(key, out var current) || score > current.Score)
+            {
+                pairs[key] = a < b ? (score, entryA, entryB) : (score, entryB, entryA);
+            }
+        }
+        // Only the pairs kept are explained: an explanation costs more than a score.
+        return pairs.Select(p =>
+            {
+                var (a, b) = p.Key;
+                var (score, entryA, entryB) = p.Value;
+                return string.CompareOrdinal(_entities[a], _entities[b]) < 0
+                    ? (_entities[a]!, _entities[b]!, score, entryA, entryB)
+                    : (_entities[b]!, _entities[a]!, score, entryB, entryA);
+            })
+            .OrderBy(p => p.Item1, StringComparer.Ordinal).ThenBy(p => p.Item2, StringComparer.Ordinal)
+            .Select(p => (p.Item1, p.Item2, p.score, NameComparison.Compare(Prepared(p.Item4), Prepared(p.Item5)).Explanation))
+            .ToList();
+
+        void PairsOf(int entry, PairScratch scratch)
+        {
+            var entity = entryEntity[entry];
+            var query = Prepared(entry);
+            var stamp = entry + 1;
+            for (var k = start[entry]; k < start[entry + 1]; k++)
+            {
+                var (items, count) = blocks[blocksOf[k]];
+                for (var i = 0; i < count; i++)
+                {
+                    var other = items[i];
+                    if (scratch.Seen[other] == stamp)
+                    {
+                        continue;
+                    }
+                    scratch.Seen[other] = stamp;
+                    var otherEntity = entryEntity[other];
+                    // The pair with a searched form of a lower entry is scored from there.
+                    if (otherEntity == entity || !admitted[otherEntity] || (other < entry && searched[otherEntity]))
+                    {
+                        continue;
+                    }
+                    var candidate = Prepared(other);
+                    if (NameComparison.ScoreBound(query, candidate) < minimumNameScore)
+                    {
+                        continue;
+                    }
+                    var score = NameComparison.Score(query, candidate);
+                    if (score >= minimumNameScore)
+                    {
+                        scratch.Found.Add((entry, other, score));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forms of two tokens or more grouped by the first two letters of each token, in any order: the key a report's other
+    /// ordering of one name shares ("IVANOVA MARIA JULIA" and "Maria Julia Ivanova" share only crowded keys of the index:
+    /// ivanova, maria, and the consonants of maria julia, mrjl), and two readings of one name that differ late in each
+    /// word (Παύλος Παπάγος read Pavlos Papagos, AnyAscii's Paylos Papagos). One key per Latin reading; groups of more
+    /// than <paramref name="blockAbove"/> forms pair nobody, as an index key does not.
+    /// </summary>
+    private static IEnumerable<(int[] Items, int Count)> TokenStartBlocks(int entries, Func<int, bool> admitted,
+        Func<int, NameComparison.PreparedName> prepared, int blockAbove)
+    {
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var starts = new List<string>();
+        var own = new HashSet<string>(StringComparer.Ordinal);
+        for (var entry = 0; entry < entries; entry++)
+        {
+            if (!admitted(entry))
+            {
+                continue;
+            }
+            own.Clear();
+            foreach (var reading in prepared(entry).Readings)
+            {
+                if (reading.Tokens.Length < 2)
+                {
+                    continue;
+                }
+                starts.Clear();
+                foreach (var token in reading.Tokens)
+                {
+                    starts.Add(token.Length > 2 ? token[..2] : token);
+                }
+                starts.Sort(StringComparer.Ordinal);
+                var key = string.Join(' ', starts);
+                if (own.Add(key))
+                {
+                    if (!groups.TryGetValue(key, out var group))
+                    {
+                        groups[key] = group = [];
+                    }
+                    group.Add(entry);
+                }
+            }
+        }
+        return groups.Values.Where(g => g.Count >= 2 && g.Count <= blockAbove).Select(g => (g.ToArray(), g.Count));
+    }
+
+    /// <summary>One worker's state in <see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/>.</summary>
+    private sealed class PairScratch(int entries)
+    {
+        /// <summary>Per entry, the last form (id + 1) that met it: no clearing between forms.</summary>
+        public int[] Seen { get; } = new int[entries];
+
+        public List<(int EntryA, int EntryB, double Score)> Found { get; } = [];
+    }
+
+    /// <summary>
     /// Pairs of distinct entities with name forms alike at or above <paramref name="minimumNameScore"/> (the name score,
     /// not the ranking score, so that the threshold means the same in any index), among entities
     /// <paramref name="include"/> admits; each pair once, with its best score and why. Every form is searched among the
@@ -229,8 +541,8 @@ public sealed class NameIndex : IDisposable
     /// <param name="commonAbove">How many alike others make a name common.</param>
     /// <param name="from">When given, only the forms of these entities are searched ("new links since the last run": the
     /// reports written since); their pairs are still with any entity <paramref name="include"/> admits.</param>
-    public IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
-        Func<string, bool> include, double minimumNameScore, int candidates = 20, int commonAbove = 10, Func<string, bool>? from = null)
+    internal IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairsBySearch(
+        Func<string, bool> include, double minimumNameScore, int candidates, int commonAbove, Func<string, bool>? from = null)
     {
         ArgumentNullException.ThrowIfNull(include);
         ArgumentOutOfRangeException.ThrowIfLessThan(candidates, 1);

@@ -43,8 +43,14 @@ internal static class NameKeys
         }
     }
 
+    /// <summary>
+    /// Hebrew's consonants come from its letters; a Latin token's from the token as written with its hamza and ʿayn marks
+    /// ('yns, NameText.MarkedTokens), where the reading keeps them; otherwise from the Latin reading.
+    /// </summary>
     private static string SkeletonSource(NameComparison.Reading reading, int i) =>
-        Scripts.Of(reading.Original[i]) == Script.Hebrew ? reading.Original[i] : reading.Tokens[i];
+        Scripts.Of(reading.Original[i]) is Script.Hebrew || reading.Original[i].Contains('\'', StringComparison.Ordinal)
+            ? reading.Original[i]
+            : reading.Tokens[i];
 
     /// <summary>
     /// The skeleton as spoken where an Arabic article meets a sun letter (شهاب الدين / Shahabuddin), when it differs
@@ -110,6 +116,11 @@ internal static class NameKeys
             {
                 AddSkeleton(keys, "s", spoken);
             }
+            if (ConsonantSkeleton.WithoutSilentH(SkeletonSource(reading, i)) is { } withoutH)
+            {
+                // 'smh also as sm: أسامة's skeleton (ConsonantSkeleton.WithoutSilentH).
+                AddSkeleton(keys, "s", ConsonantSkeleton.Of(withoutH));
+            }
             if (arabic)
             {
                 // The article is written joined in Arabic and apart (or left out) in Latin.
@@ -146,6 +157,11 @@ internal static class NameKeys
             if (Spoken(source, whole) is { Length: >= 3 } spoken)
             {
                 AddSkeleton(keys, "w", spoken);
+            }
+            var withoutHs = ConsonantSkeleton.WithoutSilentHs(source);
+            if (withoutHs != whole && withoutHs.Length >= 3)
+            {
+                AddSkeleton(keys, "w", withoutHs);
             }
         }
         for (var i = 0; i + 1 < skeletons.Length; i++)

@@ -8,14 +8,14 @@ namespace Ariadne.Matching.Names;
 /// The index's entities are report ids written as 32 hex digits (<c>Guid.ToString("N")</c>), as the host writes them.
 /// A common name — alike to more than <c>commonAbove</c> reports the viewer sees — links nothing by itself.
 /// </summary>
-public sealed class NameLinkSource(NameIndex names, double minimumNameScore, int candidates = 20, int commonAbove = 10) : INameLinkSource
+public sealed class NameLinkSource(NameIndex names, double minimumNameScore, int commonAbove = 10) : INameLinkSource
 {
     public IEnumerable<NameLink> FindLinks(Func<Guid, bool> mayView)
     {
         ArgumentNullException.ThrowIfNull(mayView);
         // An entity that is not a report id is nobody's report: never admitted.
         bool Admits(string entity) => Guid.TryParseExact(entity, "N", out var report) && mayView(report);
-        return names.SimilarPairs(Admits, minimumNameScore, candidates, commonAbove)
+        return names.SimilarPairs(Admits, minimumNameScore, commonAbove)
             .Select(p => new NameLink(Guid.ParseExact(p.First, "N"), Guid.ParseExact(p.Second, "N"), p.Score, p.Explanation));
     }
 }

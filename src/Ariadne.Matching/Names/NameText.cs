@@ -12,7 +12,45 @@ public static class NameText
     /// separators to single spaces. Diacritics of other scripts stay: in Cyrillic й and и, ё and е are letters
     /// the transliteration rules read differently.
     /// </summary>
-    public static string Fold(string? name)
+    public static string Fold(string? name) => Fold(name, keepMarks: false);
+
+    /// <summary>
+    /// The apostrophes that Latin readings of Arabic write for hamza and ʿayn (AnyAscii reads إيناس as 'yns, ISO 233 and
+    /// ALA-LC write ʾ and ʿ, typists ' and `). Between letters they join (O'Brien, Ukrainian п'ять).
+    /// </summary>
+    private static bool IsMark(char c) => c is '\'' or '’' or 'ʼ' or '`' or 'ʻ' or 'ʿ' or 'ʾ';
+
+    /// <summary>
+    /// The folded tokens with hamza and ʿayn marks kept, as <c>'</c>, where they stand (<c>'yns</c>, <c>sab'awi</c>): the
+    /// same tokens as <see cref="Tokens"/> otherwise, one for one. A mark is a letter to the consonant skeleton
+    /// (<see cref="ConsonantSkeleton"/>), though Latin spellings leave it out: the y after it in 'yns is the long vowel
+    /// of إيناس, not a word-initial consonant. Null when there is no mark.
+    /// </summary>
+    internal static string[]? MarkedTokens(string? name, string[] tokens)
+    {
+        if (name is null || !name.Any(IsMark))
+        {
+            return null;
+        }
+        var marked = Fold(name, keepMarks: true).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => t.Any(c => c != '\''))
+            .ToArray();
+        // One for one with the plain tokens, or not at all (a mark can never split a token, but a safe fall-back costs nothing).
+        if (marked.Length != tokens.Length)
+        {
+            return null;
+        }
+        for (var i = 0; i < marked.Length; i++)
+        {
+            if (!string.Equals(marked[i].Replace("'", "", StringComparison.Ordinal), tokens[i], StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+        return marked;
+    }
+
+    private static string Fold(string? name, bool keepMarks)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -38,10 +76,19 @@ public static class NameText
                 }
                 continue;
             }
-            if (c is '\'' or '’' or 'ʼ' or '`' or 'ʻ' or 'ʿ' or 'ʾ')
+            if (IsMark(c))
             {
                 // Apostrophes inside a name (O'Brien, Ukrainian п'ять, Arabic ʿayn written ʿ) join, they do not
                 // separate; ʿ and ʾ are letters to Unicode, but no keyboard-typed form of the name has them.
+                if (keepMarks)
+                {
+                    if (pendingSpace && sb.Length > 0)
+                    {
+                        sb.Append(' ');
+                    }
+                    pendingSpace = false;
+                    sb.Append('\'');
+                }
                 continue;
             }
             if (char.IsLetterOrDigit(c) || char.IsSurrogate(c))

@@ -144,7 +144,7 @@ public sealed partial class CheckService
 
     /// <summary>
     /// New links through person names (issue 11 item 5: groups share identifiers or names): the names of the reports written
-    /// since the baseline, each searched among its best candidates in the name index, kept at the check's name score, then
+    /// since the baseline, each paired with the names sharing one of its keys in the name index, kept at the check's name score, then
     /// asked of the database which of the reports involved this viewer may see. Only then is a name judged common (alike to
     /// more than ten visible reports), so that over-correlation is per viewer and a hidden namesake changes nothing.
     /// </summary>
