@@ -21,6 +21,8 @@ public sealed class IntelligencePageOffersTests
             (id, c) => c.PostAsync($"/api/v1/intelligence/{id}/risk-assessment/approval", null)),
         // The section, with a form or with "no recipient now": what matters is that sending is offered to whoever may send.
         ("send", ["id=\"send\""], (id, c) => c.PostAsJsonAsync($"/api/v1/intelligence/{id}/disseminations", new { })),
+        // The page's access log shows exactly to whom the API gives it (the originator's and the agency's supervisors).
+        ("read the access log", ["id=\"access-log\""], (id, c) => c.GetAsync($"/api/v1/intelligence/{id}/access-log")),
         ("edit draft", ["/Intelligence/Edit?id="], (id, c) => c.PostAsJsonAsync($"/api/v1/intelligence/{id}/submit", new { })),
         // Last: allowed, it is done (a sanitised draft is created).
         ("sanitise", ["handler=Sanitise"], (id, c) => c.PostAsJsonAsync($"/api/v1/intelligence/{id}/sanitised", new { })),
