@@ -140,6 +140,31 @@ public sealed class NameIndexTests
     }
 
     [Fact]
+    public void Among_entries_that_share_the_same_keys_of_a_query_the_shorter_form_is_scored_not_the_one_indexed_first()
+    {
+        // Three hundred holders of one surname, each with two given names, indexed before the one person listed by
+        // surname and a single given name. All share exactly the query's keys, so their retrieval scores tie; only 100
+        // candidates are scored. Cut by the order of indexing, the late report was never scored, although the scorer puts
+        // it first (one token missing of two, against two of three); cut by the entry's own length, it is.
+        var syllables = new[] { "ka", "lo", "mi", "re", "su", "na", "vo", "di", "ze", "bu" };
+        string Word(int i) => syllables[i % 10] + syllables[i / 10 % 10] + syllables[i / 100 % 10];
+        using var index = new NameIndex();
+        for (var i = 0; i < 300; i++)
+        {
+            index.Add($"crowd-{i:000}", $"Petrov {Word(i)} {Word(i + 317)}");
+        }
+        index.Add("late", "Petrov Ivo");
+        using var snapshot = new MemoryStream();
+        index.WriteSnapshot(snapshot);
+        snapshot.Position = 0;
+        using var reloaded = NameIndex.ReadSnapshot(snapshot);
+
+        Assert.Equal(1, RankOf(index, "Petrov", "late"));
+        // A snapshot holds no key counts: the reload counts them from the postings, and must tie-break the same way.
+        Assert.Equal(1, RankOf(reloaded, "Petrov", "late"));
+    }
+
+    [Fact]
     public void A_caller_that_filters_answers_can_widen_the_search_until_filtered_out_names_no_longer_crowd_the_kept_ones()
     {
         // A check applies access after the search (issue 12: hidden hits never crowd out visible ones). 500 people of one
