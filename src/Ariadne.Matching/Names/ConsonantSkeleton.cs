@@ -196,6 +196,19 @@ public static class ConsonantSkeleton
                 cls = 'z';
                 i++;
             }
+            else if (c == 'd' && next == 'j')
+            {
+                // French and Portuguese spellings write ج and the English j as dj (Djamel / Jamal / جمال, Indjai / Injai):
+                // one sound, j.
+                cls = 'j';
+                i++;
+            }
+            else if (c == 'd' && next == 'z' && i + 2 < s.Length && s[i + 2] == 'h')
+            {
+                // The Russian and Bulgarian reading of дж (Dzhamal, Dzhokhar): the same j.
+                cls = 'j';
+                i += 2;
+            }
             else if (next == 'h' && c is 'k' or 's' or 'c' or 't' or 'd' or 'g' or 'p' or 'z')
             {
                 cls = c switch

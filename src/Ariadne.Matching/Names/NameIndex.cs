@@ -56,7 +56,8 @@ public sealed class NameIndex : IDisposable
     private const float TieBreak = 0.001f;
 
     private const uint SnapshotMagic = 0x4E494458; // "NIDX"
-    private const int SnapshotVersion = 2; // 2: skeleton keys of Latin forms read through their hamza and ʿayn marks
+    // 2: skeleton keys of Latin forms read through their hamza and ʿayn marks; 3: dj and dzh are j in the skeleton.
+    private const int SnapshotVersion = 3;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
