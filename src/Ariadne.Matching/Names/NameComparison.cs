@@ -392,11 +392,14 @@ public static class NameComparison
             // An initial meets the name it abbreviates, a little below certainty.
             return a[0] == b[0] ? 0.9 : 0;
         }
-        return JaroWinkler.Similarity(a, b);
+        var similarity = JaroWinkler.Similarity(a, b);
+        // Two romanisations of one Korean syllable (cho / jo, chung / jung): as close as an initial to its name.
+        return similarity < 0.9 && KoreanRomanisation.AreVariants(a, b) ? 0.9 : similarity;
     }
 
     private static string How(string a, string b, double similarity) =>
         string.Equals(a, b, StringComparison.Ordinal) || similarity >= 1 ? ""
         : a.Length == 1 || b.Length == 1 ? "initial"
+        : KoreanRomanisation.AreVariants(a, b) ? "Korean romanised two ways (McCune-Reischauer / Revised)"
         : string.Create(CultureInfo.InvariantCulture, $"Jaro-Winkler {similarity:0.00}");
 }

@@ -56,8 +56,9 @@ public sealed class NameIndex : IDisposable
     private const float TieBreak = 0.001f;
 
     private const uint SnapshotMagic = 0x4E494458; // "NIDX"
-    // 2: skeleton keys of Latin forms read through their hamza and ʿayn marks; 3: dj and dzh are j in the skeleton.
-    private const int SnapshotVersion = 3;
+    // 2: skeleton keys of Latin forms read through their hamza and ʿayn marks; 3: dj and dzh are j in the skeleton;
+    // 4: a Korean syllable's Revised Romanization as a key (KoreanRomanisation).
+    private const int SnapshotVersion = 4;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 

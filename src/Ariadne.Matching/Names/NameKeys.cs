@@ -4,7 +4,8 @@ namespace Ariadne.Matching.Names;
 /// The retrieval keys of a name form (issue #11 item 3: several keys per name form). Every key is on the Latin side,
 /// so that a form in any script meets a form in any other through one dictionary:
 /// <list type="bullet">
-/// <item><c>t</c>+token: each folded Latin reading of a token (Димитров → dimitrov; 習近平 → xi, jin, ping, jinping).</item>
+/// <item><c>t</c>+token: each folded Latin reading of a token (Димитров → dimitrov; 習近平 → xi, jin, ping, jinping), and a
+/// Korean syllable also as the Revised Romanization writes it (Chung → jung, Kim → gim; <see cref="KoreanRomanisation"/>).</item>
 /// <item><c>s</c>+skeleton: the token's consonants (<see cref="ConsonantSkeleton"/>), which is how unvowelled Arabic
 /// meets vowelled Latin (محمد, Mohammed and Muhammad are all mhmd) and how Latin spellings meet each other.</item>
 /// <item><c>s</c>+two skeletons: adjacent tokens joined, because a compound is written joined or apart
@@ -139,6 +140,11 @@ internal static class NameKeys
                 continue;
             }
             keys.Add("t" + token);
+            if (KoreanRomanisation.Revised(token) is { } revised)
+            {
+                // Chung also as Jung, Kim as Gim: one key for a Korean syllable in either romanisation.
+                keys.Add("t" + revised);
+            }
             if (token.Length >= 5)
             {
                 keys.Add("p" + token[..4]);
