@@ -230,7 +230,8 @@ public sealed class NameIndex : IDisposable
     /// not the ranking score, so that the threshold means the same in any index), among entities
     /// <paramref name="include"/> admits; each pair once, with its best score and why: the full cross-reference of issue
     /// #11 item 5, on both cores. Every form is compared with every admitted form that shares one of its keys (blocking by
-    /// the index's own keys, which are not computed again, and by the first two letters of each token in any order),
+    /// the index's own keys, which are not computed again, by the first two letters of each token in any order, and by
+    /// an Arabic-script form's consonants as its letter-by-letter Latin reading reads them back),
     /// except through keys held by more than <see cref="DefaultBlockAbove"/> admitted forms; each pair of forms is scored
     /// once, by the same scorer and threshold as a search. A form alike to more than <paramref name="commonAbove"/> admitted
     /// others is a common name ("Ivan Petrov" in a national database) and links nothing by itself, as a switchboard number
@@ -248,7 +249,8 @@ public sealed class NameIndex : IDisposable
 
     /// <summary>
     /// <see cref="SimilarPairs(Func{string, bool}, double, int, Func{string, bool}?)"/> with the block bound given, and with
-    /// or without the pass's own key of token starts (the tests compare the index's keys alone with the per-form search).
+    /// or without the pass's own keys, of token starts and of Arabic script's letter-by-letter readings (the tests compare
+    /// the index's keys alone with the per-form search).
     /// </summary>
     internal IReadOnlyList<(string First, string Second, double Score, string Explanation)> SimilarPairs(
         Func<string, bool> include, double minimumNameScore, int commonAbove, Func<string, bool>? from, int blockAbove,
@@ -577,11 +579,15 @@ public sealed class NameIndex : IDisposable
         }
     }
 
+    /// <summary>How <see cref="DiagnosePairs"/> writes a letter-by-letter reading's consonants among the keys.</summary>
+    private const string ReadPrefix = "read ";
+
     /// <summary>
     /// Why the full cross-reference did or did not pair two entities (the bench lists the planted pairs it missed, issue
     /// #11): their forms' best name score, and every blocking key a form of one shares with a form of the other (index
-    /// keys and token-start keys), with how many admitted forms hold it, since a key held by more than the block bound
-    /// pairs nobody. Not for the host: it reads every form once for the sizes of the token-start keys.
+    /// keys, token-start keys, and an Arabic-script form's letter-by-letter consonants met by the other's whole-form
+    /// key), with how many admitted forms hold it, since a key held by more than the block bound pairs nobody. Not for
+    /// the host: it reads every form once for the sizes of the pass's own keys.
     /// </summary>
     internal IReadOnlyList<PairDiagnosis> DiagnosePairs(IReadOnlyList<(string First, string Second)> pairs, Func<string, bool> include)
     {
@@ -626,6 +632,15 @@ public sealed class NameIndex : IDisposable
                         score = Math.Max(score, NameComparison.Score(x.Name, y.Name));
                         index.UnionWith(x.Keys.Intersect(y.Keys));
                         shared.UnionWith(x.Starts.Intersect(y.Starts));
+                        foreach (var (arabic, other) in new[] { (x, y), (y, x) })
+                        {
+                            // LetterByLetterBlocks: the reading's consonants against the other form's whole-form key.
+                            if (arabic.Name is { Script: Script.Arabic } name && name.LetterByLetterSkeleton is { Length: >= 3 } read
+                                && read != name.Skeleton && other.Keys.Contains("w" + read))
+                            {
+                                shared.Add(ReadPrefix + read);
+                            }
+                        }
                     }
                 }
                 foreach (var key in shared)
@@ -644,7 +659,12 @@ public sealed class NameIndex : IDisposable
                         if (_names[entry] is { } name && admitted[_entryEntity[entry]])
                         {
                             local.Keys.Clear();
-                            TokenStartKeys(NameComparison.Prepare(name), local.Keys, local.Starts);
+                            var prepared = NameComparison.Prepare(name);
+                            TokenStartKeys(prepared, local.Keys, local.Starts);
+                            if (prepared.Script is Script.Arabic && prepared.LetterByLetterSkeleton != prepared.Skeleton)
+                            {
+                                local.Keys.Add(ReadPrefix + prepared.LetterByLetterSkeleton);
+                            }
                             foreach (var key in local.Keys)
                             {
                                 if (wanted.TryGetValue(key, out var box))
@@ -674,8 +694,12 @@ public sealed class NameIndex : IDisposable
                 }
                 return n;
             }
+            // A letter-by-letter block holds the Arabic forms read so and the forms with that whole-form key.
             return found.Select(f => new PairDiagnosis(f.First, f.Second, f.Score,
-                    [.. f.Index.Select(k => (k, AdmittedForms(k))), .. f.Starts.Select(k => ("start " + k, wanted[k].Value))]))
+                    [.. f.Index.Select(k => (k, AdmittedForms(k))),
+                        .. f.Starts.Select(k => k.StartsWith(ReadPrefix, StringComparison.Ordinal)
+                            ? (k, wanted[k].Value + AdmittedForms("w" + k[ReadPrefix.Length..]))
+                            : ("start " + k, wanted[k].Value))]))
                 .ToList();
         }
         finally
@@ -686,7 +710,8 @@ public sealed class NameIndex : IDisposable
 
     /// <summary>
     /// Two entities' best name score and the blocking keys their forms share, each with the admitted forms that hold
-    /// it (<see cref="NameIndex.DiagnosePairs"/>); a token-start key is written "start " and the key.
+    /// it (<see cref="NameIndex.DiagnosePairs"/>); a token-start key is written "start " and the key, a letter-by-letter
+    /// reading's consonants "read " and them.
     /// </summary>
     internal sealed record PairDiagnosis(string First, string Second, double Score, IReadOnlyList<(string Key, int Forms)> SharedKeys);
 
