@@ -35,6 +35,8 @@ internal static class CrossReferenceBench
         public List<SyntheticIdentifier> Raw { get; } = [];
         public string Name { get; set; } = "";
         public int NameVariantGroup { get; set; } = -1;
+        /// <summary>How the planted variant was made, for the list of missed pairs.</summary>
+        public string NameVariantKind { get; set; } = "";
     }
 
     private sealed record PlantedLink(IdentifierValue Value, Guid[] Reports);
@@ -61,7 +63,8 @@ internal static class CrossReferenceBench
         var reports = new Report[count];
         Bogus.Randomizer.Seed = new Random(seed);
         var names = NameDistractors.Locales.Select(l => new Bogus.DataSets.Name(l)).ToArray();
-        var scripts = new[] { "ru", "uk", "el", "ar", "fa" }.Select(l => new Bogus.DataSets.Name(l)).ToArray();
+        var scriptLocales = new[] { "ru", "uk", "el", "ar", "fa" };
+        var scripts = scriptLocales.Select(l => new Bogus.DataSets.Name(l)).ToArray();
         for (var i = 0; i < count; i++)
         {
             var report = new Report(synthetic.NewId(), random.Next(60));
@@ -111,10 +114,12 @@ internal static class CrossReferenceBench
                 {
                     // A full name in its own script and as a passport reads it in Latin (AnyAscii, the engine's fallback
                     // for other scripts; Cyrillic is read by the engine's own passport rules, so this is not circular).
-                    var native = scripts[random.Next(scripts.Length)];
+                    var locale = random.Next(scripts.Length);
+                    var native = scripts[locale];
                     var full = $"{native.FirstName()} {native.FirstName()} {native.LastName()}";
                     members[0].Name = full;
                     members[1].Name = AnyAscii.Transliteration.Transliterate(full);
+                    members[0].NameVariantKind = $"script ({scriptLocales[locale]} and its AnyAscii reading)";
                 }
                 else
                 {
@@ -123,6 +128,7 @@ internal static class CrossReferenceBench
                     var parts = person.Latin.Split(' ');
                     members[0].Name = $"{parts[0]} {middle} {parts[^1]}";
                     members[1].Name = $"{parts[^1]} {parts[0]} {middle}".ToUpperInvariant();
+                    members[0].NameVariantKind = "order (family name first, upper case, a second given name)";
                 }
                 members[0].NameVariantGroup = members[1].NameVariantGroup = n;
             }
@@ -254,9 +260,37 @@ internal static class CrossReferenceBench
         Console.WriteLine($"name index: {names.Count:N0} forms in {Seconds(build)}; cross-reference with name links (name score ≥ {MinimumNameScore}): " +
             $"{Seconds(run)} (CPU {Seconds(runCpu)}), {linked.Count:N0} name links, {result.Groups.Count:N0} groups");
         Console.WriteLine($"planted name pairs found: {planted.Count - missed.Count:N0}/{planted.Count:N0}" +
-            (missed.Count > 0 ? "; missed: " + string.Join(", ", missed.Take(8).Select(g => $"[{g[0].Name} / {g[1].Name}]")) : ""));
+            (missed.Count > 0 ? $"; missed {missed.Count:N0}:" : ""));
+        if (missed.Count > 0)
+        {
+            PrintMissed(names, missed.Select(g => (g[0], g[1])).ToList());
+        }
 
         static (Guid, Guid) Pair(Guid a, Guid b) => a.CompareTo(b) < 0 ? (a, b) : (b, a);
+    }
+
+    /// <summary>
+    /// Each missed planted pair, with why the pass did not link it (issue #11: all planted links found): its name score
+    /// below the bar, no blocking key in common, every key in common held by more forms than the pass pairs within
+    /// (NameIndex.DefaultBlockAbove), or else alike and blocked, so dropped as a common name (NameLinkSource's bound).
+    /// </summary>
+    private static void PrintMissed(NameIndex names, List<(Report First, Report Second)> missed)
+    {
+        var diagnoses = names.DiagnosePairs([.. missed.Select(m => (m.First.Id.ToString("N"), m.Second.Id.ToString("N")))], _ => true);
+        for (var i = 0; i < missed.Count; i++)
+        {
+            var (first, second) = missed[i];
+            var d = diagnoses[i];
+            var open = d.SharedKeys.Where(k => k.Forms <= NameIndex.DefaultBlockAbove).ToList();
+            var why = d.Score < MinimumNameScore ? "score below the bar"
+                : d.SharedKeys.Count == 0 ? "no shared blocking key"
+                : open.Count == 0 ? "shared keys all over the bound"
+                : "alike and blocked: dropped as a common name";
+            var keys = d.SharedKeys.Count == 0 ? "none" : string.Join(", ", d.SharedKeys.Select(k => $"{k.Key} ({k.Forms:N0})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  missed [{first.Name} / {second.Name}], {(first.NameVariantKind.Length > 0 ? first.NameVariantKind : second.NameVariantKind)}: " +
+                $"{why}; score {d.Score:0.0000}; shared keys (forms holding each): {keys}"));
+        }
     }
 
     /// <summary>The name score at which the host's checks count a name as a hit.</summary>

@@ -23,7 +23,19 @@ public static class ConsonantSkeleton
     /// </summary>
     public static string Assimilated(string folded) => Of(folded, assimilated: true);
 
-    private static string Of(string folded, bool assimilated)
+    /// <summary>
+    /// The skeleton of an Arabic-script form as its letter-by-letter Latin reading (the unvowelled transliteration that
+    /// machine and clerical readings give: سهند shnd, مجتهدی mjthdy) reads back. Such a reading writes two letters as a
+    /// Latin digraph: س or ص then ه or ح is s-h, read back as the one sound sh, and so are k-h (کهنمویی khnmwyy, read
+    /// as kh), t-h, d-h, g-h, p-h (سپهر sphr, read as ph), z-h; BGN/PCGN put a middle dot and ALA-LC a prime between such
+    /// letters (s·h, sʹh) precisely because without it they read as one, and typed forms leave the mark out;
+    /// a reading without vowel letters leaves out an alif between them too (مصاحب mshb).
+    /// It writes the و or ی after a word's first alif as w or y (ایزدیار yzdyr, اوژن wzhn), where a vowelled spelling
+    /// writes a vowel (Izadyar, Ozhan). Other scripts' tokens as in <see cref="Of(string)"/>.
+    /// </summary>
+    public static string LetterByLetter(string folded) => Of(folded, assimilated: false, letterByLetter: true);
+
+    private static string Of(string folded, bool assimilated, bool letterByLetter = false)
     {
         var sb = new StringBuilder(folded.Length);
         foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -31,7 +43,7 @@ public static class ConsonantSkeleton
             var script = Scripts.Of(token);
             if (script == Script.Arabic)
             {
-                Arabic(token, sb, assimilated);
+                Arabic(token, sb, assimilated, letterByLetter);
             }
             else if (script == Script.Hebrew)
             {
@@ -57,12 +69,12 @@ public static class ConsonantSkeleton
     /// <summary>
     /// A Latin token with no vowel letter is a letter-by-letter reading of an unvowelled script (AnyAscii reads أسامة as
     /// 'smh, جمانة as jmnh, رقية as rqyh): its final h may be ه or ة, which Arabic spellings leave unsaid and the Arabic
-    /// skeleton drops, or ح, which they say (صلاح is slh). The token without that h, to be compared as well; null where
+    /// skeleton drops, or ح, which they say (صلاح is slh). Two letters are a token too: مه (Mah) is mh. The token without that h, to be compared as well; null where
     /// the rule does not apply (a vowelled token, or kh, sh, th, dh, gh, ch, ph, zh, which are one sound).
     /// </summary>
     public static string? WithoutSilentH(string token)
     {
-        if (token.Length < 3 || token[^1] != 'h' || token[^2] is 'k' or 's' or 'c' or 't' or 'd' or 'g' or 'p' or 'z' or '\''
+        if (token.Length < 2 || token[^1] != 'h' || token[^2] is 'k' or 's' or 'c' or 't' or 'd' or 'g' or 'p' or 'z' or '\''
             || token.Any(c => c is 'a' or 'e' or 'i' or 'o' or 'u') || !token.All(c => char.IsAsciiLetterLower(c) || c == '\''))
         {
             return null;
@@ -98,7 +110,23 @@ public static class ConsonantSkeleton
         return -1;
     }
 
-    private static void Arabic(string token, StringBuilder sb, bool assimilated)
+    /// <summary>
+    /// The skeleton class a letter-by-letter Latin reading gives a letter followed by ه or ح: the Latin digraph's, when
+    /// the letter's Latin letter and h make one (<see cref="LetterByLetter"/>); '\0' otherwise.
+    /// </summary>
+    private static char Digraph(char c) => c switch
+    {
+        'س' or 'ص' => 's',
+        'ک' or 'ك' => 'x',
+        'ت' or 'ط' => 't',
+        'د' or 'ض' => 'd',
+        'گ' => 'g',
+        'پ' => 'f',
+        'ز' => 'z',
+        _ => '\0',
+    };
+
+    private static void Arabic(string token, StringBuilder sb, bool assimilated, bool letterByLetter)
     {
         var letters = token.Where(c => Scripts.OfLetter(c) == Script.Arabic && char.IsLetter(c)).ToArray();
         var article = ArticleAt(letters);
@@ -109,8 +137,21 @@ public static class ConsonantSkeleton
             {
                 continue;
             }
+            // A reading without vowel letters leaves out the alif between (مصاحب mshb), so the letters around it meet.
+            var after = i + 1;
+            while (letterByLetter && after < letters.Length - 1 && letters[after] == 'ا')
+            {
+                after++;
+            }
+            if (letterByLetter && after < letters.Length && letters[after] is 'ه' or 'ح' && Digraph(c) is var digraph and not '\0')
+            {
+                sb.Append(digraph);
+                i = after;
+                continue;
+            }
             // The word after the article starts there: its و and ي are the consonants w and y (عبدالولی, Abdul Wali).
-            var start = i == 0 || (article >= 0 && i == article + 2);
+            // Read letter by letter, so are the و and ی after a first alif, which the reading leaves out.
+            var start = i == 0 || (article >= 0 && i == article + 2) || (letterByLetter && i == 1 && letters[0] is 'ا' or 'أ' or 'إ');
             var end = i == letters.Length - 1;
             var cls = c switch
             {

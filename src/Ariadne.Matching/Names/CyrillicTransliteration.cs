@@ -23,7 +23,11 @@ public static class CyrillicTransliteration
     /// <summary>
     /// The schemes a name form may be in. Letters only one language has decide (ы, э, ё: Russian; і, ї, є, ґ:
     /// Ukrainian; ѝ: Bulgarian); otherwise all three readings are kept, since the engine cannot tell a Bulgarian
-    /// Петров from a Russian one, and a bounded set of three is cheap.
+    /// Петров from a Russian one, and a bounded set of three is cheap. A Ukrainian form is read by the Russian scheme
+    /// too: ICAO Doc 9303's Cyrillic table, which Russian passports follow, reads Ukrainian Г as G (its H is for
+    /// Belarusian and Serbian), and Ukrainians' names went into Latin through Russian for decades (Soviet and
+    /// Russian-issued documents, Russian-language sources): Григорій Grigorii, Галина Galina, Сергій Sergii, where
+    /// Ukraine's own system writes Hryhorii, Halyna, Serhii.
     /// </summary>
     public static IReadOnlyList<CyrillicScheme> LikelySchemes(string folded)
     {
@@ -33,7 +37,7 @@ public static class CyrillicTransliteration
         }
         if (folded.AsSpan().IndexOfAny("іїєґ") >= 0)
         {
-            return [CyrillicScheme.Ukrainian];
+            return [CyrillicScheme.Ukrainian, CyrillicScheme.Russian];
         }
         if (folded.Contains('ѝ', StringComparison.Ordinal))
         {

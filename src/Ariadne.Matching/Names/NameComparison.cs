@@ -48,6 +48,7 @@ public static class NameComparison
         private string? _skeleton;
         private string? _spoken;
         private string? _silentH;
+        private string? _letterByLetter;
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
@@ -67,6 +68,12 @@ public static class NameComparison
         /// <see cref="ConsonantSkeleton.WithoutSilentH"/>); the skeleton itself otherwise.
         /// </summary>
         public string SilentHSkeleton => _silentH ??= IsUnvowelled ? Skeleton : ConsonantSkeleton.WithoutSilentHs(skeletonSource ?? Folded);
+
+        /// <summary>
+        /// An Arabic-script form's skeleton as its letter-by-letter Latin reading reads back (سهند shnd as s-n-d;
+        /// <see cref="ConsonantSkeleton.LetterByLetter"/>); the skeleton itself otherwise.
+        /// </summary>
+        public string LetterByLetterSkeleton => _letterByLetter ??= Script == Script.Arabic ? ConsonantSkeleton.LetterByLetter(Folded) : Skeleton;
     }
 
     internal static PreparedName Prepare(string? name)
@@ -166,31 +173,57 @@ public static class NameComparison
     private static double? SkeletonSimilarity(PreparedName left, PreparedName right) =>
         SkeletonComparison(left, right)?.Similarity;
 
-    /// <summary>The written skeletons, or the spoken ones (article assimilated) when those are closer.</summary>
-    private static (double Similarity, string Left, string Right, bool Spoken)? SkeletonComparison(PreparedName left, PreparedName right)
+    /// <summary>How an unvowelled form's skeleton was read for the closest comparison.</summary>
+    private enum SkeletonReading
+    {
+        Written,
+        /// <summary>The article's l taken into a following sun letter (<see cref="PreparedName.SpokenSkeleton"/>).</summary>
+        Spoken,
+        /// <summary>As a letter-by-letter Latin reading reads back (<see cref="PreparedName.LetterByLetterSkeleton"/>).</summary>
+        LetterByLetter,
+    }
+
+    /// <summary>
+    /// The closest of the unvowelled form's skeletons (written, spoken, read back letter by letter) to the other form's
+    /// (written, or with the silent final h of a letter-by-letter reading left out): each way of reading applies to
+    /// the whole form, and either side's may be the one that fits, so every pair of them is tried, written first.
+    /// </summary>
+    private static (double Similarity, string Left, string Right, SkeletonReading How)? SkeletonComparison(PreparedName left, PreparedName right)
     {
         if (left.IsUnvowelled == right.IsUnvowelled || left.Skeleton.Length == 0 || right.Skeleton.Length == 0)
         {
             return null;
         }
-        var written = Similarity(left.Skeleton, right.Skeleton);
-        if (left.SpokenSkeleton != left.Skeleton || right.SpokenSkeleton != right.Skeleton)
+        var unvowelledLeft = left.IsUnvowelled;
+        var (unvowelled, vowelled) = unvowelledLeft ? (left, right) : (right, left);
+        Span<(string Skeleton, SkeletonReading How)> readings =
+        [
+            (unvowelled.Skeleton, SkeletonReading.Written),
+            (unvowelled.SpokenSkeleton, SkeletonReading.Spoken),
+            (unvowelled.LetterByLetterSkeleton, SkeletonReading.LetterByLetter),
+        ];
+        var others = vowelled.SilentHSkeleton == vowelled.Skeleton ? 1 : 2;
+        (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How) best = (-1, "", "", SkeletonReading.Written);
+        for (var r = 0; r < readings.Length; r++)
         {
-            var spoken = Similarity(left.SpokenSkeleton, right.SpokenSkeleton);
-            if (spoken > written)
+            var (skeleton, how) = readings[r];
+            if (r > 0 && skeleton == unvowelled.Skeleton)
             {
-                return (spoken, left.SpokenSkeleton, right.SpokenSkeleton, true);
+                continue;
+            }
+            for (var o = 0; o < others; o++)
+            {
+                var other = o == 0 ? vowelled.Skeleton : vowelled.SilentHSkeleton;
+                var similarity = Similarity(skeleton, other);
+                if (similarity > best.Similarity)
+                {
+                    best = (similarity, skeleton, other, how);
+                }
             }
         }
-        if (left.SilentHSkeleton != left.Skeleton || right.SilentHSkeleton != right.Skeleton)
-        {
-            var silent = Similarity(left.SilentHSkeleton, right.SilentHSkeleton);
-            if (silent > written)
-            {
-                return (silent, left.SilentHSkeleton, right.SilentHSkeleton, false);
-            }
-        }
-        return (written, left.Skeleton, right.Skeleton, false);
+        return unvowelledLeft
+            ? (best.Similarity, best.Unvowelled, best.Vowelled, best.How)
+            : (best.Similarity, best.Vowelled, best.Unvowelled, best.How);
 
         static double Similarity(string a, string b) =>
             a.Length == 0 || b.Length == 0 ? 0 : (1 - (double)Levenshtein(a, b) / Math.Max(a.Length, b.Length)) * 0.95;
@@ -198,13 +231,18 @@ public static class NameComparison
 
     private static NameMatch? ArabicSkeletons(PreparedName left, PreparedName right)
     {
-        if (SkeletonComparison(left, right) is not var (similarity, ka, kb, spoken))
+        if (SkeletonComparison(left, right) is not var (similarity, ka, kb, reading))
         {
             return null;
         }
         var script = left.IsUnvowelled ? left.Script : right.Script;
         var (a, b) = (left.Folded, right.Folded);
-        var how = spoken ? ", the article's l taken into the sun letter after it" : "";
+        var how = reading switch
+        {
+            SkeletonReading.Written => "",
+            SkeletonReading.Spoken => ", the article's l taken into the sun letter after it",
+            SkeletonReading.LetterByLetter => ", read back as its letter-by-letter Latin reading is (s-h as sh, a first alif's و and ی as w and y)",
+        };
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels{how}), similarity {similarity:0.00}");
         return new NameMatch(Math.Round(similarity, 4), [new AlignedToken(a, b, similarity, why)], why);

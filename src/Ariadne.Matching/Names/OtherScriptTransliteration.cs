@@ -10,11 +10,16 @@ namespace Ariadne.Matching.Names;
 /// </summary>
 internal static class OtherScriptTransliteration
 {
-    /// <summary>One or two readings of the tokens: syllables of Han and Hangul apart, and the given name joined.</summary>
+    /// <summary>
+    /// One or two readings of the tokens: syllables of Han and Hangul apart, and the given name joined; for Greek, the
+    /// ELOT 743 transcription (passports) and the ISO 843 transliteration (<see cref="GreekIso843"/>).
+    /// </summary>
     public static IEnumerable<(string[] Latin, string[] Original)> Readings(string[] original)
     {
         var split = new List<(string Latin, string Original)>();
         var joined = new List<(string Latin, string Original)>();
+        // The ISO 843 reading of a form with Greek in it; the same as the first otherwise, and then not offered.
+        var iso = new List<(string Latin, string Original)>();
         foreach (var token in original)
         {
             var script = Scripts.Of(token);
@@ -35,16 +40,19 @@ internal static class OtherScriptTransliteration
                     var greek = Ascii(GreekDigraphs(token));
                     split.Add((greek, token));
                     joined.Add((greek, token));
+                    iso.Add((Ascii(GreekIso843(token)), token));
                     break;
                 case Script.Latin or Script.None or Script.Arabic or Script.Cyrillic:
                     // Arabic is compared by consonants (ConsonantSkeleton); Cyrillic by its own schemes.
                     split.Add((token, token));
                     joined.Add((token, token));
+                    iso.Add((token, token));
                     break;
                 case Script.Hebrew or Script.Devanagari or Script.Kana or Script.Other:
                     var ascii = Ascii(token);
                     split.Add((ascii, token));
                     joined.Add((ascii, token));
+                    iso.Add((ascii, token));
                     break;
             }
         }
@@ -57,6 +65,14 @@ internal static class OtherScriptTransliteration
         if (second.Length > 0 && !second.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal))
         {
             yield return (second.Select(p => p.Latin).ToArray(), second.Select(p => p.Original).ToArray());
+        }
+        // A Han or Hangul token is in split, joined or neither list apart, but never in iso: iso is offered only when
+        // it has every token, Greek among them, and differs from the first reading.
+        var third = iso.Where(p => p.Latin.Length > 0).ToArray();
+        if (third.Length == first.Length && third.Length > 0
+            && !third.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal))
+        {
+            yield return (third.Select(p => p.Latin).ToArray(), third.Select(p => p.Original).ToArray());
         }
     }
 
@@ -86,13 +102,33 @@ internal static class OtherScriptTransliteration
         return syllables;
     }
 
+    /// <summary>
+    /// The ISO 843 transliteration (Type 1, also ELOT 743's own since 2001, and the Library of Congress's): letter by
+    /// letter, υ as y, except in the diphthongs αυ, ευ, ηυ, ου, which are au, eu, iu, ou, and γγ as gg, μπ as mp. It is
+    /// how libraries, older records and machine transliteration write Greek names (Ελευθέριος Eleutherios, Ευάγγελος
+    /// Euaggelos, Ευστάθιος Eustathios) where a passport's transcription writes Eleftherios, Evangelos, Efstathios; its
+    /// vowels differ, but its consonants are the letters' own, so the whole form's consonants meet those of a
+    /// letter-by-letter spelling (Eleytherios), which the transcription's v and f do not. The input is folded.
+    /// </summary>
+    private static string GreekIso843(string token)
+    {
+        var plain = StripAccents(token);
+        return plain.Replace("αυ", "au", StringComparison.Ordinal)
+            .Replace("ευ", "eu", StringComparison.Ordinal)
+            .Replace("ηυ", "iu", StringComparison.Ordinal)
+            .Replace("ου", "ou", StringComparison.Ordinal);
+    }
+
+    private static string StripAccents(string token) =>
+        new string(token.Normalize(NormalizationForm.FormD)
+            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            .ToArray()).Normalize(NormalizationForm.FormC);
+
     /// <summary>ELOT 743 digraphs that a letter-by-letter reading gets wrong; the input is folded (lower-case, accents kept).</summary>
     private static string GreekDigraphs(string token)
     {
         // Accents first: ού and οὐ are ου for this purpose.
-        var plain = new string(token.Normalize(NormalizationForm.FormD)
-            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .ToArray()).Normalize(NormalizationForm.FormC);
+        var plain = StripAccents(token);
         var s = plain.Replace("ου", "ou", StringComparison.Ordinal)
             .Replace("αυ", "av", StringComparison.Ordinal)
             .Replace("ευ", "ev", StringComparison.Ordinal);

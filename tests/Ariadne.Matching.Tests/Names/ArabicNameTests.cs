@@ -159,6 +159,8 @@ public sealed class ArabicNameTests
     [InlineData("jmnh", "jmn")]
     [InlineData("rqyh", "rqy")]
     [InlineData("slh", "sl")]       // صلاح: its h is said, so the comparison takes the closer of both
+    [InlineData("mh", "m")]         // مه (Mah), a name of two letters
+    [InlineData("sh", null)]        // ش, one sound
     [InlineData("minh", null)]      // a vowelled token: the h is written (Vietnamese nh)
     [InlineData("fatimah", null)]   // -ah is already silent in the skeleton
     [InlineData("mhmd", null)]
