@@ -35,7 +35,16 @@ public static class ConsonantSkeleton
     /// </summary>
     public static string LetterByLetter(string folded) => Of(folded, assimilated: false, letterByLetter: true);
 
-    private static string Of(string folded, bool assimilated, bool letterByLetter = false)
+    /// <summary>
+    /// The skeleton as Persian, Dari, Pashto and Urdu say the Arabic letters ذ ض ظ (z) and ث (s): رضا is Reza, فيض Faiz,
+    /// رمضان Ramazan, نذير Nazir, where Arabic says Rida, Fayd, Ramadan, Nadhir. The same letters, so the script cannot
+    /// tell which language a name was spelt in; the index keys both readings and the comparison takes the closer.
+    /// Null when the form has none of those letters.
+    /// </summary>
+    public static string? Persian(string folded) =>
+        folded.AsSpan().IndexOfAny("ذضظث") < 0 ? null : Of(folded, assimilated: false, persian: true);
+
+    private static string Of(string folded, bool assimilated, bool letterByLetter = false, bool persian = false)
     {
         var sb = new StringBuilder(folded.Length);
         foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -43,7 +52,7 @@ public static class ConsonantSkeleton
             var script = Scripts.Of(token);
             if (script == Script.Arabic)
             {
-                Arabic(token, sb, assimilated, letterByLetter);
+                Arabic(token, sb, assimilated, letterByLetter, persian);
             }
             else if (script == Script.Hebrew)
             {
@@ -126,7 +135,7 @@ public static class ConsonantSkeleton
         _ => '\0',
     };
 
-    private static void Arabic(string token, StringBuilder sb, bool assimilated, bool letterByLetter)
+    private static void Arabic(string token, StringBuilder sb, bool assimilated, bool letterByLetter, bool persian)
     {
         var letters = token.Where(c => Scripts.OfLetter(c) == Script.Arabic && char.IsLetter(c)).ToArray();
         var article = ArticleAt(letters);
@@ -155,6 +164,8 @@ public static class ConsonantSkeleton
             var end = i == letters.Length - 1;
             var cls = c switch
             {
+                'ذ' or 'ض' or 'ظ' when persian => 'z',
+                'ث' when persian => 's',
                 'ب' or 'پ' => 'b',
                 'ت' or 'ط' or 'ث' or 'ټ' => 't',
                 'ج' => 'j',

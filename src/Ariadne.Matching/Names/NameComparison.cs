@@ -49,6 +49,7 @@ public static class NameComparison
         private string? _spoken;
         private string? _silentH;
         private string? _letterByLetter;
+        private string? _persian;
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
@@ -74,6 +75,12 @@ public static class NameComparison
         /// <see cref="ConsonantSkeleton.LetterByLetter"/>); the skeleton itself otherwise.
         /// </summary>
         public string LetterByLetterSkeleton => _letterByLetter ??= Script == Script.Arabic ? ConsonantSkeleton.LetterByLetter(Folded) : Skeleton;
+
+        /// <summary>
+        /// An Arabic-script form's skeleton as Persian, Dari, Pashto and Urdu say ذ ض ظ and ث (فيض Faiz;
+        /// <see cref="ConsonantSkeleton.Persian"/>); the skeleton itself otherwise.
+        /// </summary>
+        public string PersianSkeleton => _persian ??= (Script == Script.Arabic ? ConsonantSkeleton.Persian(Folded) : null) ?? Skeleton;
     }
 
     internal static PreparedName Prepare(string? name)
@@ -181,6 +188,8 @@ public static class NameComparison
         Spoken,
         /// <summary>As a letter-by-letter Latin reading reads back (<see cref="PreparedName.LetterByLetterSkeleton"/>).</summary>
         LetterByLetter,
+        /// <summary>ذ ض ظ as z and ث as s, as Persian, Dari, Pashto and Urdu say them (<see cref="PreparedName.PersianSkeleton"/>).</summary>
+        Persian,
     }
 
     /// <summary>
@@ -201,6 +210,7 @@ public static class NameComparison
             (unvowelled.Skeleton, SkeletonReading.Written),
             (unvowelled.SpokenSkeleton, SkeletonReading.Spoken),
             (unvowelled.LetterByLetterSkeleton, SkeletonReading.LetterByLetter),
+            (unvowelled.PersianSkeleton, SkeletonReading.Persian),
         ];
         var others = vowelled.SilentHSkeleton == vowelled.Skeleton ? 1 : 2;
         (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How) best = (-1, "", "", SkeletonReading.Written);
@@ -242,6 +252,7 @@ public static class NameComparison
             SkeletonReading.Written => "",
             SkeletonReading.Spoken => ", the article's l taken into the sun letter after it",
             SkeletonReading.LetterByLetter => ", read back as its letter-by-letter Latin reading is (s-h as sh, a first alif's و and ی as w and y)",
+            SkeletonReading.Persian => ", ذ ض ظ and ث read as Persian, Dari, Pashto and Urdu say them (z and s)",
         };
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels{how}), similarity {similarity:0.00}");

@@ -124,6 +124,11 @@ internal static class NameKeys
             }
             if (arabic)
             {
+                if (ConsonantSkeleton.Persian(token) is { } persian && persian != skeleton)
+                {
+                    // فيض also as fz: Faiz, as Persian and Pashto say it (ConsonantSkeleton.Persian).
+                    AddSkeleton(keys, "s", persian);
+                }
                 // The article is written joined in Arabic and apart (or left out) in Latin.
                 if (token.StartsWith("ال", StringComparison.Ordinal) && token.Length > 3)
                 {
@@ -168,6 +173,10 @@ internal static class NameKeys
             if (withoutHs != whole && withoutHs.Length >= 3)
             {
                 AddSkeleton(keys, "w", withoutHs);
+            }
+            if (ConsonantSkeleton.Persian(source) is { Length: >= 3 } persian && persian != whole)
+            {
+                AddSkeleton(keys, "w", persian);
             }
         }
         for (var i = 0; i + 1 < skeletons.Length; i++)

@@ -44,6 +44,46 @@ public sealed class ArabicNameTests
     }
 
     [Theory]
+    // Persian, Dari, Pashto and Urdu say ذ ض ظ as z and ث as s: the same letters, other Latin spellings.
+    [InlineData("رضا", "Reza")]
+    [InlineData("فيض", "Faiz")]
+    [InlineData("رمضان", "Ramazan")]
+    [InlineData("نذير", "Nazir")]
+    [InlineData("ضياء الحق", "Zia ul Haq")]
+    public void Arabic_letters_said_as_Persian_says_them_meet_their_Latin_spelling(string arabicScript, string latin)
+    {
+        var match = NameComparison.Compare(arabicScript, latin);
+
+        Assert.True(match.Score >= 0.85, $"{arabicScript} / {latin}: {match.Score} ({match.Explanation})");
+        Assert.Contains("as Persian, Dari, Pashto and Urdu say them", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // The Arabic reading still stands: the Persian one is tried beside it, never instead.
+    [InlineData("رمضان", "Ramadan")]
+    [InlineData("نذير", "Nadhir")]
+    [InlineData("رضا", "Rida")]
+    public void The_same_letters_still_meet_the_Arabic_spelling(string arabicScript, string latin)
+    {
+        var match = NameComparison.Compare(arabicScript, latin);
+
+        Assert.True(match.Score >= 0.85, $"{arabicScript} / {latin}: {match.Score} ({match.Explanation})");
+        Assert.DoesNotContain("Persian", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Latin_query_finds_the_Arabic_script_form_read_the_Persian_way_and_a_form_without_those_letters_has_no_such_reading()
+    {
+        using var index = new NameIndex();
+        index.Add("faiz", "فيض");
+        index.Add("other", "فهد");
+
+        Assert.Equal("faiz", index.Search("FAIZ", 1)[0].EntityId);
+        Assert.Null(ConsonantSkeleton.Persian("محمد"));
+        Assert.Equal("fz", ConsonantSkeleton.Persian("فيض"));
+    }
+
+    [Theory]
     [InlineData("محمد", "Mohammed")]
     [InlineData("محمد", "Muhammad")]
     [InlineData("محمد", "MOHAMED")]
