@@ -20,14 +20,8 @@ public static class KoreanRomanisation
         {
             return null;
         }
-        var revised = cls switch
-        {
-            'j' => "j",
-            'g' => "g",
-            'd' => "d",
-            _ => "b",
-        };
-        return token.AsSpan(0, length).SequenceEqual(revised) ? null : revised + token[length..];
+        // The class is the Revised letter itself.
+        return length == 1 && token[0] == cls ? null : cls + token[length..];
     }
 
     /// <summary>Whether two different tokens are one Korean syllable in the two systems (chung / jung, kim / gim).</summary>

@@ -309,15 +309,7 @@ public sealed class NameIndex : IDisposable
         {
             if (_postings[k] is { Count: >= 2 } postings)
             {
-                var n = 0;
-                for (var i = 0; i < postings.Count; i++)
-                {
-                    if (admitted[entryEntity[postings.Items[i]]])
-                    {
-                        n++;
-                    }
-                }
-                admittedSize[k] = n;
+                admittedSize[k] = AdmittedCount(postings, admitted, entryEntity);
             }
         }
         var prepared = new NameComparison.PreparedName?[entries];
@@ -532,8 +524,7 @@ public sealed class NameIndex : IDisposable
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var entry = 0; entry < entries; entry++)
         {
-            if (!admittedEntry(entry) || prepared(entry) is not { Script: Script.Arabic } name
-                || name.LetterByLetterSkeleton is not { Length: >= 3 } read || read == name.Skeleton)
+            if (!admittedEntry(entry) || LetterByLetterRead(prepared(entry)) is not { } read)
             {
                 continue;
             }
@@ -564,6 +555,27 @@ public sealed class NameIndex : IDisposable
             }
         }
     }
+
+    /// <summary>How many of a key's forms belong to admitted entities: a key's size as the viewer sees it.</summary>
+    private static int AdmittedCount(Postings postings, bool[] admitted, int[] entryEntity)
+    {
+        var n = 0;
+        for (var i = 0; i < postings.Count; i++)
+        {
+            if (admitted[entryEntity[postings.Items[i]]])
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The consonants an Arabic-script form's letter-by-letter Latin reading reads back, when they differ from its written
+    /// ones and are long enough to block on (<see cref="LetterByLetterBlocks"/>); null otherwise.
+    /// </summary>
+    private static string? LetterByLetterRead(NameComparison.PreparedName name) =>
+        name is { Script: Script.Arabic, LetterByLetterSkeleton: { Length: >= 3 } read } && read != name.Skeleton ? read : null;
 
     /// <summary>
     /// A form's token-start keys (<see cref="TokenStartBlocks"/>), one per Latin reading of two tokens or more, into
@@ -645,8 +657,7 @@ public sealed class NameIndex : IDisposable
                         foreach (var (arabic, other) in new[] { (x, y), (y, x) })
                         {
                             // LetterByLetterBlocks: the reading's consonants against the other form's whole-form key.
-                            if (arabic.Name is { Script: Script.Arabic } name && name.LetterByLetterSkeleton is { Length: >= 3 } read
-                                && read != name.Skeleton && other.Keys.Contains("w" + read))
+                            if (LetterByLetterRead(arabic.Name) is { } read && other.Keys.Contains("w" + read))
                             {
                                 shared.Add(ReadPrefix + read);
                             }
@@ -671,9 +682,9 @@ public sealed class NameIndex : IDisposable
                             local.Keys.Clear();
                             var prepared = NameComparison.Prepare(name);
                             TokenStartKeys(prepared, local.Keys, local.Starts);
-                            if (prepared.Script is Script.Arabic && prepared.LetterByLetterSkeleton != prepared.Skeleton)
+                            if (LetterByLetterRead(prepared) is { } read)
                             {
-                                local.Keys.Add(ReadPrefix + prepared.LetterByLetterSkeleton);
+                                local.Keys.Add(ReadPrefix + read);
                             }
                             foreach (var key in local.Keys)
                             {
@@ -687,23 +698,9 @@ public sealed class NameIndex : IDisposable
                     },
                     _ => { });
             }
-            int AdmittedForms(string key)
-            {
-                if (!_keyIds.TryGetValue(key, out var id))
-                {
-                    return 0;
-                }
-                var postings = _postings[id];
-                var n = 0;
-                for (var i = 0; i < postings.Count; i++)
-                {
-                    if (admitted[_entryEntity[postings.Items[i]]])
-                    {
-                        n++;
-                    }
-                }
-                return n;
-            }
+            var entryEntity = _entryEntity.ToArray();
+            int AdmittedForms(string key) =>
+                _keyIds.TryGetValue(key, out var id) ? AdmittedCount(_postings[id], admitted, entryEntity) : 0;
             // A letter-by-letter block holds the Arabic forms read so and the forms with that whole-form key.
             return found.Select(f => new PairDiagnosis(f.First, f.Second, f.Score,
                     [.. f.Index.Select(k => (k, AdmittedForms(k))),
