@@ -35,7 +35,11 @@ public static class NameComparison
     };
 
     /// <summary>One way to read a name form in Latin letters, and which rule produced it.</summary>
-    internal sealed record Reading(string[] Tokens, string[] Original, string Rule);
+    internal sealed record Reading(string[] Tokens, string[] Original, string Rule)
+    {
+        /// <summary>The tokens that are two words of the form joined (<see cref="Joined"/>), for the explanation.</summary>
+        public bool[]? JoinedWords { get; init; }
+    }
 
     public static NameMatch Compare(string? left, string? right) => Compare(Prepare(left), Prepare(right));
 
@@ -296,6 +300,111 @@ public static class NameComparison
     /// </summary>
     private static double AlignScore(Reading a, Reading b, List<AlignedToken>? aligned)
     {
+        var score = AlignScoreAsWritten(a, b, aligned);
+        // Two words of one side written as one on the other (Yong-won / Yongwon, Jong Un / 정은 read as jeongeun,
+        // Abdul Rahman / Abdulrahman): compared joined as well, and the better of the two ways taken.
+        foreach (var (left, right) in (ReadOnlySpan<(Reading, Reading)>)[(Joined(a, b), b), (a, Joined(b, a))])
+        {
+            if (ReferenceEquals(left, a) && ReferenceEquals(right, b))
+            {
+                continue;
+            }
+            var joinedAligned = aligned is null ? null : new List<AlignedToken>();
+            var joined = AlignScoreAsWritten(left, right, joinedAligned);
+            if (joined > score)
+            {
+                score = joined;
+                if (aligned is not null)
+                {
+                    aligned.Clear();
+                    aligned.AddRange(joinedAligned!);
+                }
+            }
+        }
+        return score;
+    }
+
+    /// <summary>
+    /// <paramref name="a"/> with each two adjacent tokens that <see cref="MayBeOneWord"/> a token of
+    /// <paramref name="other"/> joined into one, left to right; <paramref name="a"/> itself when none may.
+    /// </summary>
+    private static Reading Joined(Reading a, Reading other)
+    {
+        List<int>? joins = null;
+        for (var i = 0; i + 1 < a.Tokens.Length; i++)
+        {
+            var joined = a.Tokens[i] + a.Tokens[i + 1];
+            foreach (var token in other.Tokens)
+            {
+                // Joined, they must be closer than the first alone: "Muhammed El" is not one word because "muhammedel" is
+                // close to "muhammed", which the first token already is.
+                if (MayBeOneWord(a.Tokens[i], a.Tokens[i + 1], token) && JaroWinkler.Similarity(joined, token) is var similarity
+                    && similarity >= JoinedAtLeast && similarity > TokenSimilarity(a.Tokens[i], token))
+                {
+                    (joins ??= []).Add(i);
+                    i++;
+                    break;
+                }
+            }
+        }
+        if (joins is null)
+        {
+            return a;
+        }
+        var tokens = new List<string>(a.Tokens.Length);
+        var original = new List<string>(a.Tokens.Length);
+        var joinedWords = new List<bool>(a.Tokens.Length);
+        for (var i = 0; i < a.Tokens.Length; i++)
+        {
+            var join = joins.Contains(i);
+            joinedWords.Add(join);
+            if (join)
+            {
+                tokens.Add(a.Tokens[i] + a.Tokens[i + 1]);
+                // One original when both readings come from one written word (毛泽东 read as mao ze dong).
+                original.Add(a.Original[i] == a.Original[i + 1] ? a.Original[i] : a.Original[i] + " " + a.Original[i + 1]);
+                i++;
+                continue;
+            }
+            tokens.Add(a.Tokens[i]);
+            original.Add(a.Original[i]);
+        }
+        return a with { Tokens = [.. tokens], Original = [.. original], JoinedWords = [.. joinedWords] };
+    }
+
+    /// <summary>How alike two words joined must be to a token of the other form to be taken as that token written apart.</summary>
+    private const double JoinedAtLeast = 0.85;
+
+    /// <summary>
+    /// Whether <paramref name="first"/> and <paramref name="second"/> could be <paramref name="word"/> written apart, by
+    /// letters alone: the same first letter and about the same length joined (the word one letter shorter, a doubled letter
+    /// written once, or up to two longer, vowels the other spelling writes: jong un / jeongeun). Neither may be an initial. Cheap, so that
+    /// <see cref="ScoreBound"/> can ask it of every pair the full cross-reference meets.
+    /// </summary>
+    private static bool MayBeOneWord(string first, string second, string word) =>
+        first.Length >= 2 && second.Length >= 2 && word.Length >= 4 && first[0] == word[0]
+        && word.Length - (first.Length + second.Length) is >= -1 and <= 2;
+
+    /// <summary>How many pairs of adjacent tokens of <paramref name="a"/> <see cref="MayBeOneWord"/> a token of <paramref name="b"/>.</summary>
+    private static int MayJoin(string[] a, string[] b)
+    {
+        var n = 0;
+        for (var i = 0; i + 1 < a.Length; i++)
+        {
+            foreach (var word in b)
+            {
+                if (MayBeOneWord(a[i], a[i + 1], word))
+                {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
+
+    private static double AlignScoreAsWritten(Reading a, Reading b, List<AlignedToken>? aligned)
+    {
         if (aligned is null && a.Tokens.Length * b.Tokens.Length <= 64)
         {
             return AlignScoreSmall(a.Tokens, b.Tokens);
@@ -337,7 +446,8 @@ public static class NameComparison
             if (aligned is not null)
             {
                 var how = How(a.Tokens[i], b.Tokens[j], similarity);
-                var rule = string.Join(", ", new[] { how, a.Rule, b.Rule }.Where(r => r.Length > 0));
+                var apart = a.JoinedWords?[i] == true || b.JoinedWords?[j] == true ? "two words written as one" : "";
+                var rule = string.Join(", ", new[] { how, apart, a.Rule, b.Rule }.Where(r => r.Length > 0));
                 var sign = similarity >= 1 ? "=" : "≈";
                 aligned.Add(new AlignedToken(a.Original[i], b.Original[j], similarity,
                     $"{a.Original[i]} {sign} {b.Original[j]}" + (rule.Length > 0 ? ", " + rule : "")));
@@ -424,6 +534,16 @@ public static class NameComparison
             {
                 var (m, n) = (a.Tokens.Length, b.Tokens.Length);
                 best = Math.Max(best, Math.Round(Math.Min(m, n) / ((m + n) / 2.0), 4));
+                // Words written apart on one side and joined on the other count once each joined (AlignScore): the
+                // longer side may lose up to that many tokens, which can only bring the counts closer.
+                for (var k = 1; k <= MayJoin(a.Tokens, b.Tokens) && m - k >= 1; k++)
+                {
+                    best = Math.Max(best, Math.Round(Math.Min(m - k, n) / ((m - k + n) / 2.0), 4));
+                }
+                for (var k = 1; k <= MayJoin(b.Tokens, a.Tokens) && n - k >= 1; k++)
+                {
+                    best = Math.Max(best, Math.Round(Math.Min(m, n - k) / ((m + n - k) / 2.0), 4));
+                }
             }
         }
         return best;

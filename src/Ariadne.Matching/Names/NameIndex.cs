@@ -60,8 +60,10 @@ public sealed class NameIndex : IDisposable
     // 2: skeleton keys of Latin forms read through their hamza and ʿayn marks; 3: Ukrainian forms also read by the
     // Russian scheme, Greek ones also by ISO 843, and a two-letter token's silent h (more keys than a version 2 file holds);
     // 4: dj and dzh are j in the skeleton, and a Korean syllable's Revised Romanization is a key (KoreanRomanisation);
-    // 5: an Arabic-script token's Persian reading of ذ ض ظ ث as a key (ConsonantSkeleton.Persian).
-    private const int SnapshotVersion = 5;
+    // 5: an Arabic-script token's Persian reading of ذ ض ظ ث as a key (ConsonantSkeleton.Persian); 6: a one-token form's
+    // whole-form key, an Arabic-script form's letter-by-letter reading as a whole-form key, and two adjacent tokens'
+    // consonants written as one word (NameKeys).
+    private const int SnapshotVersion = 6;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 

@@ -157,13 +157,22 @@ internal static class NameKeys
         }
         // The whole form's consonants in order: how unvowelled Arabic meets Latin when its tokens are short (اياد اغ
         // غالي / Iyad Ag Ghali is d g gl token by token, too common to find anybody, but dgl as a whole).
-        if (reading.Tokens.Length > 1)
+        // A one-token form has it too (Kashlaf): otherwise a one-token query shares only its token's skeleton with it, as
+        // with every longer form that holds a token alike (Кошелева Екатерина), and two hundred of those fill the
+        // candidates before the one-token form, which the scorer would put first.
+        if (reading.Tokens.Length > 0)
         {
             var source = string.Join(' ', reading.Tokens.Select((_, i) => SkeletonSource(reading, i)));
             var whole = ConsonantSkeleton.Of(source);
             if (whole.Length >= 3)
             {
                 AddSkeleton(keys, "w", whole);
+            }
+            if (Scripts.Of(source) == Script.Arabic && ConsonantSkeleton.LetterByLetter(source) is { Length: >= 3 } read && read != whole)
+            {
+                // As its letter-by-letter Latin reading reads back (اسحاق s-h-k as Ishak): the scorer compares them so
+                // (ConsonantSkeleton.LetterByLetter), and without the key such a Latin form shared no whole-form key.
+                AddSkeleton(keys, "w", read);
             }
             if (Spoken(source, whole) is { Length: >= 3 } spoken)
             {
@@ -195,6 +204,14 @@ internal static class NameKeys
             if (Spoken(pair, joined) is { Length: >= 3 } spoken)
             {
                 keys.Add("s" + spoken);
+            }
+            if (!skeletons[i + 1].StartsWith('h') && Scripts.Of(pair) != Script.Arabic
+                && ConsonantSkeleton.Of(SkeletonSource(reading, i) + SkeletonSource(reading, i + 1)) is { Length: >= 3 } written
+                && written != joined)
+            {
+                // Written as one word, a w or y inside it is a vowel (yong won is yngwn, yongwon yngn): the key of the
+                // two written as one, so that either way meets the other (NameComparison joins them to compare).
+                keys.Add("s" + written);
             }
         }
     }
