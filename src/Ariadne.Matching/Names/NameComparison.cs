@@ -561,6 +561,13 @@ public static class NameComparison
             // An initial meets the name it abbreviates, a little below certainty.
             return a[0] == b[0] ? 0.9 : 0;
         }
+        if (2 * Math.Min(a.Length, b.Length) <= Math.Max(a.Length, b.Length) && (a[0] != b[0] || a[1] != b[1]))
+        {
+            // A short token inside one twice as long is not a spelling of it: Jaro-Winkler finds abu in marbun (0.83) and
+            // al in salimi (0.78), and "Zahra Marbun" outscored "Pak Zahra" for "Abu Zahra". A shared start still counts
+            // (Mohd / Mohammed, Jo / Joseph): abbreviations keep the first letters.
+            return KoreanRomanisation.AreVariants(a, b) ? 0.9 : 0;
+        }
         var similarity = JaroWinkler.Similarity(a, b);
         // Two romanisations of one Korean syllable (cho / jo, chung / jung): as close as an initial to its name.
         return similarity < 0.9 && KoreanRomanisation.AreVariants(a, b) ? 0.9 : similarity;
