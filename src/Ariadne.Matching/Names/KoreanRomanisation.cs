@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Ariadne.Matching.Names;
 
 /// <summary>
@@ -24,8 +26,14 @@ public static class KoreanRomanisation
         return length == 1 && token[0] == cls ? null : cls + token[length..];
     }
 
+    /// <summary>
+    /// Whether two different tokens are one Korean syllable in the two systems (chung / jung, kim / gim), or two spellings
+    /// of one Korean surname (<see cref="AreSurnameSpellings"/>: Park / Bak, Lee / I, Roh / No).
+    /// </summary>
+    public static bool AreVariants(string a, string b) => AreSyllableVariants(a, b) || AreSurnameSpellings(a, b);
+
     /// <summary>Whether two different tokens are one Korean syllable in the two systems (chung / jung, kim / gim).</summary>
-    public static bool AreVariants(string a, string b)
+    public static bool AreSyllableVariants(string a, string b)
     {
         if (a.Length > 6 || b.Length > 6 || a[0] == b[0]
             || Initial(a) is not var (ca, la) || Initial(b) is not var (cb, lb) || ca != cb)
@@ -35,6 +43,98 @@ public static class KoreanRomanisation
         var rime = a.AsSpan(la);
         return rime.SequenceEqual(b.AsSpan(lb)) && IsRime(rime);
     }
+
+    /// <summary>
+    /// Korean surnames as Koreans spell them abroad, which neither system gives: 박 is Bak in the Revised Romanization, Pak in
+    /// McCune–Reischauer, and Park on most passports; 이 is I, and Lee, Yi or Rhee; 노 is No, and Roh or Noh. The spellings of
+    /// the commonest surnames (about 95 % of Koreans) as the National Institute of the Korean Language's 2009 survey of
+    /// passport spellings and the standard lists of Korean surnames give them, each group keyed by its Revised spelling
+    /// (the reading of Hangul, <see cref="OfHangul"/>); North Korea's initial r and l (리 Ri, 류 Ryu, 로 Ro) are their own
+    /// Revised spellings and share the groups of the South's.
+    /// </summary>
+    private static readonly (string Revised, string[] Spellings)[] s_surnames =
+    [
+        ("gim", ["kim"]), ("i", ["lee", "yi", "rhee", "rhie", "ri", "li", "yie"]), ("ri", ["lee", "rhee", "li", "yi"]),
+        ("bak", ["park", "pak", "bahk"]), ("choe", ["choi", "chwe"]), ("jeong", ["jung", "chung", "cheong", "joung", "chong"]),
+        ("gang", ["kang"]), ("jo", ["cho", "joe", "chough"]), ("yun", ["yoon", "youn"]), ("jang", ["chang"]),
+        ("im", ["lim", "rim", "yim", "leem"]), ("rim", ["lim", "im", "yim"]), ("han", ["hahn"]), ("o", ["oh"]),
+        ("seo", ["suh", "so"]), ("sin", ["shin", "sheen"]), ("gwon", ["kwon"]), ("hwang", ["whang"]), ("an", ["ahn"]),
+        ("yu", ["yoo", "you", "ryu", "ryoo", "rhyu"]), ("ryu", ["yoo", "yu", "ryoo", "rhyu", "lyu"]),
+        ("jeon", ["jun", "chun", "chon", "jon"]), ("go", ["ko", "koh"]), ("mun", ["moon"]), ("yang", ["ryang"]),
+        ("son", ["sohn"]), ("bae", ["pae"]), ("baek", ["paik", "baik", "paek"]), ("heo", ["huh", "hur"]),
+        ("no", ["roh", "noh", "ro"]), ("ro", ["roh", "noh", "no"]), ("sim", ["shim"]), ("gwak", ["kwak"]),
+        ("seong", ["sung"]), ("ju", ["joo", "chu", "choo"]), ("u", ["woo", "wu"]), ("gu", ["koo", "ku", "goo"]),
+        ("na", ["ra", "la"]), ("ra", ["na", "la"]), ("jin", ["chin"]), ("ji", ["chi"]), ("eom", ["um", "uhm", "oum"]),
+        ("cheon", ["chun", "chon"]), ("bang", ["pang"]), ("gong", ["kong"]), ("hyeon", ["hyun"]), ("ham", ["hahm"]),
+        ("byeon", ["byun", "pyun", "pyon"]), ("yeom", ["yum", "youm"]), ("yeo", ["yoh", "yuh"]), ("chu", ["choo"]),
+        ("do", ["doh", "to"]), ("seok", ["suk", "sok"]), ("seon", ["sun"]), ("seol", ["sul", "sol"]), ("gil", ["kil"]),
+        ("yeon", ["youn", "yun"]), ("wi", ["wee"]), ("myeong", ["myung"]), ("gi", ["ki", "kee"]), ("ban", ["pan"]),
+        ("geum", ["keum", "kum"]), ("yuk", ["yook"]), ("guk", ["kook", "kuk"]), ("pyeon", ["pyun"]), ("gyeong", ["kyung", "kyeong"]),
+        ("bu", ["boo"]), ("namgung", ["namkoong", "namgoong"]), ("seonu", ["sunwoo", "seonwoo"]), ("jegal", ["chegal"]),
+        ("dokgo", ["dokko"]), ("sagong", ["sakong"]),
+    ];
+
+    /// <summary>Each spelling (the Revised one included) and the surname groups it belongs to, by index.</summary>
+    private static readonly FrozenDictionary<string, int[]> s_surnameGroups = s_surnames
+        .SelectMany((s, group) => s.Spellings.Append(s.Revised).Select(spelling => (spelling, group)))
+        .GroupBy(p => p.spelling, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.group).Distinct().ToArray(), StringComparer.Ordinal);
+
+    /// <summary>Whether two different tokens are spellings of one Korean surname (Park / Bak, Lee / I, Roh / No, Choi / Choe).</summary>
+    public static bool AreSurnameSpellings(string a, string b)
+    {
+        if (a.Length > 8 || b.Length > 8 || string.Equals(a, b, StringComparison.Ordinal)
+            || !s_surnameGroups.TryGetValue(a, out var left) || !s_surnameGroups.TryGetValue(b, out var right))
+        {
+            return false;
+        }
+        foreach (var group in left)
+        {
+            if (Array.IndexOf(right, group) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The Revised spellings of the surnames <paramref name="token"/> may spell (park → bak), itself excluded.</summary>
+    public static IEnumerable<string> SurnamesRevised(string token) =>
+        token.Length <= 8 && s_surnameGroups.TryGetValue(token, out var groups)
+            ? groups.Select(g => s_surnames[g].Revised).Where(r => !string.Equals(r, token, StringComparison.Ordinal))
+            : [];
+
+    /// <summary>
+    /// The Revised Romanization of each Hangul syllable of <paramref name="token"/>, syllable by syllable as the system
+    /// writes personal names (no sound change across syllables: 정은 Jeongeun), from the syllable's letters (Unicode's
+    /// algorithmic decomposition). AnyAscii spells a final consonant by its letter (박 Bag, 석 Seog, 밭 Bat); the
+    /// Revised Romanization, like every passport, by its sound (Bak, Seok): k, t, p, l, m, n or ng. Other characters are
+    /// left out.
+    /// </summary>
+    public static List<string> OfHangul(string token)
+    {
+        var syllables = new List<string>(token.Length);
+        foreach (var c in token)
+        {
+            if (c is < '\uAC00' or > '\uD7A3')
+            {
+                continue;
+            }
+            var index = c - 0xAC00;
+            syllables.Add(s_initials[index / (21 * 28)] + s_medials[index / 28 % 21] + s_codas[index % 28]);
+        }
+        return syllables;
+    }
+
+    private static readonly string[] s_initials =
+        ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];
+
+    private static readonly string[] s_medials =
+        ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"];
+
+    // ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ, as each sounds at the end of a syllable.
+    private static readonly string[] s_codas =
+        ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t"];
 
     /// <summary>The initial's class (the Revised letter) and how many letters spell it.</summary>
     private static (char Class, int Length)? Initial(string token) => token switch

@@ -153,7 +153,7 @@ public static class NameComparison
         {
             foreach (var (latin, originals) in OtherScriptTransliteration.Readings(original))
             {
-                yield return new Reading(latin, originals, $"transliterated ({script}, AnyAscii)");
+                yield return new Reading(latin, originals, $"transliterated ({script}, {OtherScriptTransliteration.Scheme(script)})");
             }
             yield break;
         }
@@ -383,7 +383,27 @@ public static class NameComparison
     /// </summary>
     private static bool MayBeOneWord(string first, string second, string word) =>
         first.Length >= 2 && second.Length >= 2 && word.Length >= 4 && first[0] == word[0]
-        && word.Length - (first.Length + second.Length) is >= -1 and <= 2;
+        && word.Length - (first.Length + second.Length) is >= -1 and <= 2
+        && SecondStartsNearTheJoint(first.Length, second[0], word);
+
+    /// <summary>
+    /// Whether the word has the second token's first letter where the first token would end, give or take the letter
+    /// or two a spelling adds or drops (정은 read jeongeun against Jong Un): "Ana Maria" is not "Anastasia", whose
+    /// fourth letter is no m.
+    /// </summary>
+    private static bool SecondStartsNearTheJoint(int firstLength, char secondFirst, string word)
+    {
+        var from = Math.Max(1, firstLength - 1);
+        var to = Math.Min(word.Length - 1, firstLength + 2);
+        for (var i = from; i <= to; i++)
+        {
+            if (word[i] == secondFirst)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>How many pairs of adjacent tokens of <paramref name="a"/> <see cref="MayBeOneWord"/> a token of <paramref name="b"/>.</summary>
     private static int MayJoin(string[] a, string[] b)
@@ -556,6 +576,11 @@ public static class NameComparison
             // Before the initial rule: "A" is the same as "A", not an initial of it (found by the property test).
             return 1;
         }
+        if (KoreanRomanisation.AreSurnameSpellings(a, b))
+        {
+            // Before the initial rule: 이 is I in the Revised Romanization, and Lee on a passport.
+            return 0.9;
+        }
         if (a.Length == 1 || b.Length == 1)
         {
             // An initial meets the name it abbreviates, a little below certainty.
@@ -575,7 +600,8 @@ public static class NameComparison
 
     private static string How(string a, string b, double similarity) =>
         string.Equals(a, b, StringComparison.Ordinal) || similarity >= 1 ? ""
+        : KoreanRomanisation.AreSyllableVariants(a, b) ? "Korean romanised two ways (McCune-Reischauer / Revised)"
+        : KoreanRomanisation.AreSurnameSpellings(a, b) ? "a Korean name as commonly spelt (Park / Bak)"
         : a.Length == 1 || b.Length == 1 ? "initial"
-        : KoreanRomanisation.AreVariants(a, b) ? "Korean romanised two ways (McCune-Reischauer / Revised)"
         : string.Create(CultureInfo.InvariantCulture, $"Jaro-Winkler {similarity:0.00}");
 }

@@ -150,6 +150,14 @@ internal static class NameKeys
                 // Chung also as Jung, Kim as Gim: one key for a Korean syllable in either romanisation.
                 keys.Add("t" + revised);
             }
+            foreach (var surname in KoreanRomanisation.SurnamesRevised(token))
+            {
+                // Park also as Bak, Choi as Choe: one key for a Korean surname however it is spelt (not 이's I: one letter).
+                if (surname.Length >= 2)
+                {
+                    keys.Add("t" + surname);
+                }
+            }
             if (token.Length >= 5)
             {
                 keys.Add("p" + token[..4]);

@@ -28,7 +28,11 @@ internal static class OtherScriptTransliteration
                 case Script.Han or Script.Hangul:
                     // AnyAscii capitalises each syllable (王伟 → WangWei, 김민준 → GimMinJun). Family name first:
                     // Latin forms write the given name apart (Wang Wei) or joined (Gim Minjun), so offer both.
-                    var syllables = Syllables(AnyAscii.Transliteration.Transliterate(token));
+                    // Hangul by the Revised Romanization's own tables (KoreanRomanisation.OfHangul): AnyAscii spells
+                    // final consonants by letter (박 Bag), passports by sound (Bak, Park).
+                    var syllables = script == Script.Hangul
+                        ? KoreanRomanisation.OfHangul(token)
+                        : Syllables(AnyAscii.Transliteration.Transliterate(token));
                     split.AddRange(syllables.Select(s => (s, token)));
                     joined.Add((syllables.Count > 0 ? syllables[0] : "", token));
                     if (syllables.Count > 1)
@@ -75,6 +79,9 @@ internal static class OtherScriptTransliteration
             yield return (third.Select(p => p.Latin).ToArray(), third.Select(p => p.Original).ToArray());
         }
     }
+
+    /// <summary>The scheme a script's reading follows, for the explanation.</summary>
+    public static string Scheme(Script script) => script == Script.Hangul ? "Revised Romanization" : "AnyAscii";
 
     private static string Ascii(string text) =>
         new(AnyAscii.Transliteration.Transliterate(text).ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());

@@ -68,4 +68,93 @@ public sealed class KoreanRomanisationTests
         Assert.Equal("listed", hits[0].EntityId);
         Assert.Contains("Korean romanised two ways", hits[0].Explanation, StringComparison.Ordinal);
     }
+
+    [Theory]
+    // The Revised Romanization's tables, syllable by syllable: final consonants by their sound (AnyAscii: Bag, Seog, Gwag).
+    [InlineData("박근혜", new[] { "bak", "geun", "hye" })]
+    [InlineData("이명박", new[] { "i", "myeong", "bak" })]
+    [InlineData("노무현", new[] { "no", "mu", "hyeon" })]
+    [InlineData("김정은", new[] { "gim", "jeong", "eun" })]
+    [InlineData("곽석", new[] { "gwak", "seok" })]
+    [InlineData("류현진", new[] { "ryu", "hyeon", "jin" })]
+    [InlineData("옥밭꽃", new[] { "ok", "bat", "kkot" })]
+    [InlineData("앞닭", new[] { "ap", "dak" })]
+    [InlineData("Kim 정", new[] { "jeong" })]
+    public void Hangul_is_read_by_the_Revised_Romanization(string hangul, string[] expected)
+    {
+        Assert.Equal(expected, KoreanRomanisation.OfHangul(hangul));
+    }
+
+    [Theory]
+    // Korean surnames as passports spell them, which neither system gives.
+    [InlineData("park", "bak")]
+    [InlineData("lee", "i")]
+    [InlineData("rhee", "yi")]
+    [InlineData("lee", "ri")]
+    [InlineData("roh", "no")]
+    [InlineData("choi", "choe")]
+    [InlineData("moon", "mun")]
+    [InlineData("ahn", "an")]
+    [InlineData("shin", "sin")]
+    [InlineData("kwon", "gwon")]
+    [InlineData("yoon", "yun")]
+    [InlineData("lim", "im")]
+    [InlineData("oh", "o")]
+    [InlineData("ryu", "yoo")]
+    [InlineData("paik", "baek")]
+    [InlineData("namkoong", "namgung")]
+    public void A_Korean_surname_spelt_as_on_a_passport_meets_its_Revised_spelling(string passport, string revised)
+    {
+        Assert.True(KoreanRomanisation.AreSurnameSpellings(passport, revised));
+        Assert.True(KoreanRomanisation.AreSurnameSpellings(revised, passport));
+        Assert.True(KoreanRomanisation.AreVariants(passport, revised));
+    }
+
+    [Theory]
+    [InlineData("park", "parker")]
+    [InlineData("lee", "leo")]
+    [InlineData("moon", "mon")]
+    [InlineData("park", "park")]
+    [InlineData("choi", "jung")]
+    public void Other_words_are_not_taken_for_a_surname_spelling(string a, string b)
+    {
+        Assert.False(KoreanRomanisation.AreSurnameSpellings(a, b));
+    }
+
+    [Theory]
+    // Latin forms as the press and passports write them; Hangul as written in Korea.
+    [InlineData("Park Geun-hye", "박근혜")]
+    [InlineData("Lee Myung-bak", "이명박")]
+    [InlineData("Moon Jae-in", "문재인")]
+    [InlineData("Ban Ki-moon", "반기문")]
+    [InlineData("Kim Dae-jung", "김대중")]
+    [InlineData("Choi Kyu-hah", "최규하")]
+    [InlineData("Yoon Suk-yeol", "윤석열")]
+    [InlineData("Shin Hyun-hwak", "신현확")]
+    [InlineData("Ri Sol Ju", "리설주")]
+    [InlineData("Kim Jong Un", "김정은")]
+    public void Korean_names_in_Hangul_meet_their_Latin_forms(string latin, string hangul)
+    {
+        var match = NameComparison.Compare(latin, hangul);
+
+        Assert.True(match.Score >= 0.85, $"{latin} / {hangul}: {match.Score} ({match.Explanation})");
+        Assert.Contains("Revised Romanization", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_index_finds_a_Korean_surname_spelt_the_passport_way_among_the_Revised_ones()
+    {
+        // 박 read as Bak shares no token with Park; other Bak and Park holders and the given name's syllables crowd it.
+        using var index = new NameIndex();
+        for (var i = 0; i < 300; i++)
+        {
+            index.Add($"other-{i:000}", i % 3 == 0 ? $"박 {(char)('가' + i)}혜" : i % 3 == 1 ? $"Park Ji {(char)('a' + i % 26)}un" : "Geun Hye Jin");
+        }
+        index.Add("listed", "박근혜");
+
+        var hits = index.Search("Park Geun-hye", 10);
+
+        Assert.Equal("listed", hits[0].EntityId);
+        Assert.Contains("Korean name as commonly spelt", hits[0].Explanation, StringComparison.Ordinal);
+    }
 }

@@ -152,4 +152,29 @@ public sealed class NameTests
     {
         Assert.Equal(0, NameComparison.Compare(name, "Ivan").Score);
     }
+
+    [Theory]
+    // Jaro-Winkler finds abu in marbun (0.83) and al in salimi: a short token inside one twice as long is no spelling of it.
+    [InlineData("Abu Zahra", "Pak Zahra", "Zahra Marbun")]
+    [InlineData("Ali Hassan", "Hassan Ahmed", "Hassan Salimi")]
+    public void A_short_token_is_no_spelling_of_one_twice_as_long_that_starts_otherwise(string query, string other, string farther)
+    {
+        var near = NameComparison.Compare(query, other);
+        var far = NameComparison.Compare(query, farther);
+
+        // Only the shared name counts, as with a form whose other name is plainly another.
+        Assert.True(far.Score <= near.Score, $"{other} {near.Score} ({near.Explanation}) / {farther} {far.Score} ({far.Explanation})");
+        Assert.DoesNotContain("≈", far.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Abbreviations keep the first letters, and stay spellings.
+    [InlineData("Mohd Ali", "Mohammed Ali")]
+    [InlineData("Jo Smith", "Joseph Smith")]
+    public void A_short_form_that_starts_like_the_long_one_still_meets_it(string shortForm, string longForm)
+    {
+        var match = NameComparison.Compare(shortForm, longForm);
+
+        Assert.True(match.Score >= 0.8, $"{shortForm} / {longForm}: {match.Score} ({match.Explanation})");
+    }
 }
