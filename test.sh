@@ -231,6 +231,13 @@ if ((trx_count < assemblies)); then
     log "warning: $assemblies test assemblies ran but only $trx_count TRX file(s) exist; counts may be low"
 fi
 
+# The failures again, at the very end: a CI log is often read from its tail, and the failed test's name and message
+# would otherwise be lost thousands of lines above it.
+if ((failed > 0)) && [[ -f "$RESULTS/console.log" ]]; then
+    log "failed tests (name, then the first lines of the message):"
+    grep -E -A 6 '^\s+Failed Ariadne\.' "$RESULTS/console.log" | cut -c 1-400 | head -n 80 || true
+fi
+
 summary="$passed passed, $failed failed"
 if ((skipped > 0)); then summary+=", $skipped skipped"; fi
 echo "$summary"
