@@ -3,7 +3,8 @@ using System.Text;
 namespace Ariadne.Matching.Names;
 
 /// <summary>
-/// Greek, Hebrew, Devanagari, Han, Hangul and Kana to Latin through AnyAscii (issue #11 item 3). AnyAscii is
+/// Greek, Hebrew, Devanagari and Han to Latin through AnyAscii (issue #11 item 3); Hangul and Kana by their own standard
+/// (KoreanRomanisation, KanaRomanisation). AnyAscii is
 /// served and small, covers every script with Unicode data rather than lists, and needs no native ICU; ICU4N's
 /// transliterator package is not served. Where AnyAscii's letter-by-letter output differs from the standard a
 /// passport uses, the standard wins first: Greek ου/αυ/ευ/μπ/ντ by ELOT 743 (Παπαδόπουλος is Papadopoulos).
@@ -52,7 +53,14 @@ internal static class OtherScriptTransliteration
                     joined.Add((token, token));
                     iso.Add((token, token));
                     break;
-                case Script.Hebrew or Script.Devanagari or Script.Kana or Script.Other:
+                case Script.Kana:
+                    // Hepburn as on a passport (KanaRomanisation): AnyAscii reads small kana as full ones (キョウコ kiyouko).
+                    var hepburn = new string(KanaRomanisation.Hepburn(token).Where(char.IsAsciiLetterOrDigit).ToArray());
+                    split.Add((hepburn, token));
+                    joined.Add((hepburn, token));
+                    iso.Add((hepburn, token));
+                    break;
+                case Script.Hebrew or Script.Devanagari or Script.Other:
                     var ascii = Ascii(token);
                     split.Add((ascii, token));
                     joined.Add((ascii, token));
@@ -81,7 +89,12 @@ internal static class OtherScriptTransliteration
     }
 
     /// <summary>The scheme a script's reading follows, for the explanation.</summary>
-    public static string Scheme(Script script) => script == Script.Hangul ? "Revised Romanization" : "AnyAscii";
+    public static string Scheme(Script script) => script switch
+    {
+        Script.Hangul => "Revised Romanization",
+        Script.Kana => "Hepburn",
+        _ => "AnyAscii",
+    };
 
     private static string Ascii(string text) =>
         new(AnyAscii.Transliteration.Transliterate(text).ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());

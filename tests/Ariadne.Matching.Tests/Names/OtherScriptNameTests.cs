@@ -17,7 +17,7 @@ public sealed class OtherScriptNameTests
     [InlineData("김민준", "Gim Min Jun", "Revised Romanization")]
     [InlineData("박석", "Bak Seok", "Revised Romanization")]
     // Kana
-    [InlineData("サトウ", "Satou", "AnyAscii")]
+    [InlineData("サトウ", "Sato", "Hepburn")]
     public void Forms_in_other_scripts_meet_their_Latin_spelling(string native, string latin, string scheme)
     {
         var match = NameComparison.Compare(native, latin);
@@ -31,6 +31,8 @@ public sealed class OtherScriptNameTests
     {
         // Kim is how most Koreans spell 김 abroad; Revised Romanization says Gim.
         Assert.True(NameComparison.Compare("김민준", "Kim Min-jun").Score >= 0.85);
+        // Satou writes the long vowel a passport leaves out (Sato), as many Japanese do online.
+        Assert.True(NameComparison.Compare("サトウ", "Satou").Score >= 0.85);
     }
 
     [Fact]
