@@ -197,7 +197,8 @@ public static class ConsonantSkeleton
 
     /// <summary>
     /// Hebrew is written without vowels too (ישראל is y-s-r-l; Israel or Yisrael in Latin): the same classes as the
-    /// Latin side; א and ע are not written in Latin, ו and י are consonants only word-initially, final ה is silent.
+    /// Latin side; א and ע are not written in Latin, ו and י are consonants only word-initially, final ה is silent, and
+    /// ב and פ are hard only word-initially.
     /// </summary>
     private static void Hebrew(string token, StringBuilder sb)
     {
@@ -208,7 +209,9 @@ public static class ConsonantSkeleton
             var end = i == letters.Length - 1;
             var cls = letters[i] switch
             {
-                'ב' or 'פ' => 'b',
+                // Begadkefat: ב and פ are b and p at the start of a word and mostly v and f after a vowel (אברהם Avraham,
+                // יעקב Yaakov, מופז Mofaz, but ברק Barak, פרס Peres); Latin v and f share one class.
+                'ב' or 'פ' => start ? 'b' : 'f',
                 'ף' => 'f',
                 'ג' => 'g',
                 'ד' => 'd',
