@@ -591,15 +591,20 @@ public static class NameComparison
             // A short token inside one twice as long is not a spelling of it: Jaro-Winkler finds abu in marbun (0.83) and
             // al in salimi (0.78), and "Zahra Marbun" outscored "Pak Zahra" for "Abu Zahra". A shared start still counts
             // (Mohd / Mohammed, Jo / Joseph): abbreviations keep the first letters.
-            return KoreanRomanisation.AreVariants(a, b) ? 0.9 : 0;
+            return OneSyllableTwoWays(a, b) ? 0.9 : 0;
         }
         var similarity = JaroWinkler.Similarity(a, b);
-        // Two romanisations of one Korean syllable (cho / jo, chung / jung): as close as an initial to its name.
-        return similarity < 0.9 && KoreanRomanisation.AreVariants(a, b) ? 0.9 : similarity;
+        // Two romanisations of one Korean syllable (cho / jo, chung / jung) or one Chinese syllable (dong / tung, xiao /
+        // hsiao): as close as an initial to its name.
+        return similarity < 0.9 && OneSyllableTwoWays(a, b) ? 0.9 : similarity;
     }
+
+    /// <summary>One Korean or Chinese syllable (or Korean surname) in two romanisations.</summary>
+    private static bool OneSyllableTwoWays(string a, string b) => KoreanRomanisation.AreVariants(a, b) || WadeGiles.AreVariants(a, b);
 
     private static string How(string a, string b, double similarity) =>
         string.Equals(a, b, StringComparison.Ordinal) || similarity >= 1 ? ""
+        : WadeGiles.AreVariants(a, b) ? "Chinese romanised two ways (Pinyin / Wade-Giles)"
         : KoreanRomanisation.AreSyllableVariants(a, b) ? "Korean romanised two ways (McCune-Reischauer / Revised)"
         : KoreanRomanisation.AreSurnameSpellings(a, b) ? "a Korean name as commonly spelt (Park / Bak)"
         : a.Length == 1 || b.Length == 1 ? "initial"

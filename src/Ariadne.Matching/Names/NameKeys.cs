@@ -5,7 +5,8 @@ namespace Ariadne.Matching.Names;
 /// so that a form in any script meets a form in any other through one dictionary:
 /// <list type="bullet">
 /// <item><c>t</c>+token: each folded Latin reading of a token (Димитров → dimitrov; 習近平 → xi, jin, ping, jinping), and a
-/// Korean syllable also as the Revised Romanization writes it (Chung → jung, Kim → gim; <see cref="KoreanRomanisation"/>).</item>
+/// Korean syllable also as the Revised Romanization writes it (Chung → jung, Kim → gim; <see cref="KoreanRomanisation"/>),
+/// a pinyin syllable also as Wade–Giles writes it (dong → tung; <see cref="WadeGiles"/>).</item>
 /// <item><c>s</c>+skeleton: the token's consonants (<see cref="ConsonantSkeleton"/>), which is how unvowelled Arabic
 /// meets vowelled Latin (محمد, Mohammed and Muhammad are all mhmd) and how Latin spellings meet each other.</item>
 /// <item><c>s</c>+two skeletons: adjacent tokens joined, because a compound is written joined or apart
@@ -149,6 +150,11 @@ internal static class NameKeys
             {
                 // Chung also as Jung, Kim as Gim: one key for a Korean syllable in either romanisation.
                 keys.Add("t" + revised);
+            }
+            if (WadeGiles.FromPinyin(token) is { } wadeGiles && wadeGiles != token)
+            {
+                // Dong also as Tung, Xiao as Hsiao: a pinyin syllable keyed as Wade-Giles writes it, which is that token's key.
+                keys.Add("t" + wadeGiles);
             }
             foreach (var surname in KoreanRomanisation.SurnamesRevised(token))
             {
