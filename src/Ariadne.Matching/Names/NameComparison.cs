@@ -96,6 +96,12 @@ public static class NameComparison
         var folded = string.Join(' ', original);
         var script = Scripts.Of(folded);
         var readings = Readings(original, folded, script).ToArray();
+        if (script == Script.Devanagari && readings.Length > 0)
+        {
+            // Devanagari writes its vowels, so its consonants (to meet an Arabic-script form: दाऊद / داود) are those of
+            // its Hunterian reading, not of its letters, which the skeleton does not read.
+            return new PreparedName(readings, folded, script, string.Join(' ', readings[0].Tokens));
+        }
         if (marked is null || readings.Length != 1 || script is not (Script.Latin or Script.None))
         {
             return new PreparedName(readings, folded, script);

@@ -3,11 +3,12 @@ using System.Text;
 namespace Ariadne.Matching.Names;
 
 /// <summary>
-/// Greek, Hebrew, Devanagari and Han to Latin through AnyAscii (issue #11 item 3); Hangul and Kana by their own standard
-/// (KoreanRomanisation, KanaRomanisation). AnyAscii is
+/// Greek, Hebrew and Han to Latin through AnyAscii (issue #11 item 3); Hangul, Kana and Devanagari by their own
+/// standard (KoreanRomanisation, KanaRomanisation, DevanagariTransliteration). AnyAscii is
 /// served and small, covers every script with Unicode data rather than lists, and needs no native ICU; ICU4N's
 /// transliterator package is not served. Where AnyAscii's letter-by-letter output differs from the standard a
-/// passport uses, the standard wins first: Greek ου/αυ/ευ/μπ/ντ by ELOT 743 (Παπαδόπουλος is Papadopoulos).
+/// passport uses, the standard wins first: Greek ου/αυ/ευ/μπ/ντ by ELOT 743 (Παπαδόπουλος is Papadopoulos); Devanagari
+/// by the Hunterian system with Hindi's schwa deletion (नरेन्द्र is Narendra, where AnyAscii writes nrendr).
 /// </summary>
 internal static class OtherScriptTransliteration
 {
@@ -60,7 +61,14 @@ internal static class OtherScriptTransliteration
                     joined.Add((hepburn, token));
                     iso.Add((hepburn, token));
                     break;
-                case Script.Hebrew or Script.Devanagari or Script.Other:
+                case Script.Devanagari:
+                    // Hunterian with Hindi's schwa deletion, as passports write it (DevanagariTransliteration).
+                    var hunterian = DevanagariTransliteration.ToLatin(token);
+                    split.Add((hunterian, token));
+                    joined.Add((hunterian, token));
+                    iso.Add((hunterian, token));
+                    break;
+                case Script.Hebrew or Script.Other:
                     var ascii = Ascii(token);
                     split.Add((ascii, token));
                     joined.Add((ascii, token));
@@ -93,6 +101,7 @@ internal static class OtherScriptTransliteration
     {
         Script.Hangul => "Revised Romanization",
         Script.Kana => "Hepburn",
+        Script.Devanagari => "Hunterian",
         _ => "AnyAscii",
     };
 
