@@ -62,8 +62,9 @@ public sealed class NameIndex : IDisposable
     // 4: dj and dzh are j in the skeleton, and a Korean syllable's Revised Romanization is a key (KoreanRomanisation);
     // 5: an Arabic-script token's Persian reading of ذ ض ظ ث as a key (ConsonantSkeleton.Persian); 6: a one-token form's
     // whole-form key, an Arabic-script form's letter-by-letter reading as a whole-form key, and two adjacent tokens'
-    // consonants written as one word (NameKeys).
-    private const int SnapshotVersion = 6;
+    // consonants written as one word (NameKeys); 7: Korean surnames as commonly spelt, a pinyin syllable's Wade-Giles
+    // spelling, Kana in passport Hepburn, Devanagari by Hunterian, Hebrew ב and פ soft after a word's start.
+    private const int SnapshotVersion = 7;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
