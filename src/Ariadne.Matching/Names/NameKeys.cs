@@ -5,8 +5,9 @@ namespace Ariadne.Matching.Names;
 /// so that a form in any script meets a form in any other through one dictionary:
 /// <list type="bullet">
 /// <item><c>t</c>+token: each folded Latin reading of a token (Димитров → dimitrov; 習近平 → xi, jin, ping, jinping), and a
-/// Korean syllable also as the Revised Romanization writes it (Chung → jung, Kim → gim; <see cref="KoreanRomanisation"/>),
-/// a pinyin syllable also as Wade–Giles writes it (dong → tung; <see cref="WadeGiles"/>).</item>
+/// Korean syllable also as the Revised Romanization writes it (Chung → jung, Kim → gim; <see cref="KoreanRomanisation"/>).</item>
+/// <item><c>c</c>+syllable: a Chinese syllable as Wade–Giles writes it, from pinyin or as written (dong and tung → ctung;
+/// <see cref="WadeGiles"/>).</item>
 /// <item><c>s</c>+skeleton: the token's consonants (<see cref="ConsonantSkeleton"/>), which is how unvowelled Arabic
 /// meets vowelled Latin (محمد, Mohammed and Muhammad are all mhmd) and how Latin spellings meet each other.</item>
 /// <item><c>s</c>+two skeletons: adjacent tokens joined, because a compound is written joined or apart
@@ -151,10 +152,12 @@ internal static class NameKeys
                 // Chung also as Jung, Kim as Gim: one key for a Korean syllable in either romanisation.
                 keys.Add("t" + revised);
             }
-            if (WadeGiles.FromPinyin(token) is { } wadeGiles && wadeGiles != token)
+            if (WadeGiles.Key(token) is { } chinese)
             {
-                // Dong also as Tung, Xiao as Hsiao: a pinyin syllable keyed as Wade-Giles writes it, which is that token's key.
-                keys.Add("t" + wadeGiles);
+                // Dong and Tung, Xiao and Hsiao: one key for a Chinese syllable in pinyin or Wade-Giles. A kind of its own, not
+                // the token's: as a token key, every Zang and Cang of the distractors joined Tsang's holders and crowded
+                // them out (Neil Tsang lost TSANG YUNG YUAN).
+                keys.Add("c" + chinese);
             }
             foreach (var surname in KoreanRomanisation.SurnamesRevised(token))
             {

@@ -42,6 +42,15 @@ internal static class WadeGiles
     /// <summary>Every pinyin syllable the initials and finals make, with its Wade–Giles spelling.</summary>
     private static readonly FrozenDictionary<string, string> s_pinyin = Syllables().ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>The Wade–Giles spellings, so that a Wade–Giles token is keyed as its pinyin counterparts are.</summary>
+    private static readonly FrozenSet<string> s_wadeGiles = s_pinyin.Values.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One key for a Chinese syllable in either system: a pinyin syllable's Wade–Giles spelling, or a Wade–Giles syllable
+    /// itself (dong and tung are both tung); null for a token that is neither.
+    /// </summary>
+    public static string? Key(string token) => FromPinyin(token) ?? (s_wadeGiles.Contains(token) ? token : null);
+
     /// <summary>The Wade–Giles spelling of a token that is one pinyin syllable (zhou chou, xiao hsiao); null otherwise.</summary>
     public static string? FromPinyin(string token) => s_pinyin.GetValueOrDefault(token);
 
