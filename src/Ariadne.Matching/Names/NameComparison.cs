@@ -184,9 +184,9 @@ public static class NameComparison
         }
         if (script != Script.Cyrillic)
         {
-            foreach (var (latin, originals) in OtherScriptTransliteration.Readings(original))
+            foreach (var (latin, originals, note) in OtherScriptTransliteration.Readings(original))
             {
-                yield return new Reading(latin, originals, $"transliterated ({script}, {OtherScriptTransliteration.Scheme(script)})");
+                yield return new Reading(latin, originals, $"transliterated ({script}, {note ?? OtherScriptTransliteration.Scheme(script)})");
             }
             yield break;
         }
