@@ -44,7 +44,42 @@ public static class ConsonantSkeleton
     public static string? Persian(string folded) =>
         folded.AsSpan().IndexOfAny("ذضظث") < 0 ? null : Of(folded, assimilated: false, persian: true);
 
-    private static string Of(string folded, bool assimilated, bool letterByLetter = false, bool persian = false)
+    /// <summary>The letter qaf, which Libyan, Gulf, Sudanese and Bedouin Arabic say as g (<see cref="AsG"/>).</summary>
+    public const char Qaf = 'ق';
+
+    /// <summary>The letter jim, which Egyptian Arabic says as g (<see cref="AsG"/>).</summary>
+    public const char Jim = 'ج';
+
+    /// <summary>
+    /// The skeleton with every <paramref name="letter"/> (<see cref="Qaf"/> or <see cref="Jim"/>) said as g, as the
+    /// dialect that says it so spells the name in Latin letters: ق is g in Libya, the Gulf, Sudan and among the Bedouin
+    /// (القذافي Gaddafi, قرقاش Gargash, القاسمي Gasimi), ج is g in Egypt (جمال Gamal, جابر Gaber, نجيب Naguib). The
+    /// Arabic Language Academy's and the UN's romanisations (UNGEGN 1972, ISO 233, ALA-LC) write q and j whatever the
+    /// dialect, so this is a reading beside the standard one, never instead. One letter at a time: a dialect says one
+    /// of them as g, not both (Egyptian ق is a glottal stop, Gulf ج a y or j), so a form is read with all its ق as g or
+    /// all its ج as g. <paramref name="withoutArticle"/> also leaves out each token's leading article
+    /// (<see cref="WithoutArticle"/>): القذافي is Gaddafi, with neither q nor al. Null when the form has no such letter.
+    /// </summary>
+    public static string? AsG(string folded, char letter, bool withoutArticle = false) =>
+        letter is not (Qaf or Jim) || folded.IndexOf(letter, StringComparison.Ordinal) < 0
+            ? null
+            : Of(folded, assimilated: false, asG: letter, withoutArticle: withoutArticle);
+
+    /// <summary>
+    /// The skeleton with the article ال left out where it begins a token, and with it the doubling of a sun letter it is
+    /// assimilated to. The article is a word of its own in Arabic grammar, written joined to the name: ISO 233, ALA-LC and
+    /// UNGEGN write it (al-Qadhdhāfī), but passports and the press often drop the al- or el- (القذافي Gaddafi or Qadhafi,
+    /// الزهراني Zahrani, الخطيب Khatib), so this is a reading beside the written one. Only where the rest of the token keeps at least two consonants: الله and العلي are words of their own, not an
+    /// article before l or ʿl. The article inside a compound (عبدالرحمن, Abd al-Rahman) stays; the two-word key does the
+    /// rest there. Null when no token starts with the article.
+    /// </summary>
+    public static string? WithoutArticle(string folded) =>
+        !folded.StartsWith("ال", StringComparison.Ordinal) && !folded.Contains(" ال", StringComparison.Ordinal)
+            ? null
+            : Of(folded, assimilated: false, withoutArticle: true);
+
+    private static string Of(string folded, bool assimilated, bool letterByLetter = false, bool persian = false,
+        char asG = '\0', bool withoutArticle = false)
     {
         var sb = new StringBuilder(folded.Length);
         foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -52,7 +87,19 @@ public static class ConsonantSkeleton
             var script = Scripts.Of(token);
             if (script == Script.Arabic)
             {
-                Arabic(token, sb, assimilated, letterByLetter, persian);
+                var letters = token.Where(c => Scripts.OfLetter(c) == Script.Arabic && char.IsLetter(c)).ToArray();
+                var article = ArticleAt(letters);
+                if (withoutArticle && article == 0)
+                {
+                    var bare = new StringBuilder(letters.Length);
+                    Arabic(letters, article, 2, bare, assimilated, letterByLetter, persian, asG);
+                    if (bare.Length >= 2)
+                    {
+                        sb.Append(bare);
+                        continue;
+                    }
+                }
+                Arabic(letters, article, 0, sb, assimilated, letterByLetter, persian, asG);
             }
             else if (script == Script.Hebrew)
             {
@@ -135,11 +182,11 @@ public static class ConsonantSkeleton
         _ => '\0',
     };
 
-    private static void Arabic(string token, StringBuilder sb, bool assimilated, bool letterByLetter, bool persian)
+    /// <summary>The token's letters from <paramref name="first"/> on (2: after its leading article) to skeleton classes.</summary>
+    private static void Arabic(char[] letters, int article, int first, StringBuilder sb, bool assimilated, bool letterByLetter,
+        bool persian, char asG)
     {
-        var letters = token.Where(c => Scripts.OfLetter(c) == Script.Arabic && char.IsLetter(c)).ToArray();
-        var article = ArticleAt(letters);
-        for (var i = 0; i < letters.Length; i++)
+        for (var i = first; i < letters.Length; i++)
         {
             var c = letters[i];
             if (assimilated && article >= 0 && i == article + 1 && IsSunLetter(letters[i + 1]))
@@ -160,10 +207,11 @@ public static class ConsonantSkeleton
             }
             // The word after the article starts there: its و and ي are the consonants w and y (عبدالولی, Abdul Wali).
             // Read letter by letter, so are the و and ی after a first alif, which the reading leaves out.
-            var start = i == 0 || (article >= 0 && i == article + 2) || (letterByLetter && i == 1 && letters[0] is 'ا' or 'أ' or 'إ');
+            var start = i == first || (article >= 0 && i == article + 2) || (letterByLetter && i == 1 && letters[0] is 'ا' or 'أ' or 'إ');
             var end = i == letters.Length - 1;
             var cls = c switch
             {
+                _ when c == asG => 'g',
                 'ذ' or 'ض' or 'ظ' when persian => 'z',
                 'ث' when persian => 's',
                 'ب' or 'پ' => 'b',

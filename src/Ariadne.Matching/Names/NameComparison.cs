@@ -54,6 +54,11 @@ public static class NameComparison
         private string? _silentH;
         private string? _letterByLetter;
         private string? _persian;
+        private string? _withoutArticle;
+        private string? _qafAsG;
+        private string? _qafAsGWithoutArticle;
+        private string? _jimAsG;
+        private string? _jimAsGWithoutArticle;
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
@@ -85,6 +90,34 @@ public static class NameComparison
         /// <see cref="ConsonantSkeleton.Persian"/>); the skeleton itself otherwise.
         /// </summary>
         public string PersianSkeleton => _persian ??= (Script == Script.Arabic ? ConsonantSkeleton.Persian(Folded) : null) ?? Skeleton;
+
+        /// <summary>
+        /// An Arabic-script form's skeleton without each token's leading article (الخطيب Khatib;
+        /// <see cref="ConsonantSkeleton.WithoutArticle"/>); the skeleton itself otherwise.
+        /// </summary>
+        public string WithoutArticleSkeleton =>
+            _withoutArticle ??= (Script == Script.Arabic ? ConsonantSkeleton.WithoutArticle(Folded) : null) ?? Skeleton;
+
+        /// <summary>
+        /// An Arabic-script form's skeleton with its ق said g (قرقاش Gargash; <see cref="ConsonantSkeleton.AsG"/>), and with
+        /// that the article left out too (القذافي Gaddafi); the skeleton itself otherwise.
+        /// </summary>
+        public string QafAsGSkeleton => _qafAsG ??= AsG(ConsonantSkeleton.Qaf, withoutArticle: false);
+
+        /// <inheritdoc cref="QafAsGSkeleton"/>
+        public string QafAsGWithoutArticleSkeleton => _qafAsGWithoutArticle ??= AsG(ConsonantSkeleton.Qaf, withoutArticle: true);
+
+        /// <summary>
+        /// An Arabic-script form's skeleton with its ج said g, as in Egypt (جمال Gamal; <see cref="ConsonantSkeleton.AsG"/>),
+        /// and with that the article left out too; the skeleton itself otherwise.
+        /// </summary>
+        public string JimAsGSkeleton => _jimAsG ??= AsG(ConsonantSkeleton.Jim, withoutArticle: false);
+
+        /// <inheritdoc cref="JimAsGSkeleton"/>
+        public string JimAsGWithoutArticleSkeleton => _jimAsGWithoutArticle ??= AsG(ConsonantSkeleton.Jim, withoutArticle: true);
+
+        private string AsG(char letter, bool withoutArticle) =>
+            (Script == Script.Arabic ? ConsonantSkeleton.AsG(Folded, letter, withoutArticle) : null) ?? Skeleton;
     }
 
     internal static PreparedName Prepare(string? name)
@@ -157,9 +190,9 @@ public static class NameComparison
         }
         if (script != Script.Cyrillic)
         {
-            foreach (var (latin, originals) in OtherScriptTransliteration.Readings(original))
+            foreach (var (latin, originals, note) in OtherScriptTransliteration.Readings(original))
             {
-                yield return new Reading(latin, originals, $"transliterated ({script}, {OtherScriptTransliteration.Scheme(script)})");
+                yield return new Reading(latin, originals, $"transliterated ({script}, {note ?? OtherScriptTransliteration.Scheme(script)})");
             }
             yield break;
         }
@@ -200,10 +233,21 @@ public static class NameComparison
         LetterByLetter,
         /// <summary>ذ ض ظ as z and ث as s, as Persian, Dari, Pashto and Urdu say them (<see cref="PreparedName.PersianSkeleton"/>).</summary>
         Persian,
+        /// <summary>Each token's leading article left out (<see cref="PreparedName.WithoutArticleSkeleton"/>).</summary>
+        WithoutArticle,
+        /// <summary>ق said g (<see cref="PreparedName.QafAsGSkeleton"/>).</summary>
+        QafAsG,
+        /// <summary>ق said g and the leading article left out (<see cref="PreparedName.QafAsGWithoutArticleSkeleton"/>).</summary>
+        QafAsGWithoutArticle,
+        /// <summary>ج said g (<see cref="PreparedName.JimAsGSkeleton"/>).</summary>
+        JimAsG,
+        /// <summary>ج said g and the leading article left out (<see cref="PreparedName.JimAsGWithoutArticleSkeleton"/>).</summary>
+        JimAsGWithoutArticle,
     }
 
     /// <summary>
-    /// The closest of the unvowelled form's skeletons (written, spoken, read back letter by letter) to the other form's
+    /// The closest of the unvowelled form's skeletons (written, spoken, read back letter by letter, the Persian way, without
+    /// the leading article, with ق or ج said g, each of those two also without the article) to the other form's
     /// (written, or with the silent final h of a letter-by-letter reading left out): each way of reading applies to
     /// the whole form, and either side's may be the one that fits, so every pair of them is tried, written first.
     /// </summary>
@@ -221,6 +265,11 @@ public static class NameComparison
             (unvowelled.SpokenSkeleton, SkeletonReading.Spoken),
             (unvowelled.LetterByLetterSkeleton, SkeletonReading.LetterByLetter),
             (unvowelled.PersianSkeleton, SkeletonReading.Persian),
+            (unvowelled.WithoutArticleSkeleton, SkeletonReading.WithoutArticle),
+            (unvowelled.QafAsGSkeleton, SkeletonReading.QafAsG),
+            (unvowelled.QafAsGWithoutArticleSkeleton, SkeletonReading.QafAsGWithoutArticle),
+            (unvowelled.JimAsGSkeleton, SkeletonReading.JimAsG),
+            (unvowelled.JimAsGWithoutArticleSkeleton, SkeletonReading.JimAsGWithoutArticle),
         ];
         var others = vowelled.SilentHSkeleton == vowelled.Skeleton ? 1 : 2;
         (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How) best = (-1, "", "", SkeletonReading.Written);
@@ -263,11 +312,20 @@ public static class NameComparison
             SkeletonReading.Spoken => ", the article's l taken into the sun letter after it",
             SkeletonReading.LetterByLetter => ", read back as its letter-by-letter Latin reading is (s-h as sh, a first alif's و and ی as w and y)",
             SkeletonReading.Persian => ", ذ ض ظ and ث read as Persian, Dari, Pashto and Urdu say them (z and s)",
+            SkeletonReading.WithoutArticle => Article,
+            SkeletonReading.QafAsG => QafAsG,
+            SkeletonReading.QafAsGWithoutArticle => QafAsG + Article,
+            SkeletonReading.JimAsG => JimAsG,
+            SkeletonReading.JimAsGWithoutArticle => JimAsG + Article,
         };
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels{how}), similarity {similarity:0.00}");
         return new NameMatch(Math.Round(similarity, 4), [new AlignedToken(a, b, similarity, why)], why);
     }
+
+    private const string Article = ", the article al- left out, as Latin spellings often do";
+    private const string QafAsG = ", ق said g, as in Libya, the Gulf, Sudan and among the Bedouin";
+    private const string JimAsG = ", ج said g, as in Egypt";
 
     private static int Levenshtein(string a, string b)
     {

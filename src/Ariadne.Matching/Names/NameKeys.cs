@@ -131,6 +131,19 @@ internal static class NameKeys
                     // فيض also as fz: Faiz, as Persian and Pashto say it (ConsonantSkeleton.Persian).
                     AddSkeleton(keys, "s", persian);
                 }
+                foreach (var letter in (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
+                {
+                    // قرقاش also as grgs (Gargash), جمال as gml (Gamal), and القذافي, without its article, as gdf (Gaddafi):
+                    // ق and ج as the dialects that say them g spell them (ConsonantSkeleton.AsG).
+                    if (ConsonantSkeleton.AsG(token, letter) is { } g && g != skeleton)
+                    {
+                        AddSkeleton(keys, "s", g);
+                        if (ConsonantSkeleton.AsG(token, letter, withoutArticle: true) is { } bare && bare != g)
+                        {
+                            AddSkeleton(keys, "s", bare);
+                        }
+                    }
+                }
                 // The article is written joined in Arabic and apart (or left out) in Latin.
                 if (token.StartsWith("ال", StringComparison.Ordinal) && token.Length > 3)
                 {
@@ -203,6 +216,23 @@ internal static class NameKeys
             if (ConsonantSkeleton.Persian(source) is { Length: >= 3 } persian && persian != whole)
             {
                 AddSkeleton(keys, "w", persian);
+            }
+            // Without the article that begins a token (معمر القذافي / Muammar Qadhafi, mr-kdf), with ق or ج said g, and both
+            // (Muammar Gaddafi, mr-gdf): a one-token query meets the form through its token's keys, a longer one only here.
+            if (ConsonantSkeleton.WithoutArticle(source) is { Length: >= 3 } withoutArticle && withoutArticle != whole)
+            {
+                AddSkeleton(keys, "w", withoutArticle);
+            }
+            foreach (var letter in (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
+            {
+                if (ConsonantSkeleton.AsG(source, letter) is { Length: >= 3 } g && g != whole)
+                {
+                    AddSkeleton(keys, "w", g);
+                }
+                if (ConsonantSkeleton.AsG(source, letter, withoutArticle: true) is { Length: >= 3 } bare && bare != whole)
+                {
+                    AddSkeleton(keys, "w", bare);
+                }
             }
         }
         for (var i = 0; i + 1 < skeletons.Length; i++)

@@ -14,14 +14,17 @@ internal static class OtherScriptTransliteration
 {
     /// <summary>
     /// One or two readings of the tokens: syllables of Han and Hangul apart, and the given name joined; for Greek, the
-    /// ELOT 743 transcription (passports) and the ISO 843 transliteration (<see cref="GreekIso843"/>).
+    /// ELOT 743 transcription (passports), the ISO 843 transliteration (<see cref="GreekIso843"/>), and γ said y
+    /// (<see cref="GreekGammaAsY"/>). The note names a reading's scheme for the explanation where <see cref="Scheme"/> does not.
     /// </summary>
-    public static IEnumerable<(string[] Latin, string[] Original)> Readings(string[] original)
+    public static IEnumerable<(string[] Latin, string[] Original, string? Note)> Readings(string[] original)
     {
         var split = new List<(string Latin, string Original)>();
         var joined = new List<(string Latin, string Original)>();
         // The ISO 843 reading of a form with Greek in it; the same as the first otherwise, and then not offered.
         var iso = new List<(string Latin, string Original)>();
+        // The reading with γ as y before e and i (Γιάννης Yannis); offered, like iso, only when it differs.
+        var gammaAsY = new List<(string Latin, string Original)>();
         foreach (var token in original)
         {
             var script = Scripts.Of(token);
@@ -47,12 +50,14 @@ internal static class OtherScriptTransliteration
                     split.Add((greek, token));
                     joined.Add((greek, token));
                     iso.Add((Ascii(GreekIso843(token)), token));
+                    gammaAsY.Add((Ascii(GreekDigraphs(GreekGammaAsY(token))), token));
                     break;
                 case Script.Latin or Script.None or Script.Arabic or Script.Cyrillic:
                     // Arabic is compared by consonants (ConsonantSkeleton); Cyrillic by its own schemes.
                     split.Add((token, token));
                     joined.Add((token, token));
                     iso.Add((token, token));
+                    gammaAsY.Add((token, token));
                     break;
                 case Script.Kana:
                     // Hepburn as on a passport (KanaRomanisation): AnyAscii reads small kana as full ones (キョウコ kiyouko).
@@ -73,6 +78,7 @@ internal static class OtherScriptTransliteration
                     split.Add((ascii, token));
                     joined.Add((ascii, token));
                     iso.Add((ascii, token));
+                    gammaAsY.Add((ascii, token));
                     break;
             }
         }
@@ -80,11 +86,11 @@ internal static class OtherScriptTransliteration
         var second = joined.Where(p => p.Latin.Length > 0).ToArray();
         if (first.Length > 0)
         {
-            yield return (first.Select(p => p.Latin).ToArray(), first.Select(p => p.Original).ToArray());
+            yield return (first.Select(p => p.Latin).ToArray(), first.Select(p => p.Original).ToArray(), null);
         }
         if (second.Length > 0 && !second.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal))
         {
-            yield return (second.Select(p => p.Latin).ToArray(), second.Select(p => p.Original).ToArray());
+            yield return (second.Select(p => p.Latin).ToArray(), second.Select(p => p.Original).ToArray(), null);
         }
         // A Han or Hangul token is in split, joined or neither list apart, but never in iso: iso is offered only when
         // it has every token, Greek among them, and differs from the first reading.
@@ -92,7 +98,13 @@ internal static class OtherScriptTransliteration
         if (third.Length == first.Length && third.Length > 0
             && !third.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal))
         {
-            yield return (third.Select(p => p.Latin).ToArray(), third.Select(p => p.Original).ToArray());
+            yield return (third.Select(p => p.Latin).ToArray(), third.Select(p => p.Original).ToArray(), null);
+        }
+        var fourth = gammaAsY.Where(p => p.Latin.Length > 0).ToArray();
+        if (fourth.Length == first.Length && fourth.Length > 0
+            && !fourth.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal))
+        {
+            yield return (fourth.Select(p => p.Latin).ToArray(), fourth.Select(p => p.Original).ToArray(), GammaAsYNote);
         }
     }
 
@@ -152,6 +164,73 @@ internal static class OtherScriptTransliteration
         new string(token.Normalize(NormalizationForm.FormD)
             .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
             .ToArray()).Normalize(NormalizationForm.FormC);
+
+    /// <summary>How the explanation names the reading of <see cref="GreekGammaAsY"/>.</summary>
+    public const string GammaAsYNote = "γ said y before e and i, as BGN/PCGN and common spellings write it";
+
+    /// <summary>
+    /// The folded token with γ written y where Greek says it so, before a front vowel (ε, η, ι, υ, αι, οι, ει): the
+    /// BGN/PCGN romanisation of Greek (1962) writes that γ as y, and so do passports and the press (Γιάννης Yannis, Γιώργος
+    /// Yorgos, Γεώργιος Yeorgios, Παναγιώτης Panayiotis), where ELOT 743, ISO 843 and AnyAscii write g (Giannis, Giorgos).
+    /// An unstressed ι between that γ and another vowel is not a vowel of its own but the y sound itself, which common
+    /// spellings write once (Yannis, not Yiannis; either is close to the other); a stressed or diaeresised ι is a syllable
+    /// and stays (Αγία Ayia). The γ of γγ (Ευάγγελος, ng) is not palatal. The rest is left for <see cref="GreekDigraphs"/>.
+    /// </summary>
+    private static string GreekGammaAsY(string token)
+    {
+        if (!token.Contains('γ', StringComparison.Ordinal))
+        {
+            return token;
+        }
+        var d = token.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(d.Length);
+        for (var i = 0; i < d.Length; i++)
+        {
+            var next = Next(d, i);
+            if (d[i] != 'γ' || PreviousLetter(d, i) == 'γ' || next >= d.Length || !FrontVowelAt(d, next))
+            {
+                sb.Append(d[i]);
+                continue;
+            }
+            sb.Append('y');
+            var after = Next(d, next);
+            if (d[next] == 'ι' && after == next + 1 && after < d.Length && "αεηιουω".Contains(d[after], StringComparison.Ordinal))
+            {
+                // The unstressed glide ι (no mark follows it) is the y just written.
+                i = next;
+            }
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+
+        // The index of the next letter after i, past i's combining marks.
+        static int Next(string s, int i)
+        {
+            var j = i + 1;
+            while (j < s.Length && char.GetUnicodeCategory(s[j]) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                j++;
+            }
+            return j;
+        }
+
+        static char PreviousLetter(string s, int i)
+        {
+            for (var j = i - 1; j >= 0; j--)
+            {
+                if (char.GetUnicodeCategory(s[j]) != System.Globalization.UnicodeCategory.NonSpacingMark)
+                {
+                    return s[j];
+                }
+            }
+            return '\0';
+        }
+
+        // αι and οι are e and i only as digraphs: no accent on the α or ο, no diaeresis on the ι (γάιδαρος, Μαΐου).
+        static bool FrontVowelAt(string s, int j) =>
+            s[j] is 'ε' or 'η' or 'ι' or 'υ'
+            || (s[j] is 'α' or 'ο' && j + 1 < s.Length && s[j + 1] == 'ι'
+                && (j + 2 >= s.Length || s[j + 2] != '\u0308'));
+    }
 
     /// <summary>ELOT 743 digraphs that a letter-by-letter reading gets wrong; the input is folded (lower-case, accents kept).</summary>
     private static string GreekDigraphs(string token)
