@@ -804,7 +804,7 @@ public sealed class NameIndex : IDisposable
         }
         var prepared = NameComparison.Prepare(query);
         var eachReading = new List<HashSet<string>>(prepared.Readings.Length);
-        var keys = NameKeys.Of(prepared, eachReading);
+        var keys = NameKeys.Of(prepared, eachReading, asQuery: true);
         if (keys.Count == 0)
         {
             return NameSearch.None;

@@ -69,20 +69,25 @@ internal static class NameKeys
         return spoken == written ? null : spoken;
     }
 
-    public static HashSet<string> Of(NameComparison.PreparedName name) => Of(name, null);
+    /// <summary>The keys a name form is indexed under.</summary>
+    public static HashSet<string> Of(NameComparison.PreparedName name) => Of(name, null, asQuery: false);
 
     /// <summary>
     /// The keys, and in <paramref name="eachReading"/> the keys of each Latin reading on its own: a Cyrillic form is read
     /// by up to three schemes, and a candidate can only ever share one reading's keys, so the share of rare keys in
     /// common is measured against the reading it shares most (NameIndex), not against all readings at once.
+    /// <paramref name="asQuery"/>: the keys a query looks up, which leave out the dialect readings of ق and ج as g. An
+    /// indexed form keeps them, so that Gaddafi finds القذافي; a query's own g-readings are rarer than its standard keys,
+    /// weigh more, and drew in the distractors spelt with g ahead of the right form (جمال لونيسي, أقرين صالح أقرين lost
+    /// their places at 2 M rows), while the scorer still reads the query both ways.
     /// </summary>
-    public static HashSet<string> Of(NameComparison.PreparedName name, List<HashSet<string>>? eachReading)
+    public static HashSet<string> Of(NameComparison.PreparedName name, List<HashSet<string>>? eachReading, bool asQuery)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reading in name.Readings)
         {
             var own = new HashSet<string>(StringComparer.Ordinal);
-            AddReading(own, reading);
+            AddReading(own, reading, asQuery);
             keys.UnionWith(own);
             eachReading?.Add(own);
         }
@@ -104,7 +109,7 @@ internal static class NameKeys
         return keys;
     }
 
-    private static void AddReading(HashSet<string> keys, NameComparison.Reading reading)
+    private static void AddReading(HashSet<string> keys, NameComparison.Reading reading, bool asQuery)
     {
         var skeletons = new string[reading.Tokens.Length];
         for (var i = 0; i < reading.Tokens.Length; i++)
@@ -131,7 +136,7 @@ internal static class NameKeys
                     // فيض also as fz: Faiz, as Persian and Pashto say it (ConsonantSkeleton.Persian).
                     AddSkeleton(keys, "s", persian);
                 }
-                foreach (var letter in (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
+                foreach (var letter in asQuery ? [] : (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
                 {
                     // قرقاش also as grgs (Gargash), جمال as gml (Gamal), and القذافي, without its article, as gdf (Gaddafi):
                     // ق and ج as the dialects that say them g spell them (ConsonantSkeleton.AsG).
@@ -223,7 +228,7 @@ internal static class NameKeys
             {
                 AddSkeleton(keys, "w", withoutArticle);
             }
-            foreach (var letter in (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
+            foreach (var letter in asQuery ? [] : (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
             {
                 if (ConsonantSkeleton.AsG(source, letter) is { Length: >= 3 } g && g != whole)
                 {

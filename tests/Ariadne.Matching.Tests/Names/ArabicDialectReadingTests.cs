@@ -121,6 +121,23 @@ public sealed class ArabicDialectReadingTests
         Assert.Contains("wmrkdf", keys);
     }
 
+    [Fact]
+    public void A_query_looks_up_the_standard_reading_only_and_the_indexed_form_holds_both()
+    {
+        var form = NameComparison.Prepare("معمر القذافي");
+
+        var indexed = NameKeys.Of(form);
+        var asked = NameKeys.Of(form, null, asQuery: true);
+
+        // A query's g-reading keys are rarer than its standard ones and drew in the distractors spelt with g; the indexed
+        // form keeps them, so Gaddafi still finds القذافي (below).
+        Assert.Contains("sgdf", indexed);
+        Assert.DoesNotContain("sgdf", asked);
+        Assert.DoesNotContain("wmrgdf", asked);
+        Assert.Contains("wmrkdf", asked);
+        Assert.True(asked.IsProperSubsetOf(indexed));
+    }
+
     [Theory]
     [InlineData("Gaddafi", "القذافي")]
     [InlineData("Muammar Gaddafi", "معمر القذافي")]
