@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 
 namespace Ariadne.Matching.Names;
 
@@ -125,6 +126,54 @@ public static class KoreanRomanisation
         }
         return syllables;
     }
+
+    /// <summary>
+    /// A foreign name written in Hangul (a loanword: 메르켈 Merkel, 트럼프 Trump, 블라디미르 Vladimir) read back as one word:
+    /// the syllables joined, the vowel ㅡ that Korean writes to break a foreign consonant cluster or end a word left out
+    /// (트 t, 르 r, 으 nothing; 블라 bla), and ㄹㄹ, Korean's way of writing one foreign l, as l (앙겔라 anggela). A Korean
+    /// name is offered this reading only beside its own (<see cref="OtherScriptTransliteration"/>).
+    /// </summary>
+    public static string OfLoanword(string token)
+    {
+        const int Rieul = 5, Eu = 18, RieulCoda = 8;
+        var letters = token.Where(c => c is >= '\uAC00' and <= '\uD7A3').Select(c => c - 0xAC00).ToArray();
+        var sb = new StringBuilder(letters.Length * 3);
+        var initialSpelt = true;
+        for (var i = 0; i < letters.Length; i++)
+        {
+            var (initial, medial, coda) = (letters[i] / (21 * 28), letters[i] / 28 % 21, letters[i] % 28);
+            var nextInitial = i + 1 < letters.Length ? letters[i + 1] / (21 * 28) : -1;
+            if (initialSpelt)
+            {
+                sb.Append(s_initials[initial]);
+            }
+            initialSpelt = true;
+            var doubledL = coda == RieulCoda && nextInitial == Rieul;
+            if (medial == Eu && (coda == 0 || doubledL))
+            {
+                // The added vowel: 트 t, 르 r, 블(라) bl(a).
+                if (doubledL)
+                {
+                    sb.Append('l');
+                    initialSpelt = false;
+                }
+                continue;
+            }
+            sb.Append(s_medials[medial]);
+            if (doubledL)
+            {
+                sb.Append('l');
+                initialSpelt = false;
+                continue;
+            }
+            sb.Append(s_codas[coda]);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Whether <see cref="OfLoanword"/> reads the token otherwise than its syllables joined: a vowel it leaves out, an l it merges.</summary>
+    public static bool ReadsAsLoanword(string token) =>
+        !string.Equals(OfLoanword(token), string.Concat(OfHangul(token)), StringComparison.Ordinal);
 
     private static readonly string[] s_initials =
         ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"];

@@ -25,6 +25,10 @@ internal static class OtherScriptTransliteration
         var iso = new List<(string Latin, string Original)>();
         // The reading with γ as y before e and i (Γιάννης Yannis); offered, like iso, only when it differs.
         var gammaAsY = new List<(string Latin, string Original)>();
+        // A foreign name written in Hangul or Han read back as one word per token (KoreanRomanisation.OfLoanword,
+        // ChineseTranscription.OfForeignName); offered only for a form shaped like one (ForeignShaped).
+        var foreign = new List<(string Latin, string Original)>();
+        var foreignShaped = ForeignShaped(original);
         foreach (var token in original)
         {
             var script = Scripts.Of(token);
@@ -44,6 +48,10 @@ internal static class OtherScriptTransliteration
                     {
                         joined.Add((string.Concat(syllables.Skip(1)), token));
                     }
+                    if (foreignShaped)
+                    {
+                        foreign.Add((script == Script.Hangul ? KoreanRomanisation.OfLoanword(token) : ChineseTranscription.OfForeignName(token), token));
+                    }
                     break;
                 case Script.Greek:
                     var greek = Ascii(GreekDigraphs(token));
@@ -51,6 +59,7 @@ internal static class OtherScriptTransliteration
                     joined.Add((greek, token));
                     iso.Add((Ascii(GreekIso843(token)), token));
                     gammaAsY.Add((Ascii(GreekDigraphs(GreekGammaAsY(token))), token));
+                    foreign.Add((greek, token));
                     break;
                 case Script.Latin or Script.None or Script.Arabic or Script.Cyrillic:
                     // Arabic is compared by consonants (ConsonantSkeleton); Cyrillic by its own schemes.
@@ -58,6 +67,7 @@ internal static class OtherScriptTransliteration
                     joined.Add((token, token));
                     iso.Add((token, token));
                     gammaAsY.Add((token, token));
+                    foreign.Add((token, token));
                     break;
                 case Script.Kana:
                     // Hepburn as on a passport (KanaRomanisation): AnyAscii reads small kana as full ones (キョウコ kiyouko).
@@ -65,6 +75,7 @@ internal static class OtherScriptTransliteration
                     split.Add((hepburn, token));
                     joined.Add((hepburn, token));
                     iso.Add((hepburn, token));
+                    foreign.Add((hepburn, token));
                     break;
                 case Script.Devanagari:
                     // Hunterian with Hindi's schwa deletion, as passports write it (DevanagariTransliteration).
@@ -72,6 +83,7 @@ internal static class OtherScriptTransliteration
                     split.Add((hunterian, token));
                     joined.Add((hunterian, token));
                     iso.Add((hunterian, token));
+                    foreign.Add((hunterian, token));
                     break;
                 case Script.Hebrew or Script.Other:
                     var ascii = Ascii(token);
@@ -79,6 +91,7 @@ internal static class OtherScriptTransliteration
                     joined.Add((ascii, token));
                     iso.Add((ascii, token));
                     gammaAsY.Add((ascii, token));
+                    foreign.Add((ascii, token));
                     break;
             }
         }
@@ -106,6 +119,29 @@ internal static class OtherScriptTransliteration
         {
             yield return (fourth.Select(p => p.Latin).ToArray(), fourth.Select(p => p.Original).ToArray(), GammaAsYNote);
         }
+        var fifth = foreign.Where(p => p.Latin.Length > 0).ToArray();
+        if (foreignShaped && fifth.Length > 0
+            && !fifth.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal)
+            && !fifth.Select(p => p.Latin).SequenceEqual(second.Select(p => p.Latin), StringComparer.Ordinal))
+        {
+            yield return (fifth.Select(p => p.Latin).ToArray(), fifth.Select(p => p.Original).ToArray(), ForeignNote);
+        }
+    }
+
+    private const string ForeignNote = "a foreign name as Korean or Chinese writes it, read back";
+
+    /// <summary>
+    /// Whether a form reads like a foreign name written in Hangul or Han rather than a Korean or Chinese one: two or more
+    /// such words of two syllables or more (앙겔라 메르켈, 唐纳德·特朗普: a Korean or Chinese name is one word, or a
+    /// one-syllable surname apart), a Han word of four characters or more (弗拉基米尔; a Chinese name has two or three),
+    /// or a Hangul word with the vowel Korean adds to foreign clusters (트럼프).
+    /// </summary>
+    private static bool ForeignShaped(string[] original)
+    {
+        var words = original.Where(t => Scripts.Of(t) is Script.Han or Script.Hangul).ToArray();
+        return (words.Length >= 2 && words.All(w => w.Length >= 2))
+            || words.Any(w => Scripts.Of(w) == Script.Han && w.Length >= 4)
+            || words.Any(w => Scripts.Of(w) == Script.Hangul && KoreanRomanisation.ReadsAsLoanword(w));
     }
 
     /// <summary>The scheme a script's reading follows, for the explanation.</summary>
