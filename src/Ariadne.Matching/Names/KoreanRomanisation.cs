@@ -31,7 +31,39 @@ public static class KoreanRomanisation
     /// Whether two different tokens are one Korean syllable in the two systems (chung / jung, kim / gim), or two spellings
     /// of one Korean surname (<see cref="AreSurnameSpellings"/>: Park / Bak, Lee / I, Roh / No).
     /// </summary>
-    public static bool AreVariants(string a, string b) => AreSyllableVariants(a, b) || AreSurnameSpellings(a, b);
+    public static bool AreVariants(string a, string b) =>
+        AreSyllableVariants(a, b) || AreVowelVariants(a, b) || AreSurnameSpellings(a, b);
+
+    /// <summary>
+    /// Whether two different tokens are one Korean syllable but for the vowels McCune–Reischauer writes ŏ and ŭ, typed o
+    /// and u without the breve, and the Revised Romanization eo and eu (jong / jeong, un / eun, song / seong; 김 정은 /
+    /// Kim Jong-un).
+    /// </summary>
+    public static bool AreVowelVariants(string a, string b) =>
+        a.Length <= 6 && b.Length <= 6 && !string.Equals(a, b, StringComparison.Ordinal)
+        && (a.Contains("eo", StringComparison.Ordinal) || a.Contains("eu", StringComparison.Ordinal)
+            || b.Contains("eo", StringComparison.Ordinal) || b.Contains("eu", StringComparison.Ordinal))
+        && IsSyllable(a) && IsSyllable(b)
+        && string.Equals(WithoutBreves(a), WithoutBreves(b), StringComparison.Ordinal);
+
+    private static string WithoutBreves(string token) =>
+        token.Replace("eo", "o", StringComparison.Ordinal).Replace("eu", "u", StringComparison.Ordinal);
+
+    private static readonly string[] s_onsets =
+        ["ch", "kk", "tt", "pp", "ss", "jj", "g", "k", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j", "h"];
+
+    /// <summary>Whether a token is one Korean syllable as either system writes it: an initial (or none) and a rime.</summary>
+    private static bool IsSyllable(string token)
+    {
+        foreach (var onset in s_onsets)
+        {
+            if (token.StartsWith(onset, StringComparison.Ordinal) && IsRime(token.AsSpan(onset.Length)))
+            {
+                return true;
+            }
+        }
+        return IsRime(token);
+    }
 
     /// <summary>Whether two different tokens are one Korean syllable in the two systems (chung / jung, kim / gim).</summary>
     public static bool AreSyllableVariants(string a, string b)

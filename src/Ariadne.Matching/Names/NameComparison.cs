@@ -669,7 +669,8 @@ public static class NameComparison
     private static string How(string a, string b, double similarity) =>
         string.Equals(a, b, StringComparison.Ordinal) || similarity >= 1 ? ""
         : WadeGiles.AreVariants(a, b) ? "Chinese romanised two ways (Pinyin / Wade-Giles)"
-        : KoreanRomanisation.AreSyllableVariants(a, b) ? "Korean romanised two ways (McCune-Reischauer / Revised)"
+        : KoreanRomanisation.AreSyllableVariants(a, b) || KoreanRomanisation.AreVowelVariants(a, b)
+            ? "Korean romanised two ways (McCune-Reischauer / Revised)"
         : KoreanRomanisation.AreSurnameSpellings(a, b) ? "a Korean name as commonly spelt (Park / Bak)"
         : a.Length == 1 || b.Length == 1 ? "initial"
         : string.Create(CultureInfo.InvariantCulture, $"Jaro-Winkler {similarity:0.00}");

@@ -157,4 +157,35 @@ public sealed class KoreanRomanisationTests
         Assert.Equal("listed", hits[0].EntityId);
         Assert.Contains("Korean name as commonly spelt", hits[0].Explanation, StringComparison.Ordinal);
     }
+
+    [Theory]
+    // McCune–Reischauer's ŏ and ŭ typed without the breve, against the Revised Romanization's eo and eu.
+    [InlineData("jong", "jeong")]
+    [InlineData("un", "eun")]
+    [InlineData("song", "seong")]
+    [InlineData("chon", "cheon")]
+    public void A_vowel_written_with_or_without_its_breve_is_one_syllable(string mccuneReischauer, string revised)
+    {
+        Assert.True(KoreanRomanisation.AreVariants(mccuneReischauer, revised));
+        Assert.True(KoreanRomanisation.AreVariants(revised, mccuneReischauer));
+    }
+
+    [Theory]
+    [InlineData("jong", "jeans")]
+    [InlineData("george", "gorge")]
+    public void Words_that_are_no_Korean_syllable_are_not_taken_for_one(string a, string b)
+    {
+        Assert.False(KoreanRomanisation.AreVowelVariants(a, b));
+    }
+
+    [Theory]
+    [InlineData("김 정은", "Kim Jong-un")]
+    [InlineData("김 정은", "Kim Jong Un")]
+    [InlineData("손 흥민", "Son Hung Min")]
+    public void A_Korean_name_written_apart_meets_its_McCune_Reischauer_spelling(string hangul, string latin)
+    {
+        var match = NameComparison.Compare(hangul, latin);
+
+        Assert.True(match.Score >= 0.85, $"{hangul} / {latin}: {match.Score} ({match.Explanation})");
+    }
 }
