@@ -44,6 +44,16 @@ public static class ConsonantSkeleton
     public static string? Persian(string folded) =>
         folded.AsSpan().IndexOfAny("ذضظث") < 0 ? null : Of(folded, assimilated: false, persian: true);
 
+    /// <summary>
+    /// A Hebrew form's skeleton as a foreign name written in Hebrew spells it: ב and פ hard wherever they stand (ברק אובמה
+    /// Barack Obama, רבין Rabin: the b is b after a vowel too), and a word's first ו as v (ולדימיר Vladimir, ויקטור
+    /// Victor), where Hebrew's own words soften ב and פ after a vowel (אברהם Avraham) and start with a w. The script cannot
+    /// tell which a name is; the index keys both and the comparison takes the closer. Null when the form has no Hebrew ב,
+    /// פ or first ו.
+    /// </summary>
+    public static string? HebrewAsForeign(string folded) =>
+        folded.AsSpan().IndexOfAny("בפו") < 0 ? null : Of(folded, assimilated: false, hebrewForeign: true);
+
     /// <summary>The letter qaf, which Libyan, Gulf, Sudanese and Bedouin Arabic say as g (<see cref="AsG"/>).</summary>
     public const char Qaf = 'ق';
 
@@ -79,7 +89,7 @@ public static class ConsonantSkeleton
             : Of(folded, assimilated: false, withoutArticle: true);
 
     private static string Of(string folded, bool assimilated, bool letterByLetter = false, bool persian = false,
-        char asG = '\0', bool withoutArticle = false)
+        char asG = '\0', bool withoutArticle = false, bool hebrewForeign = false)
     {
         var sb = new StringBuilder(folded.Length);
         foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -103,7 +113,7 @@ public static class ConsonantSkeleton
             }
             else if (script == Script.Hebrew)
             {
-                Hebrew(token, sb);
+                Hebrew(token, sb, hebrewForeign);
             }
             else
             {
@@ -248,7 +258,7 @@ public static class ConsonantSkeleton
     /// Latin side; א and ע are not written in Latin, ו and י are consonants only word-initially, final ה is silent, and
     /// ב and פ are hard only word-initially.
     /// </summary>
-    private static void Hebrew(string token, StringBuilder sb)
+    private static void Hebrew(string token, StringBuilder sb, bool foreign)
     {
         var letters = token.Where(c => c is >= 'א' and <= 'ת').ToArray();
         for (var i = 0; i < letters.Length; i++)
@@ -259,12 +269,12 @@ public static class ConsonantSkeleton
             {
                 // Begadkefat: ב and פ are b and p at the start of a word and mostly v and f after a vowel (אברהם Avraham,
                 // יעקב Yaakov, מופז Mofaz, but ברק Barak, פרס Peres); Latin v and f share one class.
-                'ב' or 'פ' => start ? 'b' : 'f',
+                'ב' or 'פ' => start || foreign ? 'b' : 'f',
                 'ף' => 'f',
                 'ג' => 'g',
                 'ד' => 'd',
                 'ה' => end && !start ? '\0' : 'h',
-                'ו' => start ? 'w' : '\0',
+                'ו' => start ? (foreign ? 'f' : 'w') : '\0',
                 'ז' or 'צ' or 'ץ' => 'z',
                 'ח' => 'h',
                 'ט' or 'ת' => 't',

@@ -59,6 +59,7 @@ public static class NameComparison
         private string? _qafAsGWithoutArticle;
         private string? _jimAsG;
         private string? _jimAsGWithoutArticle;
+        private string? _hebrewForeign;
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
@@ -115,6 +116,13 @@ public static class NameComparison
 
         /// <inheritdoc cref="JimAsGSkeleton"/>
         public string JimAsGWithoutArticleSkeleton => _jimAsGWithoutArticle ??= AsG(ConsonantSkeleton.Jim, withoutArticle: true);
+
+        /// <summary>
+        /// A Hebrew form's skeleton as a foreign name written in Hebrew spells it (ברק אובמה Barack Obama;
+        /// <see cref="ConsonantSkeleton.HebrewAsForeign"/>); the skeleton itself otherwise.
+        /// </summary>
+        public string HebrewForeignSkeleton =>
+            _hebrewForeign ??= (Script == Script.Hebrew ? ConsonantSkeleton.HebrewAsForeign(Folded) : null) ?? Skeleton;
 
         private string AsG(char letter, bool withoutArticle) =>
             (Script == Script.Arabic ? ConsonantSkeleton.AsG(Folded, letter, withoutArticle) : null) ?? Skeleton;
@@ -243,6 +251,8 @@ public static class NameComparison
         JimAsG,
         /// <summary>ج said g and the leading article left out (<see cref="PreparedName.JimAsGWithoutArticleSkeleton"/>).</summary>
         JimAsGWithoutArticle,
+        /// <summary>ב and פ hard and a first ו as v, as a foreign name in Hebrew (<see cref="PreparedName.HebrewForeignSkeleton"/>).</summary>
+        HebrewForeign,
     }
 
     /// <summary>
@@ -270,6 +280,7 @@ public static class NameComparison
             (unvowelled.QafAsGWithoutArticleSkeleton, SkeletonReading.QafAsGWithoutArticle),
             (unvowelled.JimAsGSkeleton, SkeletonReading.JimAsG),
             (unvowelled.JimAsGWithoutArticleSkeleton, SkeletonReading.JimAsGWithoutArticle),
+            (unvowelled.HebrewForeignSkeleton, SkeletonReading.HebrewForeign),
         ];
         var others = vowelled.SilentHSkeleton == vowelled.Skeleton ? 1 : 2;
         (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How) best = (-1, "", "", SkeletonReading.Written);
@@ -317,6 +328,7 @@ public static class NameComparison
             SkeletonReading.QafAsGWithoutArticle => QafAsG + Article,
             SkeletonReading.JimAsG => JimAsG,
             SkeletonReading.JimAsGWithoutArticle => JimAsG + Article,
+            SkeletonReading.HebrewForeign => ", ב and פ read b and p and a first ו v, as a foreign name written in Hebrew spells them",
         };
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels{how}), similarity {similarity:0.00}");

@@ -120,6 +120,12 @@ internal static class NameKeys
             var skeleton = ConsonantSkeleton.Of(SkeletonSource(reading, i));
             skeletons[i] = skeleton;
             AddSkeleton(keys, "s", skeleton);
+            if (Scripts.Of(SkeletonSource(reading, i)) == Script.Hebrew
+                && ConsonantSkeleton.HebrewAsForeign(SkeletonSource(reading, i)) is { } foreign && foreign != skeleton)
+            {
+                // אובמה also as bm (Obama), ולדימיר as fldmr (Vladimir): a foreign name in Hebrew (ConsonantSkeleton.HebrewAsForeign).
+                AddSkeleton(keys, "s", foreign);
+            }
             if (Spoken(SkeletonSource(reading, i), skeleton) is { } spoken)
             {
                 AddSkeleton(keys, "s", spoken);
@@ -221,6 +227,11 @@ internal static class NameKeys
             if (ConsonantSkeleton.Persian(source) is { Length: >= 3 } persian && persian != whole)
             {
                 AddSkeleton(keys, "w", persian);
+            }
+            if (ConsonantSkeleton.HebrewAsForeign(source) is { Length: >= 3 } foreign && foreign != whole)
+            {
+                // ברק אובמה also as brkbm: Barack Obama, a foreign name in Hebrew (ConsonantSkeleton.HebrewAsForeign).
+                AddSkeleton(keys, "w", foreign);
             }
             // Without the article that begins a token (معمر القذافي / Muammar Qadhafi, mr-kdf), with ق or ج said g, and both
             // (Muammar Gaddafi, mr-gdf): a one-token query meets the form through its token's keys, a longer one only here.

@@ -31,4 +31,29 @@ public sealed class HebrewNameTests
     {
         Assert.True(NameComparison.Compare(hebrew, latin).Score < 0.85);
     }
+
+    [Theory]
+    // A foreign name written in Hebrew keeps b and p hard after a vowel, and its first ו is v.
+    [InlineData("ברק אובמה", "Barack Obama")]
+    [InlineData("ולדימיר פוטין", "Vladimir Putin")]
+    [InlineData("דונלד טראמפ", "Donald Trump")]
+    [InlineData("יצחק רבין", "Yitzhak Rabin")]
+    public void A_foreign_name_in_Hebrew_meets_its_Latin_spelling_and_says_how_it_was_read(string hebrew, string latin)
+    {
+        var match = NameComparison.Compare(hebrew, latin);
+
+        Assert.True(match.Score >= 0.9, $"{hebrew} / {latin}: {match.Score} ({match.Explanation})");
+        Assert.Contains("as a foreign name written in Hebrew", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_index_keys_a_Hebrew_form_both_ways()
+    {
+        var keys = NameKeys.Of(NameComparison.Prepare("ברק אובמה"));
+
+        // Hebrew's own reading (Avraham's soft b) and a foreign name's (Obama's hard one).
+        Assert.Contains("wbrkfm", keys);
+        Assert.Contains("wbrkbm", keys);
+        Assert.Contains("sbm", keys);
+    }
 }
