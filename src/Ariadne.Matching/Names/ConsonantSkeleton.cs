@@ -223,6 +223,9 @@ public static class ConsonantSkeleton
             {
                 _ when c == asG => 'g',
                 'ذ' or 'ض' or 'ظ' when persian => 'z',
+                // Read letter by letter ظ is dh, as in the Gulf's spellings (أبو ظبي Abu Dhabi, ظافر Dhafer), where the
+                // written reading takes the z of Egypt and the Levant (ناظم Nazim).
+                'ظ' when letterByLetter => 'd',
                 'ث' when persian => 's',
                 'ب' or 'پ' => 'b',
                 'ت' or 'ط' or 'ث' or 'ټ' => 't',

@@ -65,6 +65,9 @@ public sealed class ReadingVariantTests
     // ایزدیار Izadyar, yzdyr; اوژن Ozhan, wzhn: the و or ی after a first alif is written w or y.
     [InlineData("ایزدیار", "zdr", "yzdr")]
     [InlineData("اوژن", "zn", "wzn")]
+    // ظ read letter by letter is dh (واعظ w`dh, ظافر Dhafer), written z (Nazim).
+    [InlineData("واعظ", "wz", "wd")]
+    [InlineData("ظافر", "zfr", "dfr")]
     // No digraph and no first alif: nothing changes (محمد, بهرام Bahram: b-h is no digraph).
     [InlineData("محمد", "mhmd", "mhmd")]
     [InlineData("بهرام", "bhrm", "bhrm")]
@@ -81,6 +84,7 @@ public sealed class ReadingVariantTests
     [InlineData("ایاز رخشانه فنایی", "yz rkhshnh fnyy")]
     // مه (Mah), two letters: its final h is silent too.
     [InlineData("کاراکو مه داد همایون", "krkw mh dd hmywn")]
+    [InlineData("جیران کاوه واعظ", "jyrn kwh w`dh")]
     public void A_Persian_name_meets_its_letter_by_letter_reading(string persian, string reading)
     {
         var match = NameComparison.Compare(persian, reading);
