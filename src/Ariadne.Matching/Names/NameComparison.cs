@@ -543,7 +543,8 @@ public static class NameComparison
             {
                 var how = How(a.Tokens[i], b.Tokens[j], similarity);
                 var apart = a.JoinedWords?[i] == true || b.JoinedWords?[j] == true ? "two words written as one" : "";
-                var rule = string.Join(", ", new[] { how, apart, a.Rule, b.Rule }.Where(r => r.Length > 0));
+                // Both sides read by one rule (two Cyrillic forms, both Bulgarian) say it once.
+                var rule = string.Join(", ", new[] { how, apart, a.Rule, b.Rule }.Where(r => r.Length > 0).Distinct(StringComparer.Ordinal));
                 var sign = similarity >= 1 ? "=" : "≈";
                 aligned.Add(new AlignedToken(a.Original[i], b.Original[j], similarity,
                     $"{a.Original[i]} {sign} {b.Original[j]}" + (rule.Length > 0 ? ", " + rule : "")));

@@ -109,6 +109,14 @@ public sealed class NameTests
         Assert.Equal("dimitrov = димитров, transliterated (Bulgarian)", match.Explanation);
     }
 
+    [Fact]
+    public void Two_forms_read_by_one_rule_say_the_rule_once()
+    {
+        var match = NameComparison.Compare("Димитров Иван", "Иван Димитров");
+
+        Assert.Equal("димитров = димитров, transliterated (Bulgarian); иван = иван, transliterated (Bulgarian)", match.Explanation);
+    }
+
     [Theory]
     [InlineData("Ivan Petrov", "PETROV, Ivan")]
     [InlineData("Petrov Ivan", "Ivan Petrov")]
