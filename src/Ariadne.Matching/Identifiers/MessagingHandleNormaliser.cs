@@ -39,7 +39,14 @@ public static class MessagingHandleNormaliser
             return Fail(entered, "The handle " + tooLong + ".");
         }
         var name = PlatformName(platform);
-        var text = FromLink(entered.Trim()).Trim().TrimStart('@').Trim();
+        // Every leading @ and the spaces between them ("@ @name" is @name): leaving one made a key that normalised again
+        // lost it (found by the property test).
+        var text = FromLink(entered.Trim()).Trim();
+        while (text.StartsWith('@'))
+        {
+            text = text[1..].TrimStart();
+        }
+        text = text.Trim();
         if (text.Length == 0)
         {
             return Fail(entered, "The handle is empty.");

@@ -49,6 +49,13 @@ public static class UrlNormaliser
                 return Fail(entered, $"\"{uri.Host}\" is not a full domain name.");
             }
             host = ascii.StartsWith("www.", StringComparison.Ordinal) ? ascii[4..] : ascii;
+            // A host left without a dot once www. goes (www.xn--9-8sb), or of numbers only ("3.69.", which Uri takes for a
+            // name and, without its final dot, for the address 3.0.0.69): its key would not normalise to itself again
+            // (found by the property test), and neither is a domain anybody can visit.
+            if (!host.Contains('.', StringComparison.Ordinal) || host.Split('.').All(label => label.All(char.IsAsciiDigit)))
+            {
+                return Fail(entered, $"\"{uri.Host}\" is not a full domain name.");
+            }
         }
         else
         {

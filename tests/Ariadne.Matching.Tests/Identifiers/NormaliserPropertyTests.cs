@@ -98,6 +98,11 @@ public sealed class NormaliserPropertyTests
     [InlineData("Ivan Petrov <Ivan.Petrov@abv.bg>")]
     [InlineData("++40721234567")]
     [InlineData("\0\uFFFF\uD800")]
+    // Found by the property test at 300,000 runs, one in about 8,000 (the CI's 3,000 runs failed now and then): a host of
+    // numbers only with a final dot, a host with no dot once www. goes, a handle with two leading @.
+    [InlineData("3.69.")]
+    [InlineData("www.9а")]
+    [InlineData("@ @ivan")]
     public void Real_world_values_are_stable_too(string input)
     {
         Assert.True(NeverThrowsAndKeysAreStable(input));
