@@ -39,6 +39,12 @@ public static class NameComparison
     {
         /// <summary>The tokens that are two words of the form joined (<see cref="Joined"/>), for the explanation.</summary>
         public bool[]? JoinedWords { get; init; }
+
+        /// <summary>A reading with the Arabic article read apart (<see cref="ArabicArticle"/>): a query does not look up its keys.</summary>
+        public bool ArticleReadApart { get; init; }
+
+        /// <summary>How many articles this reading read off (<see cref="ArabicArticle.ReadApart"/>).</summary>
+        public int Articles { get; init; }
     }
 
     public static NameMatch Compare(string? left, string? right) => Compare(Prepare(left), Prepare(right));
@@ -143,14 +149,16 @@ public static class NameComparison
             // its Hunterian reading, not of its letters, which the skeleton does not read.
             return new PreparedName(readings, folded, script, string.Join(' ', readings[0].Tokens));
         }
-        if (marked is null || readings.Length != 1 || script is not (Script.Latin or Script.None))
+        if (marked is null || readings.Length == 0 || script is not (Script.Latin or Script.None))
         {
             return new PreparedName(readings, folded, script);
         }
         // A Latin reading with hamza or ʿayn marks: the tokens as written with them are the consonant skeleton's source
-        // (NameKeys, the Arabic comparison), and what the explanation shows; the scorer's tokens stay without them.
+        // (NameKeys, the Arabic comparison), and what the explanation shows; the scorer's tokens stay without them. The
+        // reading with the article read apart (ArabicArticle) keeps its own originals.
         var withMarks = kept.Select(i => marked[i]).ToArray();
-        return new PreparedName([readings[0] with { Original = withMarks }], folded, script, string.Join(' ', withMarks));
+        readings[0] = readings[0] with { Original = withMarks };
+        return new PreparedName(readings, folded, script, string.Join(' ', withMarks));
     }
 
     internal static bool IsHonorific(string folded) => s_honorifics.Contains(folded);
@@ -194,6 +202,11 @@ public static class NameComparison
         {
             // Arabic is compared by its consonants (ArabicSkeletons), not by a guessed vowelled reading.
             yield return new Reading(original, original, "");
+            if (script != Script.Arabic && ArabicArticle.ReadApart(original) is var (tokens, originals, articles))
+            {
+                // Salah Eddine also as salah din, Abdurrahman as abd rahman, al-Tunisi as tunisi (ArabicArticle).
+                yield return new Reading(tokens, originals, ArabicArticle.Rule) { ArticleReadApart = true, Articles = articles };
+            }
             yield break;
         }
         if (script != Script.Cyrillic)
@@ -501,9 +514,10 @@ public static class NameComparison
 
     private static double AlignScoreAsWritten(Reading a, Reading b, List<AlignedToken>? aligned)
     {
+        var articles = ArticlesApart(a, b);
         if (aligned is null && a.Tokens.Length * b.Tokens.Length <= 64)
         {
-            return AlignScoreSmall(a.Tokens, b.Tokens);
+            return AlignScoreSmall(a.Tokens, b.Tokens, articles);
         }
         var pairs = new (int I, int J, double Similarity)[a.Tokens.Length * b.Tokens.Length];
         var n = 0;
@@ -544,7 +558,7 @@ public static class NameComparison
                 var how = How(a.Tokens[i], b.Tokens[j], similarity);
                 var apart = a.JoinedWords?[i] == true || b.JoinedWords?[j] == true ? "two words written as one" : "";
                 // Both sides read by one rule (two Cyrillic forms, both Bulgarian) say it once.
-                var rule = string.Join(", ", new[] { how, apart, a.Rule, b.Rule }.Where(r => r.Length > 0).Distinct(StringComparer.Ordinal));
+                var rule = string.Join(", ", new[] { how, apart, RuleOf(a, i), RuleOf(b, j) }.Where(r => r.Length > 0).Distinct(StringComparer.Ordinal));
                 var sign = similarity >= 1 ? "=" : "≈";
                 aligned.Add(new AlignedToken(a.Original[i], b.Original[j], similarity,
                     $"{a.Original[i]} {sign} {b.Original[j]}" + (rule.Length > 0 ? ", " + rule : "")));
@@ -552,15 +566,31 @@ public static class NameComparison
         }
         // Unmatched tokens of the longer form lower the score: "Ivan Petrov" is not the same as "Ivan Petrov Georgiev",
         // but it is close, because people are listed with and without a patronymic or a second given name.
-        return Math.Round(total / ((a.Tokens.Length + b.Tokens.Length) / 2.0), 4);
+        return Math.Round(total / ((a.Tokens.Length + b.Tokens.Length + articles) / 2.0), 4);
     }
+
+    /// <summary>
+    /// What the articles one reading read off and the other did not weigh (<see cref="ArabicArticle"/>): half a token each,
+    /// as a token the other form lacks weighs one. "Hassan al-Turabi" and "Hasan Turabi" are close, not the same;
+    /// "Salah al-Din" and "Salahuddin" each read one off, and are.
+    /// </summary>
+    private static double ArticlesApart(Reading a, Reading b) => 0.5 * Math.Abs(a.Articles - b.Articles);
+
+    /// <summary>
+    /// The rule that read a token, for the explanation: a transliteration reads every token, the article rule only those it
+    /// changed (in "Salah Eddine Ali" read as salah din ali, din and not ali).
+    /// </summary>
+    private static string RuleOf(Reading reading, int i) =>
+        reading.ArticleReadApart && string.Equals(reading.Tokens[i], reading.Original[i], StringComparison.Ordinal)
+            ? ""
+            : reading.Rule;
 
     /// <summary>
     /// <see cref="AlignScore"/> for the usual few tokens, without allocating: the best free pair taken again and again
     /// (on a tie the first by token positions) is the order the sorted list gives, so the sum is the same, added in
     /// the same order. The full cross-reference scores millions of pairs.
     /// </summary>
-    private static double AlignScoreSmall(string[] a, string[] b)
+    private static double AlignScoreSmall(string[] a, string[] b, double articles)
     {
         var (m, n) = (a.Length, b.Length);
         Span<double> similarity = stackalloc double[m * n];
@@ -591,7 +621,7 @@ public static class NameComparison
             usedA[best / n] = usedB[best % n] = true;
             total += similarity[best];
         }
-        return Math.Round(total / ((m + n) / 2.0), 4);
+        return Math.Round(total / ((m + n + articles) / 2.0), 4);
     }
 
     /// <summary>The score of <see cref="Compare(PreparedName, PreparedName)"/> without writing its explanation.</summary>

@@ -63,8 +63,9 @@ public sealed class NameIndex : IDisposable
     // 5: an Arabic-script token's Persian reading of ذ ض ظ ث as a key (ConsonantSkeleton.Persian); 6: a one-token form's
     // whole-form key, an Arabic-script form's letter-by-letter reading as a whole-form key, and two adjacent tokens'
     // consonants written as one word (NameKeys); 7: Korean surnames as commonly spelt, a pinyin syllable's Wade-Giles
-    // spelling, Kana in passport Hepburn, Devanagari by Hunterian, Hebrew ב and פ soft after a word's start.
-    private const int SnapshotVersion = 7;
+    // spelling, Kana in passport Hepburn, Devanagari by Hunterian, Hebrew ב and פ soft after a word's start; 8: a Latin
+    // form's reading with the Arabic article read apart is keyed (ArabicArticle).
+    private const int SnapshotVersion = 8;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 

@@ -86,6 +86,13 @@ internal static class NameKeys
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reading in name.Readings)
         {
+            if (asQuery && reading.ArticleReadApart)
+            {
+                // An indexed form is keyed with the article read apart (Abdurrahman also under abd and rahman), so a query
+                // written either way meets it through its own keys; the query's reading apart would count the same name
+                // twice in the candidates' retrieval sums, and lifted a crowd of Abdul Manans over the right form.
+                continue;
+            }
             var own = new HashSet<string>(StringComparer.Ordinal);
             AddReading(own, reading, asQuery);
             keys.UnionWith(own);
