@@ -98,28 +98,14 @@ public static class NameText
                     sb.Append(' ');
                 }
                 pendingSpace = false;
-                switch (c)
+                var latin = LatinLetter(c);
+                if (latin is not null)
                 {
-                    case 'ß':
-                        sb.Append("ss");
-                        break;
-                    case 'æ':
-                        sb.Append("ae");
-                        break;
-                    case 'œ':
-                        sb.Append("oe");
-                        break;
-                    default:
-                        sb.Append(c switch
-                        {
-                            'ł' => 'l',
-                            'đ' => 'd',
-                            'ø' => 'o',
-                            'ı' => 'i',
-                            _ => c,
-                        });
-                        break;
+                    sb.Append(latin);
+                    lastWasLatin = true;
+                    continue;
                 }
+                sb.Append(c);
                 lastWasLatin = c <= 0x024F || c is >= (char)0x1E00 and <= (char)0x1EFF;
             }
             else
@@ -130,6 +116,35 @@ public static class NameText
         }
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>
+    /// Latin letters that no decomposition takes to a plain one, as ICAO Doc 9303 and the usual English spellings write
+    /// them: ß ss, æ ae, œ oe, þ th, ł l, đ and ð d, ø o, Turkish ı i; ə a (Azerbaijani: Əliyev is Aliyev); the African
+    /// reference alphabet's ɛ e, ɔ o, ŋ ng and hooked ɓ ɗ ƙ ƴ (Hausa, Fula, Akan, Ewe, Wolof) b d k y; Maltese ħ h. And an
+    /// upper-case letter that lower-casing left as it was: the invariant culture keeps Turkish İ, whose dot then goes as a
+    /// diacritic and left "IBRAHIM" from İBRAHİM, which met no "ibrahim". Null for every other character.
+    /// </summary>
+    private static string? LatinLetter(char c) => c switch
+    {
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        'ŋ' => "ng",
+        'ł' => "l",
+        'đ' or 'ð' or 'ɗ' => "d",
+        'ø' or 'ɔ' => "o",
+        'ı' => "i",
+        'ə' => "a",
+        'ɛ' or 'ǝ' => "e",
+        'ɓ' => "b",
+        'ƙ' => "k",
+        'ƴ' => "y",
+        'ħ' => "h",
+        'ƒ' => "f",
+        _ when char.IsUpper(c) && c <= 0x024F => char.ToLowerInvariant(c).ToString(),
+        _ => null,
+    };
 
     /// <summary>Letters, digits, spaces and ordinary punctuation only: most Latin names, folded without normalising.</summary>
     private static bool IsPlainAscii(string name)

@@ -37,6 +37,23 @@ public sealed class NameTests
     }
 
     [Theory]
+    // Turkish İ in upper case, as on Turkish identity cards and passports: the invariant culture does not lower-case it.
+    [InlineData("İBRAHİM TATLISES", "ibrahim tatlises")]
+    [InlineData("İsmail Kılıç", "ismail kilic")]
+    // Azerbaijani ə (Əliyev is Aliyev), Icelandic ð and þ (ICAO Doc 9303: D, TH), Maltese ħ.
+    [InlineData("İlham Əliyev", "ilham aliyev")]
+    [InlineData("Guðmundur Þórsson", "gudmundur thorsson")]
+    [InlineData("Ħamrun Borġ", "hamrun borg")]
+    // The African reference alphabet: Akan and Ewe ɛ ɔ ŋ, Hausa and Fula hooked ɓ ɗ ƙ ƴ.
+    [InlineData("Kɔfi Mɛnsah", "kofi mensah")]
+    [InlineData("Ɓello Ɗanƙwambo", "bello dankwambo")]
+    public void Latin_letters_without_a_decomposition_fold_as_passports_write_them(string name, string expected)
+    {
+        Assert.Equal(expected, NameText.Fold(name));
+        Assert.Equal(1.0, NameComparison.Compare(name, expected.ToUpperInvariant()).Score);
+    }
+
+    [Theory]
     // Bulgarian Streamlined System (Transliteration Act 2009)
     [InlineData("христо стоичков", CyrillicScheme.Bulgarian, "hristo stoichkov")]
     [InlineData("щерев", CyrillicScheme.Bulgarian, "shterev")]
