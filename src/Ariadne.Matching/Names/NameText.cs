@@ -69,8 +69,9 @@ public static class NameText
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark)
             {
-                // A mark on a Latin letter is a diacritic to drop; on other scripts it may be part of the letter.
-                if (!lastWasLatin)
+                // A mark on a Latin letter is a diacritic to drop; on other scripts it may be part of the letter, but not
+                // the stress mark that dictionaries and encyclopaedias put on a Cyrillic vowel (Влади́мир Пу́тин).
+                if (!lastWasLatin && !IsCyrillicStress(c, sb))
                 {
                     sb.Append(c);
                 }
@@ -116,6 +117,13 @@ public static class NameText
         }
         return sb.ToString().Normalize(NormalizationForm.FormC);
     }
+
+    /// <summary>
+    /// An acute or grave accent on a Cyrillic vowel: stress, which no spelling of the name writes. Not on a consonant, where
+    /// it is part of a letter (Macedonian ѓ and ќ are г and к with an acute), nor the breve and diaeresis of й, ў, ё, ї.
+    /// </summary>
+    private static bool IsCyrillicStress(char mark, StringBuilder sb) =>
+        mark is '\u0301' or '\u0300' && sb.Length > 0 && "аеиоуыэюяіїєёѣ".Contains(sb[^1], StringComparison.Ordinal);
 
     /// <summary>
     /// Latin letters that no decomposition takes to a plain one, as ICAO Doc 9303 and the usual English spellings write

@@ -31,6 +31,9 @@ public sealed class NameTests
     // Cyrillic й and ё keep their marks: they are letters the schemes read differently from и and е
     [InlineData("Андрей Королёв", "андрей королёв")]
     [InlineData("Muḥammad ʿUmar", "muhammad umar")]
+    // Stress marks on Cyrillic vowels, as Wikipedia and dictionaries write names, go; Macedonian ѓ and ќ stay letters.
+    [InlineData("Влади́мир Пу́тин", "владимир путин")]
+    [InlineData("Ѓорѓе Ќосев", "ѓорѓе ќосев")]
     public void Folding_lower_cases_and_drops_Latin_diacritics_only(string name, string expected)
     {
         Assert.Equal(expected, NameText.Fold(name));
