@@ -27,8 +27,9 @@ public static class UrlNormaliser
         {
             return Fail(entered, "The web address is empty.");
         }
-        // Officers write "example.com/ad/12" more often than a full URL.
-        if (!text.Contains("://", StringComparison.Ordinal))
+        // Officers write "example.com/ad/12" more often than a full URL. A "://" later in the path is no scheme (a key
+        // such as example.com/go/https://other.org; found by the property test).
+        if (!HasScheme(text))
         {
             text = "http://" + text.TrimStart('/');
         }
@@ -120,6 +121,17 @@ public static class UrlNormaliser
         }
         return sb.ToString();
     }
+
+    /// <summary>Whether the text begins with a scheme and "://" (RFC 3986 §3.1: a letter, then letters, digits, + - .).</summary>
+    private static bool HasScheme(string text)
+    {
+        var end = text.IndexOf("://", StringComparison.Ordinal);
+        return end > 0 && char.IsAsciiLetter(text[0])
+            && text.AsSpan(0, end).IndexOfAnyExcept(s_schemeCharacters) < 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_schemeCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
 
     private static bool IsTracking(string parameter)
     {
