@@ -45,6 +45,9 @@ public static class NameComparison
 
         /// <summary>How many articles this reading read off (<see cref="ArabicArticle.ReadApart"/>).</summary>
         public int Articles { get; init; }
+
+        /// <summary>Whether the rule read only some tokens (the article, Somali spelling): the explanation names it for those.</summary>
+        public bool RuleOnChangedTokens { get; init; }
     }
 
     public static NameMatch Compare(string? left, string? right) => Compare(Prepare(left), Prepare(right));
@@ -205,7 +208,15 @@ public static class NameComparison
             if (script != Script.Arabic && ArabicArticle.ReadApart(original) is var (tokens, originals, articles))
             {
                 // Salah Eddine also as salah din, Abdurrahman as abd rahman, al-Tunisi as tunisi (ArabicArticle).
-                yield return new Reading(tokens, originals, ArabicArticle.Rule) { ArticleReadApart = true, Articles = articles };
+                yield return new Reading(tokens, originals, ArabicArticle.Rule)
+                {
+                    ArticleReadApart = true, Articles = articles, RuleOnChangedTokens = true,
+                };
+            }
+            if (script != Script.Arabic && SomaliOrthography.Read(original) is { } somali)
+            {
+                // Maxamed Cabdi Xasan also as mahamed abdi hasan (SomaliOrthography).
+                yield return new Reading(somali, original, SomaliOrthography.Rule) { RuleOnChangedTokens = true };
             }
             yield break;
         }
@@ -581,7 +592,7 @@ public static class NameComparison
     /// changed (in "Salah Eddine Ali" read as salah din ali, din and not ali).
     /// </summary>
     private static string RuleOf(Reading reading, int i) =>
-        reading.ArticleReadApart && string.Equals(reading.Tokens[i], reading.Original[i], StringComparison.Ordinal)
+        reading.RuleOnChangedTokens && string.Equals(reading.Tokens[i], reading.Original[i], StringComparison.Ordinal)
             ? ""
             : reading.Rule;
 
