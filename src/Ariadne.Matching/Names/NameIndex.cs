@@ -807,7 +807,8 @@ public sealed class NameIndex : IDisposable
         }
         var prepared = NameComparison.Prepare(query);
         var eachReading = new List<HashSet<string>>(prepared.Readings.Length);
-        var keys = NameKeys.Of(prepared, eachReading, asQuery: true);
+        var dialect = new HashSet<string>(StringComparer.Ordinal);
+        var keys = NameKeys.Of(prepared, eachReading, asQuery: true, dialect);
         if (keys.Count == 0)
         {
             return NameSearch.None;
@@ -815,7 +816,7 @@ public sealed class NameIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            var (candidates, queryWeight, truncated) = Candidates(keys, eachReading, cap);
+            var (candidates, queryWeight, truncated) = Candidates(keys, eachReading, cap, dialect);
             var best = new Dictionary<int, (double Score, double Name, double Share, int Entry)>();
             foreach (var (entry, retrieval) in candidates)
             {
@@ -868,6 +869,14 @@ public sealed class NameIndex : IDisposable
     private const double RarityWeight = 0.4;
 
     /// <summary>
+    /// How much a query's key from the dialect readings of ق and ج as g counts against a standard key
+    /// (<see cref="NameKeys.Of(NameComparison.PreparedName, List{HashSet{string}}?, bool, HashSet{string}?)"/>): enough to
+    /// bring معمر القذافي's Latin form Muammar Gaddafi among the candidates, not so much that distractors spelt with g
+    /// outweigh the standard reading (ADR 0012).
+    /// </summary>
+    private const double DialectKeyWeight = 0.5;
+
+    /// <summary>
     /// The score of an entry: mostly how alike the names are (<see cref="NameComparison"/>), partly how much of the
     /// query's key weight it shares. Sharing a rare token (Yakutumba) is strong evidence that token similarity alone
     /// misses: Jaro-Winkler finds "yakub" close to "yakutumba", and a short common name outscored the right person's
@@ -883,7 +892,7 @@ public sealed class NameIndex : IDisposable
     /// an exact match's share was a third, and depended on whether other forms in the index held the other readings.
     /// </summary>
     private (List<(int Entry, double Retrieval)> Candidates, double QueryWeight, bool Truncated) Candidates(HashSet<string> keys,
-        List<HashSet<string>> eachReading, int cap)
+        List<HashSet<string>> eachReading, int cap, HashSet<string>? dialect = null)
     {
         var scratch = t_scratch ??= new Scratch();
         scratch.Ensure(_names.Count);
@@ -907,7 +916,8 @@ public sealed class NameIndex : IDisposable
             foreach (var (key, postings) in found)
             {
                 // IDF-like: ln(1 + N / df). A key in every entry adds ~0.7, one in a single entry ~ln(N).
-                var weight = (float)(NameKeys.KindWeight(key) * Math.Log(1 + (double)n / postings.Count));
+                var weight = (float)(NameKeys.KindWeight(key) * Math.Log(1 + (double)n / postings.Count)
+                    * (dialect is { Count: > 0 } && dialect.Contains(key) ? DialectKeyWeight : 1));
                 queryWeight += weight;
                 weights?.Add(key, weight);
                 var items = postings.Items;

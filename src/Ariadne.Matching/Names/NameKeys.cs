@@ -81,7 +81,17 @@ internal static class NameKeys
     /// weigh more, and drew in the distractors spelt with g ahead of the right form (جمال لونيسي, أقرين صالح أقرين lost
     /// their places at 2 M rows), while the scorer still reads the query both ways.
     /// </summary>
-    public static HashSet<string> Of(NameComparison.PreparedName name, List<HashSet<string>>? eachReading, bool asQuery)
+    public static HashSet<string> Of(NameComparison.PreparedName name, List<HashSet<string>>? eachReading, bool asQuery) =>
+        Of(name, eachReading, asQuery, dialect: null);
+
+    /// <summary>
+    /// The keys a query looks up, with the dialect readings of ق and ج as g among them and named in
+    /// <paramref name="dialect"/>, for the index to weigh less than the standard ones (NameIndex.DialectKeyWeight): at full
+    /// weight they drew distractors spelt with g ahead of the right form; left out, an Arabic-script query never met a Latin
+    /// form spelt with g (معمر القذافي / Muammar Gaddafi was not among the candidates at 2 M rows).
+    /// </summary>
+    public static HashSet<string> Of(NameComparison.PreparedName name, List<HashSet<string>>? eachReading, bool asQuery,
+        HashSet<string>? dialect)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reading in name.Readings)
@@ -94,9 +104,23 @@ internal static class NameKeys
                 continue;
             }
             var own = new HashSet<string>(StringComparer.Ordinal);
-            AddReading(own, reading, asQuery);
+            var dialectOwn = asQuery && dialect is not null ? new HashSet<string>(StringComparer.Ordinal) : null;
+            AddReading(own, reading, asQuery, dialectOwn);
             keys.UnionWith(own);
+            if (dialectOwn is not null)
+            {
+                // A g-reading key that is also a standard key of the query is a standard key. The others stay out of the
+                // reading's own keys, whose weight is what a candidate's share of the query is measured against: a form that
+                // matches the standard reading keeps its share, one spelt with g gains a little.
+                dialectOwn.ExceptWith(own);
+                dialect!.UnionWith(dialectOwn);
+            }
             eachReading?.Add(own);
+        }
+        if (dialect is not null)
+        {
+            dialect.ExceptWith(keys);
+            keys.UnionWith(dialect);
         }
         if (keys.Count == 0)
         {
@@ -116,8 +140,10 @@ internal static class NameKeys
         return keys;
     }
 
-    private static void AddReading(HashSet<string> keys, NameComparison.Reading reading, bool asQuery)
+    private static void AddReading(HashSet<string> keys, NameComparison.Reading reading, bool asQuery, HashSet<string>? dialect)
     {
+        // An indexed form keeps its g-readings as keys; a query gives them apart (dialect), or not at all.
+        var gKeys = asQuery ? dialect : keys;
         var skeletons = new string[reading.Tokens.Length];
         for (var i = 0; i < reading.Tokens.Length; i++)
         {
@@ -149,16 +175,16 @@ internal static class NameKeys
                     // فيض also as fz: Faiz, as Persian and Pashto say it (ConsonantSkeleton.Persian).
                     AddSkeleton(keys, "s", persian);
                 }
-                foreach (var letter in asQuery ? [] : (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
+                foreach (var letter in gKeys is null ? [] : (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
                 {
                     // قرقاش also as grgs (Gargash), جمال as gml (Gamal), and القذافي, without its article, as gdf (Gaddafi):
                     // ق and ج as the dialects that say them g spell them (ConsonantSkeleton.AsG).
                     if (ConsonantSkeleton.AsG(token, letter) is { } g && g != skeleton)
                     {
-                        AddSkeleton(keys, "s", g);
+                        AddSkeleton(gKeys!, "s", g);
                         if (ConsonantSkeleton.AsG(token, letter, withoutArticle: true) is { } bare && bare != g)
                         {
-                            AddSkeleton(keys, "s", bare);
+                            AddSkeleton(gKeys!, "s", bare);
                         }
                     }
                 }
@@ -246,15 +272,15 @@ internal static class NameKeys
             {
                 AddSkeleton(keys, "w", withoutArticle);
             }
-            foreach (var letter in asQuery ? [] : (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
+            foreach (var letter in gKeys is null ? [] : (ReadOnlySpan<char>)[ConsonantSkeleton.Qaf, ConsonantSkeleton.Jim])
             {
                 if (ConsonantSkeleton.AsG(source, letter) is { Length: >= 3 } g && g != whole)
                 {
-                    AddSkeleton(keys, "w", g);
+                    AddSkeleton(gKeys!, "w", g);
                 }
                 if (ConsonantSkeleton.AsG(source, letter, withoutArticle: true) is { Length: >= 3 } bare && bare != whole)
                 {
-                    AddSkeleton(keys, "w", bare);
+                    AddSkeleton(gKeys!, "w", bare);
                 }
             }
         }
