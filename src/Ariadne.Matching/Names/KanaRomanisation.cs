@@ -59,11 +59,38 @@ internal static class KanaRomanisation
     /// <summary>
     /// The passport Hepburn spelling of a kana word, lower case. A letter that is no kana is left to AnyAscii.
     /// </summary>
-    public static string Hepburn(string token)
+    public static string Hepburn(string token) => Romanise(token, loanword: false);
+
+    /// <summary>
+    /// A foreign name written in katakana read back as the word it transcribes: Japanese writes a consonant that no vowel
+    /// follows with the u-row kana (ル ru, ク ku, プ pu; ト and ド for t and d), so メルケル is merukeru and トランプ toranpu
+    /// in Hepburn. Here a u-syllable before a consonant or at the word's end, and a final to or do, keep only their
+    /// consonant: merker, toramp, donard. A vowel that ー lengthens or a small kana writes is the word's own and stays
+    /// (プーチン puchin). It is a second reading beside Hepburn: the vowel is the name's own as often (ルカシェンコ
+    /// Lukashenko), and the scorer keeps the closer reading.
+    /// </summary>
+    public static string Loanword(string token) => Romanise(token, loanword: true);
+
+    /// <summary>Whether the token has katakana, the script Japanese writes foreign names in.</summary>
+    public static bool IsKatakana(string token)
+    {
+        foreach (var c in token)
+        {
+            if (c is (>= '\u30A1' and <= '\u30FA') or (>= '\uFF66' and <= '\uFF9D'))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static string Romanise(string token, bool loanword)
     {
         // NFKC composes half-width katakana (ｻﾄｳ) and their voicing marks into full-width ones.
         var text = Hiragana(token.Normalize(NormalizationForm.FormKC));
         var syllables = new List<string>(text.Length);
+        // The syllables whose vowel ー lengthens or a small kana writes: the word's own vowels, never an added one.
+        var ownVowel = new List<bool>(text.Length);
         var doubleNext = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -76,6 +103,10 @@ internal static class KanaRomanisation
             if (c == LongVowelMark)
             {
                 // The mark lengthens the vowel before it, which a passport does not write (コーヘー Kohe).
+                if (ownVowel.Count > 0)
+                {
+                    ownVowel[^1] = true;
+                }
                 continue;
             }
             if (s_small.TryGetValue(c, out var small))
@@ -83,9 +114,11 @@ internal static class KanaRomanisation
                 if (syllables.Count == 0)
                 {
                     syllables.Add(small);
+                    ownVowel.Add(true);
                     continue;
                 }
                 syllables[^1] = Glide(syllables[^1], small);
+                ownVowel[^1] = true;
                 continue;
             }
             if (!s_kana.TryGetValue(c, out var syllable))
@@ -106,6 +139,7 @@ internal static class KanaRomanisation
                 }
             }
             syllables.Add(syllable);
+            ownVowel.Add(false);
         }
         var latin = new StringBuilder(text.Length * 2);
         for (var i = 0; i < syllables.Count; i++)
@@ -116,9 +150,28 @@ internal static class KanaRomanisation
             {
                 s = "m";
             }
+            if (loanword && !ownVowel[i] && AddedVowel(s, i + 1 < syllables.Count ? syllables[i + 1] : null))
+            {
+                s = s[..^1];
+            }
             latin.Append(s);
         }
         return latin.ToString();
+    }
+
+    /// <summary>
+    /// Whether a syllable's vowel is the one Japanese adds to a foreign consonant: a consonant and u before another
+    /// consonant or at the end (ル, ク, プ, ス), or to and do at the end (ト, ド).
+    /// </summary>
+    private static bool AddedVowel(string syllable, string? next)
+    {
+        if (syllable.Length < 2 || IsVowel(syllable[^2]))
+        {
+            return false;
+        }
+        var end = next is null;
+        var beforeConsonant = next is { Length: > 0 } && !IsVowel(next[0]) && next != "n";
+        return (syllable[^1] == 'u' && (end || beforeConsonant)) || (syllable is "to" or "do" && end);
     }
 
     /// <summary>

@@ -75,7 +75,10 @@ internal static class OtherScriptTransliteration
                     split.Add((hepburn, token));
                     joined.Add((hepburn, token));
                     iso.Add((hepburn, token));
-                    foreign.Add((hepburn, token));
+                    // Katakana is how Japanese writes a foreign name: read back without the vowels it adds (メルケル merker).
+                    foreign.Add((KanaRomanisation.IsKatakana(token)
+                        ? new string(KanaRomanisation.Loanword(token).Where(char.IsAsciiLetterOrDigit).ToArray())
+                        : hepburn, token));
                     break;
                 case Script.Devanagari:
                     // Hunterian with Hindi's schwa deletion, as passports write it (DevanagariTransliteration).
@@ -128,16 +131,21 @@ internal static class OtherScriptTransliteration
         }
     }
 
-    private const string ForeignNote = "a foreign name as Korean or Chinese writes it, read back";
+    private const string ForeignNote = "a foreign name as Korean, Chinese or Japanese writes it, read back";
 
     /// <summary>
-    /// Whether a form reads like a foreign name written in Hangul or Han rather than a Korean or Chinese one: two or more
+    /// Whether a form reads like a foreign name: any katakana; in Hangul or Han, rather than a Korean or Chinese name, two or more
     /// such words of two syllables or more (앙겔라 메르켈, 唐纳德·特朗普: a Korean or Chinese name is one word, or a
     /// one-syllable surname apart), a Han word of four characters or more (弗拉基米尔; a Chinese name has two or three),
     /// or a Hangul word with the vowel Korean adds to foreign clusters (트럼프).
     /// </summary>
     private static bool ForeignShaped(string[] original)
     {
+        if (original.Any(KanaRomanisation.IsKatakana))
+        {
+            // Japanese writes foreign names, and few of its own, in katakana (KanaRomanisation.Loanword).
+            return true;
+        }
         var words = original.Where(t => Scripts.Of(t) is Script.Han or Script.Hangul).ToArray();
         return (words.Length >= 2 && words.All(w => w.Length >= 2))
             || words.Any(w => Scripts.Of(w) == Script.Han && w.Length >= 4)

@@ -46,7 +46,7 @@ public sealed class ForeignNamesInHangulAndHanTests
         var match = NameComparison.Compare(hangul, latin);
 
         Assert.True(match.Score >= 0.85, $"{hangul} / {latin}: {match.Score} ({match.Explanation})");
-        Assert.Contains("a foreign name as Korean or Chinese writes it", match.Explanation, StringComparison.Ordinal);
+        Assert.Contains("a foreign name as Korean, Chinese or Japanese writes it", match.Explanation, StringComparison.Ordinal);
     }
 
     [Theory]
