@@ -14,13 +14,15 @@ internal static class SomaliOrthography
     public const string Rule = "Somali spelling read (x as h, c as ʿayn, long vowels single)";
 
     /// <summary>
-    /// The tokens read as Somali spelling says them, or null when the form has no x that Somali would write: beside a
-    /// vowel (Xasan, Maxamed, Faarax) or before m (Axmed, Raxmaan). A European x (Alexander, Felix) gets the reading too,
-    /// which is harmless: the scorer keeps the better of the two readings.
+    /// The tokens read as Somali spelling says them, or null when the form is not spelt the Somali way: an x beside a vowel
+    /// (Xasan, Maxamed, Faarax) and another mark of the orthography, a word that begins with c and a vowel (Cabdi, Cumar),
+    /// a long a, i or u written twice (Faarax, Ismaaciil, Maxmuud) or the x of ḥm (Axmed, Raxmaan). Not Alexander, Xavier
+    /// or Felix: an extra reading costs a form its place among names that tie with it (fewer keys go first), and "Xavier
+    /// Jiménez" lost to the "Javier Jimenez" of the distractors when it had one.
     /// </summary>
     public static string[]? Read(string[] tokens)
     {
-        if (!tokens.Any(HasSomaliX))
+        if (!tokens.Any(HasSomaliX) || !tokens.Any(HasSomaliMark))
         {
             return null;
         }
@@ -56,6 +58,15 @@ internal static class SomaliOrthography
         }
         return false;
     }
+
+    /// <summary>
+    /// A mark of Somali spelling besides x: a word that begins with the ʿayn of an Arabic name (Cabdi, Cali, Cumar, Cusman,
+    /// Cismaan, Caasha, Cawil; not Carlos, Cooper or Cecilia), aa, ii or uu, or xm.
+    /// </summary>
+    internal static bool HasSomaliMark(string token) =>
+        (token.Length >= 3 && token[0] == 'c' && token[1] is 'a' or 'i' or 'u' && token[2] is 'b' or 'l' or 'm' or 's' or 'w' or 'd' or 'a' or 'i' or 'u')
+        || token.Contains("aa", StringComparison.Ordinal) || token.Contains("ii", StringComparison.Ordinal)
+        || token.Contains("uu", StringComparison.Ordinal) || token.Contains("xm", StringComparison.Ordinal);
 
     /// <summary>
     /// One token as said: x h; c dropped before a vowel (Cabdi abdi, Mascuud masud; a c before a consonant or at the end

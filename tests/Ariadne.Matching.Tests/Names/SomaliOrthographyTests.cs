@@ -36,10 +36,14 @@ public sealed class SomaliOrthographyTests
     }
 
     [Theory]
-    // No Somali x: pinyin Xi and Xu are all x and a vowel; the rest have none.
+    // No Somali x: pinyin Xi and Xu are all x and a vowel; Carlos and Ivan have none.
     [InlineData("Xi Jinping")]
     [InlineData("Carlos Cuevas")]
     [InlineData("Ivan Petrov")]
+    // A European x without any other mark of Somali spelling.
+    [InlineData("Alexander Petrov")]
+    [InlineData("Xavier Jiménez")]
+    [InlineData("Felix Cooper")]
     public void Forms_without_a_Somali_x_are_read_as_written(string name)
     {
         Assert.Null(SomaliOrthography.Read(NameText.Tokens(name)));
