@@ -391,6 +391,12 @@ public static class NameComparison
         var explanation = aligned.Count == 0
             ? "No token of one name is close to a token of the other."
             : string.Join("; ", aligned.Select(t => t.Why));
+        if (a.Articles + b.Articles > 0 && !explanation.Contains(ArabicArticle.Rule, StringComparison.Ordinal))
+        {
+            // "Mohamed al-Alami" / "Mohammed El Alami": every word met as written once al- and El went, which the analyst
+            // should still be told.
+            explanation += "; " + ArabicArticle.Rule;
+        }
         return new NameMatch(score, aligned, explanation);
     }
 

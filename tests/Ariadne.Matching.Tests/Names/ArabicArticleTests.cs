@@ -62,6 +62,15 @@ public sealed class ArabicArticleTests
         Assert.DoesNotContain("ali = ali, ", match.Explanation, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_article_left_out_on_both_sides_is_still_named_in_the_explanation()
+    {
+        var match = NameComparison.Compare("Mohamed al-Alami", "Mohammed El Alami");
+
+        Assert.True(match.Score >= 0.95, $"{match.Score} ({match.Explanation})");
+        Assert.EndsWith("; " + ArabicArticle.Rule, match.Explanation, StringComparison.Ordinal);
+    }
+
     [Theory]
     // A first word is a name of its own: Ed, An; an article joined without doubling is not split (Albert, Elena).
     [InlineData("Ed Davis")]
