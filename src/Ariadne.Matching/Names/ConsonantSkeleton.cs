@@ -339,6 +339,13 @@ public static class ConsonantSkeleton
                 };
                 i++;
             }
+            else if (c == 'c' && next is 'e' or 'i')
+            {
+                // c before e and i is not k in the languages that write it so: s in French, Spanish, Portuguese and English
+                // (Vincent, Cecilia), ch in Italian and Romanian (Ceaușescu, Cicerone), which Cyrillic and Greek write with a
+                // sibilant and the skeleton reads as s (Чаушеску, Винсент): one class, s.
+                cls = 's';
+            }
             else
             {
                 var end = i == s.Length - 1;

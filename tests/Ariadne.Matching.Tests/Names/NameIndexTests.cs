@@ -311,4 +311,21 @@ public sealed class NameIndexTests
         Assert.Equal(0, failures);
         Assert.Equal(s_others.Length + 1 + 150, index.Count);
     }
+
+    [Fact]
+    public void A_Russian_spelling_of_a_Romanian_name_finds_its_Romanian_form()
+    {
+        using var index = new NameIndex();
+        string[] family = ["Popescu", "Ionescu", "Popa", "Lupu", "Rusu", "Munteanu", "Ciobanu", "Ceban", "Rotaru", "Moraru"];
+        for (var i = 0; i < 200; i++)
+        {
+            index.Add($"other-{i:000}", $"Nicolae {family[i % family.Length]}{(char)('a' + i / family.Length)}");
+        }
+        index.Add("listed", "Nicolae Ceaușescu");
+
+        // Чаушеску read by the Russian scheme is chaushesku; Romanian writes the ch of ce as c (ConsonantSkeleton: s).
+        var hits = index.Search("Николае Чаушеску", 5);
+
+        Assert.Equal("listed", hits[0].EntityId);
+    }
 }
