@@ -66,7 +66,8 @@ public sealed class NameIndex : IDisposable
     // spelling, Kana in passport Hepburn, Devanagari by Hunterian, Hebrew ב and פ soft after a word's start; 8: a Latin
     // form's reading with the Arabic article read apart is keyed (ArabicArticle), and one in Somali spelling
     // (SomaliOrthography), and katakana's reading as the foreign word it transcribes (KanaRomanisation.Loanword);
-    // Turkish İ, ə, ð, þ, the African reference alphabet's letters and Cyrillic stress marks fold (NameText).
+    // Turkish İ, ə, ð, þ, the African reference alphabet's letters and Cyrillic stress marks fold (NameText); c before e
+    // and i is s in the consonant skeleton.
     private const int SnapshotVersion = 8;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
