@@ -104,21 +104,16 @@ internal static class NameKeys
                 continue;
             }
             var own = new HashSet<string>(StringComparer.Ordinal);
-            var dialectOwn = asQuery && dialect is not null ? new HashSet<string>(StringComparer.Ordinal) : null;
-            AddReading(own, reading, asQuery, dialectOwn);
+            // A query's g-reading keys go to dialect, out of the reading's own keys, whose weight is what a candidate's
+            // share of the query is measured against: a form that matches the standard reading keeps its share, one spelt
+            // with g gains a little.
+            AddReading(own, reading, asQuery, asQuery ? dialect : null);
             keys.UnionWith(own);
-            if (dialectOwn is not null)
-            {
-                // A g-reading key that is also a standard key of the query is a standard key. The others stay out of the
-                // reading's own keys, whose weight is what a candidate's share of the query is measured against: a form that
-                // matches the standard reading keeps its share, one spelt with g gains a little.
-                dialectOwn.ExceptWith(own);
-                dialect!.UnionWith(dialectOwn);
-            }
             eachReading?.Add(own);
         }
         if (dialect is not null)
         {
+            // A g-reading key that is also a standard key of the query is a standard key.
             dialect.ExceptWith(keys);
             keys.UnionWith(dialect);
         }

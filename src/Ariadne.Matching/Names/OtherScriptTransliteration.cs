@@ -71,13 +71,13 @@ internal static class OtherScriptTransliteration
                     break;
                 case Script.Kana:
                     // Hepburn as on a passport (KanaRomanisation): AnyAscii reads small kana as full ones (キョウコ kiyouko).
-                    var hepburn = new string(KanaRomanisation.Hepburn(token).Where(char.IsAsciiLetterOrDigit).ToArray());
+                    var hepburn = LettersAndDigits(KanaRomanisation.Hepburn(token));
                     split.Add((hepburn, token));
                     joined.Add((hepburn, token));
                     iso.Add((hepburn, token));
                     // Katakana is how Japanese writes a foreign name: read back without the vowels it adds (メルケル merker).
                     foreign.Add((KanaRomanisation.IsKatakana(token)
-                        ? new string(KanaRomanisation.Loanword(token).Where(char.IsAsciiLetterOrDigit).ToArray())
+                        ? LettersAndDigits(KanaRomanisation.Loanword(token))
                         : hepburn, token));
                     break;
                 case Script.Devanagari:
@@ -161,8 +161,10 @@ internal static class OtherScriptTransliteration
         _ => "AnyAscii",
     };
 
-    private static string Ascii(string text) =>
-        new(AnyAscii.Transliteration.Transliterate(text).ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+    private static string Ascii(string text) => LettersAndDigits(AnyAscii.Transliteration.Transliterate(text).ToLowerInvariant());
+
+    /// <summary>The ASCII letters and digits of a reading: what AnyAscii and the kana romaniser leave of other characters goes.</summary>
+    private static string LettersAndDigits(string text) => new(text.Where(char.IsAsciiLetterOrDigit).ToArray());
 
     private static List<string> Syllables(string ascii)
     {
