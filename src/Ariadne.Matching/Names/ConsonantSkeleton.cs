@@ -16,12 +16,19 @@ public static class ConsonantSkeleton
     public static string Of(string folded) => Of(folded, assimilated: false);
 
     /// <summary>
+    /// <see cref="Of(string)"/> with the vowels kept as marks (<see cref="MarkedDistance"/>): an Arabic or Hebrew
+    /// form's long vowels written inside a word (و ו as W, ي ی י as Y, a final ى or ی, which may be a or i, as V), a Latin
+    /// form's vowel letters (A E I O U, with y and w inside a word as I and U). Used to compare, never to key.
+    /// </summary>
+    public static string Marked(string folded) => Of(folded, assimilated: false, marked: true);
+
+    /// <summary>
     /// The skeleton as the name is spoken: the l of the Arabic article ال is not heard before a "sun letter" (t, th, d,
     /// dh, r, z, s, sh, ṣ, ḍ, ṭ, ẓ, l, n), which doubles instead, so Latin spellings write شهاب الدين as Shahabuddin
     /// and عبدالرحمن as Abdurrahman as often as Abdul Rahman. The same as <see cref="Of(string)"/> when the form has no
     /// article before a sun letter; the index keys both, and the comparison takes the closer.
     /// </summary>
-    public static string Assimilated(string folded) => Of(folded, assimilated: true);
+    public static string Assimilated(string folded, bool marked = false) => Of(folded, assimilated: true, marked: marked);
 
     /// <summary>
     /// The skeleton of an Arabic-script form as its letter-by-letter Latin reading (the unvowelled transliteration that
@@ -33,7 +40,8 @@ public static class ConsonantSkeleton
     /// It writes the و or ی after a word's first alif as w or y (ایزدیار yzdyr, اوژن wzhn), where a vowelled spelling
     /// writes a vowel (Izadyar, Ozhan). Other scripts' tokens as in <see cref="Of(string)"/>.
     /// </summary>
-    public static string LetterByLetter(string folded) => Of(folded, assimilated: false, letterByLetter: true);
+    public static string LetterByLetter(string folded, bool marked = false) =>
+        Of(folded, assimilated: false, letterByLetter: true, marked: marked);
 
     /// <summary>
     /// The skeleton as Persian, Dari, Pashto and Urdu say the Arabic letters ذ ض ظ (z) and ث (s): رضا is Reza, فيض Faiz,
@@ -41,8 +49,8 @@ public static class ConsonantSkeleton
     /// tell which language a name was spelt in; the index keys both readings and the comparison takes the closer.
     /// Null when the form has none of those letters.
     /// </summary>
-    public static string? Persian(string folded) =>
-        folded.AsSpan().IndexOfAny("ذضظث") < 0 ? null : Of(folded, assimilated: false, persian: true);
+    public static string? Persian(string folded, bool marked = false) =>
+        folded.AsSpan().IndexOfAny("ذضظث") < 0 ? null : Of(folded, assimilated: false, persian: true, marked: marked);
 
     /// <summary>
     /// A Hebrew form's skeleton as a foreign name written in Hebrew spells it: ב and פ hard wherever they stand (ברק אובמה
@@ -51,8 +59,8 @@ public static class ConsonantSkeleton
     /// tell which a name is; the index keys both and the comparison takes the closer. Null when the form has no Hebrew ב,
     /// פ or first ו.
     /// </summary>
-    public static string? HebrewAsForeign(string folded) =>
-        folded.AsSpan().IndexOfAny("בפו") < 0 ? null : Of(folded, assimilated: false, hebrewForeign: true);
+    public static string? HebrewAsForeign(string folded, bool marked = false) =>
+        folded.AsSpan().IndexOfAny("בפו") < 0 ? null : Of(folded, assimilated: false, hebrewForeign: true, marked: marked);
 
     /// <summary>The letter qaf, which Libyan, Gulf, Sudanese and Bedouin Arabic say as g (<see cref="AsG"/>).</summary>
     public const char Qaf = 'ق';
@@ -70,10 +78,10 @@ public static class ConsonantSkeleton
     /// all its ج as g. <paramref name="withoutArticle"/> also leaves out each token's leading article
     /// (<see cref="WithoutArticle"/>): القذافي is Gaddafi, with neither q nor al. Null when the form has no such letter.
     /// </summary>
-    public static string? AsG(string folded, char letter, bool withoutArticle = false) =>
+    public static string? AsG(string folded, char letter, bool withoutArticle = false, bool marked = false) =>
         letter is not (Qaf or Jim) || folded.IndexOf(letter, StringComparison.Ordinal) < 0
             ? null
-            : Of(folded, assimilated: false, asG: letter, withoutArticle: withoutArticle);
+            : Of(folded, assimilated: false, asG: letter, withoutArticle: withoutArticle, marked: marked);
 
     /// <summary>
     /// The skeleton with the article ال left out where it begins a token, and with it the doubling of a sun letter it is
@@ -83,13 +91,13 @@ public static class ConsonantSkeleton
     /// article before l or ʿl. The article inside a compound (عبدالرحمن, Abd al-Rahman) stays; the two-word key does the
     /// rest there. Null when no token starts with the article.
     /// </summary>
-    public static string? WithoutArticle(string folded) =>
+    public static string? WithoutArticle(string folded, bool marked = false) =>
         !folded.StartsWith("ال", StringComparison.Ordinal) && !folded.Contains(" ال", StringComparison.Ordinal)
             ? null
-            : Of(folded, assimilated: false, withoutArticle: true);
+            : Of(folded, assimilated: false, withoutArticle: true, marked: marked);
 
     private static string Of(string folded, bool assimilated, bool letterByLetter = false, bool persian = false,
-        char asG = '\0', bool withoutArticle = false, bool hebrewForeign = false)
+        char asG = '\0', bool withoutArticle = false, bool hebrewForeign = false, bool marked = false)
     {
         var sb = new StringBuilder(folded.Length);
         foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -102,32 +110,37 @@ public static class ConsonantSkeleton
                 if (withoutArticle && article == 0)
                 {
                     var bare = new StringBuilder(letters.Length);
-                    Arabic(letters, article, 2, bare, assimilated, letterByLetter, persian, asG);
+                    Arabic(letters, article, 2, bare, assimilated, letterByLetter, persian, asG, marked);
                     if (bare.Length >= 2)
                     {
                         sb.Append(bare);
                         continue;
                     }
                 }
-                Arabic(letters, article, 0, sb, assimilated, letterByLetter, persian, asG);
+                Arabic(letters, article, 0, sb, assimilated, letterByLetter, persian, asG, marked);
             }
             else if (script == Script.Hebrew)
             {
-                Hebrew(token, sb, hebrewForeign);
+                Hebrew(token, sb, hebrewForeign, marked);
             }
             else
             {
-                Latin(token, sb);
+                Latin(token, sb, marked);
             }
         }
         // Doubled consonants once, also across tokens ("abd al" + "lah" as "abdallah").
+        // Marked, a consonant is doubled across the vowels between too (Muammar's m-m, as معمر's, whose ع is not written
+        // in the skeleton), so that the marked skeleton's consonants are the plain skeleton.
         var collapsed = new StringBuilder(sb.Length);
+        var lastConsonant = '\0';
         foreach (var c in sb.ToString())
         {
-            if (collapsed.Length == 0 || collapsed[^1] != c)
+            var mark = marked && char.IsAsciiLetterUpper(c);
+            if ((collapsed.Length == 0 || collapsed[^1] != c) && (mark || c != lastConsonant))
             {
                 collapsed.Append(c);
             }
+            lastConsonant = mark ? lastConsonant : c;
         }
         return collapsed.ToString();
     }
@@ -149,8 +162,9 @@ public static class ConsonantSkeleton
     }
 
     /// <summary>The skeleton of a folded Latin form with each token's silent final h left out (<see cref="WithoutSilentH"/>).</summary>
-    public static string WithoutSilentHs(string folded) =>
-        Of(string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => WithoutSilentH(t) ?? t)));
+    public static string WithoutSilentHs(string folded, bool marked = false) =>
+        Of(string.Join(' ', folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => WithoutSilentH(t) ?? t)),
+            assimilated: false, marked: marked);
 
     /// <summary>Letters before which the article's l is assimilated (the "sun letters" of Arabic grammar).</summary>
     private static bool IsSunLetter(char c) => c is 'ت' or 'ث' or 'د' or 'ذ' or 'ر' or 'ز' or 'س' or 'ش' or 'ص' or 'ض'
@@ -194,7 +208,7 @@ public static class ConsonantSkeleton
 
     /// <summary>The token's letters from <paramref name="first"/> on (2: after its leading article) to skeleton classes.</summary>
     private static void Arabic(char[] letters, int article, int first, StringBuilder sb, bool assimilated, bool letterByLetter,
-        bool persian, char asG)
+        bool persian, char asG, bool marked)
     {
         for (var i = first; i < letters.Length; i++)
         {
@@ -244,8 +258,14 @@ public static class ConsonantSkeleton
                 'ل' => 'l',
                 'م' => 'm',
                 'ن' or 'ڼ' => 'n',
-                'و' => start ? 'w' : '\0',
-                'ي' or 'ی' or 'ې' or 'ى' or 'ئ' => start ? 'y' : '\0',
+                'و' when start => 'w',
+                // Persian's silent و between خ and ا (خواجه Khaja or Khwaja, خواهر khahar): no long vowel to miss.
+                'و' when marked && !(letters[i - 1] == 'خ' && i + 1 < letters.Length && letters[i + 1] == 'ا') => 'W',
+                'ي' or 'ی' or 'ې' or 'ى' or 'ئ' when start => 'y',
+                // Marked: ى, and ی at a word's end, are a as often as i (مصطفى Mustafa, موسی Musa, علی Ali); ئ carries a hamza.
+                'ى' when marked => 'V',
+                'ی' when marked && end => 'V',
+                'ي' or 'ی' or 'ې' when marked => 'Y',
                 // alif and hamza carriers, ta marbuta and ʿayn: vowels or sounds Latin spellings leave out.
                 _ => '\0',
             };
@@ -261,7 +281,7 @@ public static class ConsonantSkeleton
     /// Latin side; א and ע are not written in Latin, ו and י are consonants only word-initially, final ה is silent, and
     /// ב and פ are hard only word-initially.
     /// </summary>
-    private static void Hebrew(string token, StringBuilder sb, bool foreign)
+    private static void Hebrew(string token, StringBuilder sb, bool foreign, bool marked)
     {
         var letters = token.Where(c => c is >= 'א' and <= 'ת').ToArray();
         for (var i = 0; i < letters.Length; i++)
@@ -277,11 +297,11 @@ public static class ConsonantSkeleton
                 'ג' => 'g',
                 'ד' => 'd',
                 'ה' => end && !start ? '\0' : 'h',
-                'ו' => start ? (foreign ? 'f' : 'w') : '\0',
+                'ו' => start ? (foreign ? 'f' : 'w') : marked ? 'W' : '\0',
                 'ז' or 'צ' or 'ץ' => 'z',
                 'ח' => 'h',
                 'ט' or 'ת' => 't',
-                'י' => start ? 'y' : '\0',
+                'י' => start ? 'y' : marked ? 'Y' : '\0',
                 'כ' or 'ך' or 'ק' => 'k',
                 'ל' => 'l',
                 'מ' or 'ם' => 'm',
@@ -297,7 +317,7 @@ public static class ConsonantSkeleton
         }
     }
 
-    private static void Latin(string token, StringBuilder sb)
+    private static void Latin(string token, StringBuilder sb, bool marked)
     {
         var s = token;
         for (var i = 0; i < s.Length; i++)
@@ -367,8 +387,9 @@ public static class ConsonantSkeleton
                     'm' => 'm',
                     'n' => 'n',
                     'r' => 'r',
-                    'w' => start ? 'w' : '\0',
-                    'y' => start ? 'y' : '\0',
+                    'w' => start ? 'w' : marked ? 'U' : '\0',
+                    'y' => start ? 'y' : marked ? 'I' : '\0',
+                    'a' or 'e' or 'i' or 'o' or 'u' when marked => char.ToUpperInvariant(c),
                     _ when char.IsAsciiLetter(c) => '\0',
                     // Another script's letter (a Cyrillic or Greek reading is compared elsewhere): kept as itself.
                     _ => char.IsLetter(c) ? c : '\0',
@@ -379,6 +400,63 @@ public static class ConsonantSkeleton
                 sb.Append(cls);
             }
         }
+    }
+
+    /// <summary>What a long vowel of the unvowelled form costs where the other form writes no vowel that fits.</summary>
+    internal const double UnmatchedLongVowel = 0.5;
+
+    /// <summary>
+    /// The edit distance between an unvowelled form's <see cref="Marked"/> skeleton and a vowelled form's, counted in
+    /// consonants: consonants cost 1 to add, drop or change, as in the plain comparison. The vowelled side's vowels are
+    /// free, since Arabic and Hebrew do not write short ones; the unvowelled side's long vowels are not: ي and و are
+    /// written because the name says i or u there, so a spelling with no i, e or y (for ي) or o, u or w (for و) at that
+    /// place costs <see cref="UnmatchedLongVowel"/>. Without this ایوب بشیر (Ayyub Bashir) and Abby Sauer shared the
+    /// consonants b-s-r and scored alike. A و may also be the consonant v (جواد Javad, پرویز Parviz, דוד David).
+    /// </summary>
+    internal static double MarkedDistance(string unvowelled, string vowelled)
+    {
+        var previous = new double[vowelled.Length + 1];
+        var current = new double[vowelled.Length + 1];
+        for (var j = 1; j <= vowelled.Length; j++)
+        {
+            previous[j] = previous[j - 1] + DropVowelled(vowelled[j - 1]);
+        }
+        for (var i = 1; i <= unvowelled.Length; i++)
+        {
+            var u = unvowelled[i - 1];
+            var dropU = char.IsAsciiLetterUpper(u) ? UnmatchedLongVowel : 1;
+            current[0] = previous[0] + dropU;
+            for (var j = 1; j <= vowelled.Length; j++)
+            {
+                var v = vowelled[j - 1];
+                var best = Math.Min(previous[j] + dropU, current[j - 1] + DropVowelled(v));
+                if (Change(u, v) is var change and >= 0)
+                {
+                    best = Math.Min(best, previous[j - 1] + change);
+                }
+                current[j] = best;
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[vowelled.Length];
+
+        static double DropVowelled(char v) => char.IsAsciiLetterUpper(v) ? 0 : 1;
+
+        // -1: not a change (a vowel for a consonant is a drop and an add).
+        static double Change(char u, char v) => (char.IsAsciiLetterUpper(u), char.IsAsciiLetterUpper(v)) switch
+        {
+            (false, false) => u == v ? 0 : 1,
+            (true, true) => Fits(u, v) ? 0 : UnmatchedLongVowel,
+            (true, false) => u == 'W' && v == 'f' ? 0 : -1,
+            _ => -1,
+        };
+
+        static bool Fits(char longVowel, char vowel) => longVowel switch
+        {
+            'W' => vowel is 'O' or 'U',
+            'Y' => vowel is 'I' or 'E',
+            _ => true,
+        };
     }
 
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y';

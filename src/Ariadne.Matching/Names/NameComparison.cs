@@ -135,6 +135,41 @@ public static class NameComparison
 
         private string AsG(char letter, bool withoutArticle) =>
             (Script == Script.Arabic ? ConsonantSkeleton.AsG(Folded, letter, withoutArticle) : null) ?? Skeleton;
+
+        private string?[]? _marked;
+
+        /// <summary>
+        /// The skeleton read as <paramref name="how"/> with the vowels kept as marks (<see cref="ConsonantSkeleton.Marked"/>),
+        /// to weigh long vowels once the closest readings are known; a vowelled form's own marked skeleton, or with
+        /// <paramref name="how"/> <see cref="SkeletonReading.SilentH"/>, that without its silent final hs.
+        /// </summary>
+        public string MarkedSkeleton(SkeletonReading how)
+        {
+            _marked ??= new string?[Enum.GetValues<SkeletonReading>().Length];
+            return _marked[(int)how] ??= Read(how);
+
+            string Read(SkeletonReading how)
+            {
+                var source = skeletonSource ?? Folded;
+                var arabic = Script == Script.Arabic;
+                return how switch
+                {
+                    SkeletonReading.Spoken when IsUnvowelled => ConsonantSkeleton.Assimilated(Folded, marked: true),
+                    SkeletonReading.SilentH when !IsUnvowelled => ConsonantSkeleton.WithoutSilentHs(source, marked: true),
+                    SkeletonReading.LetterByLetter when arabic => ConsonantSkeleton.LetterByLetter(Folded, marked: true),
+                    SkeletonReading.Persian when arabic => ConsonantSkeleton.Persian(Folded, marked: true),
+                    SkeletonReading.WithoutArticle when arabic => ConsonantSkeleton.WithoutArticle(Folded, marked: true),
+                    SkeletonReading.QafAsG when arabic => ConsonantSkeleton.AsG(Folded, ConsonantSkeleton.Qaf, marked: true),
+                    SkeletonReading.QafAsGWithoutArticle when arabic =>
+                        ConsonantSkeleton.AsG(Folded, ConsonantSkeleton.Qaf, withoutArticle: true, marked: true),
+                    SkeletonReading.JimAsG when arabic => ConsonantSkeleton.AsG(Folded, ConsonantSkeleton.Jim, marked: true),
+                    SkeletonReading.JimAsGWithoutArticle when arabic =>
+                        ConsonantSkeleton.AsG(Folded, ConsonantSkeleton.Jim, withoutArticle: true, marked: true),
+                    SkeletonReading.HebrewForeign when Script == Script.Hebrew => ConsonantSkeleton.HebrewAsForeign(Folded, marked: true),
+                    _ => null,
+                } ?? ConsonantSkeleton.Marked(source);
+            }
+        }
     }
 
     internal static PreparedName Prepare(string? name)
@@ -256,7 +291,7 @@ public static class NameComparison
         SkeletonComparison(left, right)?.Similarity;
 
     /// <summary>How an unvowelled form's skeleton was read for the closest comparison.</summary>
-    private enum SkeletonReading
+    internal enum SkeletonReading
     {
         Written,
         /// <summary>The article's l taken into a following sun letter (<see cref="PreparedName.SpokenSkeleton"/>).</summary>
@@ -277,6 +312,8 @@ public static class NameComparison
         JimAsGWithoutArticle,
         /// <summary>ב and פ hard and a first ו as v, as a foreign name in Hebrew (<see cref="PreparedName.HebrewForeignSkeleton"/>).</summary>
         HebrewForeign,
+        /// <summary>A vowelled form's reading without the silent final h of its unvowelled tokens (<see cref="PreparedName.SilentHSkeleton"/>).</summary>
+        SilentH,
     }
 
     /// <summary>
@@ -285,7 +322,7 @@ public static class NameComparison
     /// (written, or with the silent final h of a letter-by-letter reading left out): each way of reading applies to
     /// the whole form, and either side's may be the one that fits, so every pair of them is tried, written first.
     /// </summary>
-    private static (double Similarity, string Left, string Right, SkeletonReading How)? SkeletonComparison(PreparedName left, PreparedName right)
+    private static (double Similarity, string Left, string Right, SkeletonReading How, int LongVowels)? SkeletonComparison(PreparedName left, PreparedName right)
     {
         if (left.IsUnvowelled == right.IsUnvowelled || left.Skeleton.Length == 0 || right.Skeleton.Length == 0)
         {
@@ -307,7 +344,8 @@ public static class NameComparison
             (unvowelled.HebrewForeignSkeleton, SkeletonReading.HebrewForeign),
         ];
         var others = vowelled.SilentHSkeleton == vowelled.Skeleton ? 1 : 2;
-        (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How) best = (-1, "", "", SkeletonReading.Written);
+        (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How, SkeletonReading OtherHow, int LongVowels) best =
+            (-1, "", "", SkeletonReading.Written, SkeletonReading.Written, 0);
         for (var r = 0; r < readings.Length; r++)
         {
             var (skeleton, how) = readings[r];
@@ -317,25 +355,48 @@ public static class NameComparison
             }
             for (var o = 0; o < others; o++)
             {
-                var other = o == 0 ? vowelled.Skeleton : vowelled.SilentHSkeleton;
-                var similarity = Similarity(skeleton, other);
+                var (other, otherHow) = o == 0 ? (vowelled.Skeleton, SkeletonReading.Written) : (vowelled.SilentHSkeleton, SkeletonReading.SilentH);
+                if (skeleton.Length == 0 || other.Length == 0)
+                {
+                    continue;
+                }
+                // The consonants first; the long vowels (ConsonantSkeleton.MarkedDistance) only for a reading that could
+                // still win, since the vowels can cost but, bar a و read v, never pay back more than the consonant it meets.
+                var consonants = Similarity(Levenshtein(skeleton, other), skeleton.Length, other.Length);
+                var vIsWorth = (double)CountOf(unvowelled.MarkedSkeleton(how), 'W') / Math.Max(skeleton.Length, other.Length) * 0.95;
+                if (consonants + vIsWorth <= best.Similarity)
+                {
+                    continue;
+                }
+                var (markedU, markedV) = (unvowelled.MarkedSkeleton(how), vowelled.MarkedSkeleton(otherHow));
+                var similarity = Similarity(ConsonantSkeleton.MarkedDistance(markedU, markedV), skeleton.Length, other.Length);
                 if (similarity > best.Similarity)
                 {
-                    best = (similarity, skeleton, other, how);
+                    best = (similarity, skeleton, other, how, otherHow, similarity.CompareTo(consonants));
                 }
             }
         }
         return unvowelledLeft
-            ? (best.Similarity, best.Unvowelled, best.Vowelled, best.How)
-            : (best.Similarity, best.Vowelled, best.Unvowelled, best.How);
+            ? (best.Similarity, best.Unvowelled, best.Vowelled, best.How, best.LongVowels)
+            : (best.Similarity, best.Vowelled, best.Unvowelled, best.How, best.LongVowels);
 
-        static double Similarity(string a, string b) =>
-            a.Length == 0 || b.Length == 0 ? 0 : (1 - (double)Levenshtein(a, b) / Math.Max(a.Length, b.Length)) * 0.95;
+        static double Similarity(double distance, int a, int b) =>
+            a == 0 || b == 0 ? 0 : Math.Max(0, 1 - distance / Math.Max(a, b)) * 0.95;
+
+        static int CountOf(string s, char c)
+        {
+            var n = 0;
+            foreach (var x in s)
+            {
+                n += x == c ? 1 : 0;
+            }
+            return n;
+        }
     }
 
     private static NameMatch? ArabicSkeletons(PreparedName left, PreparedName right)
     {
-        if (SkeletonComparison(left, right) is not var (similarity, ka, kb, reading))
+        if (SkeletonComparison(left, right) is not var (similarity, ka, kb, reading, longVowels))
         {
             return null;
         }
@@ -353,6 +414,14 @@ public static class NameComparison
             SkeletonReading.JimAsG => JimAsG,
             SkeletonReading.JimAsGWithoutArticle => JimAsG + Article,
             SkeletonReading.HebrewForeign => ", ב and פ read b and p and a first ו v, as a foreign name written in Hebrew spells them",
+            _ => "",
+        };
+        how += longVowels switch
+        {
+            // ConsonantSkeleton.MarkedDistance: the long vowels cost where the other spelling has none, and a و read v pays.
+            < 0 => ", less for a long vowel (و ي ו י) the other spelling does not write",
+            > 0 => ", و or ו read v",
+            _ => "",
         };
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels{how}), similarity {similarity:0.00}");
