@@ -402,6 +402,57 @@ public static class ConsonantSkeleton
         }
     }
 
+    /// <summary>
+    /// An Arabic-script form, or a Latin form that reads one letter by letter (no e, i, o or u, and a word without a: ريم
+    /// as rym, آية ريم عارف as AnyAscii's ayh rym `rf), as those letters: the consonants with ي and و where they stand
+    /// (y and w), each word's final h left out (ة, ه, and the ح a reading cannot tell from them), two letters a Latin
+    /// digraph makes one read as one (<see cref="LetterByLetter"/>). The two readings share
+    /// it where their skeletons are shared by crowds of vowelled names (r-m-r-f: Rami Raouf, Reem Arif…), so the full
+    /// cross-reference pairs them on it. Null for any other form, or with no y or w to tell it from the skeleton.
+    /// </summary>
+    public static string? LetterByLetterKey(string folded, Script script)
+    {
+        var tokens = folded.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (script == Script.Latin)
+        {
+            if (folded.AsSpan().IndexOfAny("eiou") >= 0 || !tokens.Any(t => t.Length >= 2 && !t.Contains('a', StringComparison.Ordinal)))
+            {
+                return null;
+            }
+        }
+        else if (script != Script.Arabic)
+        {
+            return null;
+        }
+        var key = new StringBuilder(folded.Length);
+        foreach (var token in tokens)
+        {
+            var start = key.Length;
+            // An Arabic word as its letter-by-letter reading reads back (سهيل shyl as s-y-l; LetterByLetter).
+            foreach (var c in script == Script.Arabic ? LetterByLetter(token, marked: true) : Marked(token))
+            {
+                var letter = c switch
+                {
+                    'Y' or 'V' or 'I' => 'y',
+                    'W' or 'U' => 'w',
+                    _ when char.IsAsciiLetterUpper(c) => '\0',
+                    _ => c,
+                };
+                if (letter != '\0')
+                {
+                    key.Append(letter);
+                }
+            }
+            if (key.Length > start && key[^1] == 'h')
+            {
+                key.Length--;
+            }
+            key.Append(' ');
+        }
+        var read = key.ToString().TrimEnd();
+        return read.Length >= 4 && read.AsSpan().IndexOfAny("yw") >= 0 ? read : null;
+    }
+
     /// <summary>What a long vowel of the unvowelled form costs where the other form writes no vowel that fits.</summary>
     internal const double UnmatchedLongVowel = 0.5;
 

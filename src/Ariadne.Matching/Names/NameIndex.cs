@@ -243,6 +243,14 @@ public sealed class NameIndex : IDisposable
     internal const int DefaultBlockAbove = 50;
 
     /// <summary>
+    /// The name score of the same name written otherwise: its words in another order, case or script, with or without
+    /// accents (POPESCU ANDREEA MARI / Andreea Mari Popescu). A name alike to many (Andreea Popescu, Andreea Maria Popescu…)
+    /// is common and links nothing by itself in the full cross-reference, but two reports that give the same three
+    /// names are a link an analyst expects; the same name is common only when more than the bound give it exactly.
+    /// </summary>
+    internal const double SameName = 1.0;
+
+    /// <summary>
     /// Pairs of distinct entities with name forms alike at or above <paramref name="minimumNameScore"/> (the name score,
     /// not the ranking score, so that the threshold means the same in any index), among entities
     /// <paramref name="include"/> admits; each pair once, with its best score and why: the full cross-reference of issue
@@ -253,7 +261,8 @@ public sealed class NameIndex : IDisposable
     /// once, by the same scorer and threshold as a search. A form alike to more than <paramref name="commonAbove"/> admitted
     /// others is a common name ("Ivan Petrov" in a national database) and links nothing by itself, as a switchboard number
     /// links nothing: judged on what <paramref name="include"/> admits, so per viewer; a pair with one form that is not
-    /// common is still found, from that form.
+    /// common is still found, from that form, and so is a pair of the same name written otherwise (<see cref="SameName"/>)
+    /// unless more than <paramref name="commonAbove"/> give that name exactly.
     /// </summary>
     /// <param name="include">The entities that may take part (the viewer's reach).</param>
     /// <param name="minimumNameScore">The name score a pair needs.</param>
@@ -343,6 +352,7 @@ public sealed class NameIndex : IDisposable
         {
             blocks.AddRange(TokenStartBlocks(entries, e => _names[e] is not null && admitted[entryEntity[e]], Prepared, blockAbove));
             blocks.AddRange(LetterByLetterBlocks(entries, e => _names[e] is not null && admitted[entryEntity[e]], Prepared, admitted, entryEntity, blockAbove));
+            blocks.AddRange(LetterByLetterKeyBlocks(entries, e => _names[e] is not null && admitted[entryEntity[e]], Prepared, blockAbove));
         }
         // The blocks of each searched form (compressed rows): no form is folded or keyed again.
         var start = new int[entries + 1];
@@ -417,13 +427,34 @@ public sealed class NameIndex : IDisposable
                 alikeCount[(int)(alikeEntities[i] >> 32)]++;
             }
         }
+        // And how many the same name (SameName): scores are rounded to four places, so this is exact.
+        var sameEntities = new List<long>();
+        foreach (var (entryA, entryB, score) in alike)
+        {
+            if (score >= SameName)
+            {
+                sameEntities.Add(((long)entryA << 32) | (uint)entryEntity[entryB]);
+                sameEntities.Add(((long)entryB << 32) | (uint)entryEntity[entryA]);
+            }
+        }
+        sameEntities.Sort();
+        var sameCount = new int[entries];
+        for (var i = 0; i < sameEntities.Count; i++)
+        {
+            if (i == 0 || sameEntities[i] != sameEntities[i - 1])
+            {
+                sameCount[(int)(sameEntities[i] >> 32)]++;
+            }
+        }
         bool Links(int entry) => searched[entryEntity[entry]] && alikeCount[entry] <= commonAbove;
+        bool LinksSameName(int entry) => searched[entryEntity[entry]] && sameCount[entry] <= commonAbove;
 
         var pairs = new Dictionary<(int, int), (double Score, int EntryA, int EntryB)>();
         foreach (var (entryA, entryB, score) in alike)
         {
-            // A common name links nothing by itself; its pair with a name that is not common is still a link.
-            if (!Links(entryA) && !Links(entryB))
+            // A common name links nothing by itself; its pair with a name that is not common is still a link, and so is
+            // its pair with the same name written otherwise, unless that name is common as written (SameName).
+            if (!Links(entryA) && !Links(entryB) && (score < SameName || !LinksSameName(entryA) && !LinksSameName(entryB)))
             {
                 continue;
             }
@@ -561,6 +592,31 @@ public sealed class NameIndex : IDisposable
                 yield return ([.. block], block.Count);
             }
         }
+    }
+
+    /// <summary>
+    /// Arabic-script forms and Latin forms that read them letter by letter, grouped by those letters with ي and و kept
+    /// (<see cref="ConsonantSkeleton.LetterByLetterKey"/>): آية ريم عارف and its AnyAscii reading ayh rym `rf share only
+    /// keys that crowds of vowelled names hold. Groups of more than <paramref name="blockAbove"/> forms pair nobody.
+    /// </summary>
+    private static IEnumerable<(int[] Items, int Count)> LetterByLetterKeyBlocks(int entries, Func<int, bool> admitted,
+        Func<int, NameComparison.PreparedName> prepared, int blockAbove)
+    {
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var entry = 0; entry < entries; entry++)
+        {
+            if (!admitted(entry) || prepared(entry) is not { Script: Script.Arabic or Script.Latin } name
+                || ConsonantSkeleton.LetterByLetterKey(name.Folded, name.Script) is not { } key)
+            {
+                continue;
+            }
+            if (!groups.TryGetValue(key, out var group))
+            {
+                groups[key] = group = [];
+            }
+            group.Add(entry);
+        }
+        return groups.Values.Where(g => g.Count >= 2 && g.Count <= blockAbove).Select(g => (g.ToArray(), g.Count));
     }
 
     /// <summary>How many of a key's forms belong to admitted entities: a key's size as the viewer sees it.</summary>
@@ -746,7 +802,8 @@ public sealed class NameIndex : IDisposable
     /// item 5, on both cores. A pair found from one side only is still found: the other side's search is not needed.
     /// A form alike to more than <paramref name="commonAbove"/> admitted others is a common name ("Ivan Petrov" in a
     /// national database) and links nothing by itself, as a switchboard number links nothing: judged on what
-    /// <paramref name="include"/> admits, so per viewer.
+    /// <paramref name="include"/> admits, so per viewer; but to the same name written otherwise (<see cref="SameName"/>)
+    /// unless more than <paramref name="commonAbove"/> give that name exactly.
     /// </summary>
     /// <param name="include">The entities that may take part (the viewer's reach).</param>
     /// <param name="minimumNameScore">The name score a pair needs.</param>
@@ -784,7 +841,12 @@ public sealed class NameIndex : IDisposable
                 .ToList();
             if (alike.Count > commonAbove)
             {
-                return;
+                // A common name links only to the same name written otherwise, and only if that is not common (SameName).
+                alike = alike.Where(hit => hit.NameScore >= SameName).ToList();
+                if (alike.Count > commonAbove)
+                {
+                    return;
+                }
             }
             foreach (var hit in alike)
             {

@@ -6,7 +6,8 @@ namespace Ariadne.Matching.Names;
 /// The name index as the full cross-reference's source of name links (issue #11 item 5: groups that share identifiers
 /// <em>or names</em>): reports whose person names match at or above a name score, among the reports the viewer may see.
 /// The index's entities are report ids written as 32 hex digits (<c>Guid.ToString("N")</c>), as the host writes them.
-/// A common name — alike to more than <c>commonAbove</c> reports the viewer sees — links nothing by itself.
+/// A common name — alike to more than <c>commonAbove</c> reports the viewer sees — links nothing by itself, but to the
+/// same name written otherwise while no more than <c>commonAbove</c> give it exactly (NameIndex.SameName).
 /// </summary>
 public sealed class NameLinkSource(NameIndex names, double minimumNameScore, int commonAbove = 10) : INameLinkSource
 {

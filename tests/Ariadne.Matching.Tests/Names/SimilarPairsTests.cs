@@ -118,6 +118,52 @@ public sealed class SimilarPairsTests
     }
 
     [Fact]
+    public void A_common_name_still_links_to_the_same_name_written_otherwise_unless_that_is_common_too()
+    {
+        // Andreea Mari Popescu is alike to twelve other Andreea … Popescu, so it is common; the report that writes the same
+        // three names family name first is still its link, and the twelve, common too and none the same name, link nothing.
+        string[] middle = ["Maria", "Marie", "Marin", "Mariana", "Marina", "Maris", "Marius", "Mara", "Mary", "Marica", "Marieta", "Marilena"];
+        var names = middle.Select((m, i) => ($"v{i:D2}", $"Andreea {m} Popescu"))
+            .Append(("a", "Andreea Mari Popescu")).Append(("b", "POPESCU ANDREEA MARI")).ToList();
+        using var index = Index(names);
+
+        var blocked = index.SimilarPairs(_ => true, 0.85).Select(p => (p.First, p.Second)).ToList();
+        var searched = index.SimilarPairsBySearch(_ => true, 0.85, candidates: names.Count, commonAbove: 10)
+            .Select(p => (p.First, p.Second)).ToList();
+
+        Assert.Equal([("a", "b")], blocked);
+        Assert.Equal(blocked, searched);
+    }
+
+    [Fact]
+    public void An_Arabic_form_and_its_letter_by_letter_reading_are_paired_though_every_key_they_share_is_crowded()
+    {
+        // آية ريم عارف and AnyAscii's ayh rym `rf share the consonants r-m-r-f, and so do sixty Rami Raouf; آية and ayh have
+        // none. Only the letters with ي and و kept (ConsonantSkeleton.LetterByLetterKey) pair them.
+        var names = Enumerable.Range(0, 60).Select(i => ($"r{i:D2}", "Rami Raouf"))
+            .Append(("a", "آية ريم عارف")).Append(("b", "ayh rym `rf")).ToList();
+        using var index = Index(names);
+
+        var pairs = index.SimilarPairs(_ => true, 0.85).Select(p => (p.First, p.Second)).ToList();
+
+        Assert.Equal([("a", "b")], pairs);
+    }
+
+    [Theory]
+    [InlineData("آية ريم عارف", Script.Arabic, "y rym rf")]
+    [InlineData("ayh rym rf", Script.Latin, "y rym rf")]
+    [InlineData("سهيل يونس", Script.Arabic, "syl ywns")]
+    [InlineData("shyl ywns", Script.Latin, "syl ywns")]
+    // A vowelled spelling is not a letter-by-letter reading; a form with no ي or و has only its skeleton.
+    [InlineData("rami raouf", Script.Latin, null)]
+    [InlineData("suhail yunus", Script.Latin, null)]
+    [InlineData("محمد", Script.Arabic, null)]
+    public void A_letter_by_letter_reading_keeps_the_long_vowels_where_they_stand(string folded, Script script, string? expected)
+    {
+        Assert.Equal(expected, ConsonantSkeleton.LetterByLetterKey(folded, script));
+    }
+
+    [Fact]
     public void A_key_held_by_more_forms_than_the_block_bound_pairs_nobody_through_it()
     {
         // Every form shares the key of "Ivan"; the pairs alike through it are found below the bound and not above it.
