@@ -320,13 +320,26 @@ public static class ConsonantSkeleton
     private static void Latin(string token, StringBuilder sb, bool marked)
     {
         var s = token;
+        // A token with no vowel letter reads an unvowelled script letter by letter (AnyAscii's n`mtzdh for نعمت‌زاده, the
+        // t of ت and the z of ز): its t-z and d-j are two letters, not German tz or French dj. Marked, its final h is
+        // one that may be left out (a ة or ه; WithoutSilentH), or met (a ح): H.
+        var letterByLetter = s.AsSpan().IndexOfAny("aeiou") < 0;
+        var optionalH = marked ? WithoutSilentH(s) is not null : false;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
             var next = i + 1 < s.Length ? s[i + 1] : '\0';
             var start = i == 0;
             char cls;
-            if (c == 't' && next == 'z')
+            if (optionalH && i == s.Length - 1)
+            {
+                cls = 'H';
+            }
+            else if (letterByLetter && (c, next) is ('t', 'z') or ('d', 'j') or ('d', 'z'))
+            {
+                cls = c;
+            }
+            else if (c == 't' && next == 'z')
             {
                 // German and Hebrew tz (Katz, Moritz; צ) is one sound, written z in the other spellings.
                 cls = 'z';
@@ -462,7 +475,8 @@ public static class ConsonantSkeleton
     /// free, since Arabic and Hebrew do not write short ones; the unvowelled side's long vowels are not: ي and و are
     /// written because the name says i or u there, so a spelling with no i, e or y (for ي) or o, u or w (for و) at that
     /// place costs <see cref="UnmatchedLongVowel"/>. Without this ایوب بشیر (Ayyub Bashir) and Abby Sauer shared the
-    /// consonants b-s-r and scored alike. A و may also be the consonant v (جواد Javad, پرویز Parviz, דוד David).
+    /// consonants b-s-r and scored alike. A و may also be the consonant v (جواد Javad, پرویز Parviz, דוד David), and a
+    /// letter-by-letter reading's final h (H) the ح of صلاح or the silent ة of سارة, each word on its own: slh srh fryd.
     /// </summary>
     internal static double MarkedDistance(string unvowelled, string vowelled)
     {
@@ -499,11 +513,12 @@ public static class ConsonantSkeleton
             (false, false) => u == v ? 0 : 1,
             (true, true) => Fits(u, v) ? 0 : UnmatchedLongVowel,
             (true, false) => u == 'W' && v == 'f' ? 0 : -1,
-            _ => -1,
+            (false, true) => u == 'h' && v == 'H' ? 0 : -1,
         };
 
         static bool Fits(char longVowel, char vowel) => longVowel switch
         {
+            _ when vowel == 'H' => false,
             'W' => vowel is 'O' or 'U',
             'Y' => vowel is 'I' or 'E',
             _ => true,

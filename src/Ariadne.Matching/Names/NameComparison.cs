@@ -322,7 +322,7 @@ public static class NameComparison
     /// (written, or with the silent final h of a letter-by-letter reading left out): each way of reading applies to
     /// the whole form, and either side's may be the one that fits, so every pair of them is tried, written first.
     /// </summary>
-    private static (double Similarity, string Left, string Right, SkeletonReading How, int LongVowels)? SkeletonComparison(PreparedName left, PreparedName right)
+    private static (double Similarity, string Left, string Right, SkeletonReading How, string LongVowels)? SkeletonComparison(PreparedName left, PreparedName right)
     {
         if (left.IsUnvowelled == right.IsUnvowelled || left.Skeleton.Length == 0 || right.Skeleton.Length == 0)
         {
@@ -344,8 +344,8 @@ public static class NameComparison
             (unvowelled.HebrewForeignSkeleton, SkeletonReading.HebrewForeign),
         ];
         var others = vowelled.SilentHSkeleton == vowelled.Skeleton ? 1 : 2;
-        (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How, SkeletonReading OtherHow, int LongVowels) best =
-            (-1, "", "", SkeletonReading.Written, SkeletonReading.Written, 0);
+        (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How, SkeletonReading OtherHow, string LongVowels) best =
+            (-1, "", "", SkeletonReading.Written, SkeletonReading.Written, "");
         for (var r = 0; r < readings.Length; r++)
         {
             var (skeleton, how) = readings[r];
@@ -361,10 +361,12 @@ public static class NameComparison
                     continue;
                 }
                 // The consonants first; the long vowels (ConsonantSkeleton.MarkedDistance) only for a reading that could
-                // still win, since the vowels can cost but, bar a و read v, never pay back more than the consonant it meets.
+                // still win, since the vowels can cost but never pay back more than the consonants below.
                 var consonants = Similarity(Levenshtein(skeleton, other), skeleton.Length, other.Length);
-                var vIsWorth = (double)CountOf(unvowelled.MarkedSkeleton(how), 'W') / Math.Max(skeleton.Length, other.Length) * 0.95;
-                if (consonants + vIsWorth <= best.Similarity)
+                // A و read v, or a letter-by-letter reading's final h left out, saves at most one consonant each.
+                var mayPay = (double)(CountOf(unvowelled.MarkedSkeleton(how), 'W') + CountOf(vowelled.MarkedSkeleton(otherHow), 'H'))
+                    / Math.Max(skeleton.Length, other.Length) * 0.95;
+                if (consonants + mayPay <= best.Similarity)
                 {
                     continue;
                 }
@@ -372,7 +374,7 @@ public static class NameComparison
                 var similarity = Similarity(ConsonantSkeleton.MarkedDistance(markedU, markedV), skeleton.Length, other.Length);
                 if (similarity > best.Similarity)
                 {
-                    best = (similarity, skeleton, other, how, otherHow, similarity.CompareTo(consonants));
+                    best = (similarity, skeleton, other, how, otherHow, VowelNote(similarity.CompareTo(consonants), markedU, markedV, other));
                 }
             }
         }
@@ -382,6 +384,17 @@ public static class NameComparison
 
         static double Similarity(double distance, int a, int b) =>
             a == 0 || b == 0 ? 0 : Math.Max(0, 1 - distance / Math.Max(a, b)) * 0.95;
+
+        // What the explanation says of the vowels (ConsonantSkeleton.MarkedDistance): they cost, or a و read v or a
+        // letter-by-letter reading's final h left out paid.
+        static string VowelNote(int comparedToConsonants, string markedU, string markedV, string plainV) => comparedToConsonants switch
+        {
+            < 0 => ", less for a long vowel (و ي ו י) the other spelling does not write",
+            > 0 => string.Join("", (ReadOnlySpan<string>)[
+                markedU.Contains('W', StringComparison.Ordinal) && plainV.Contains('f', StringComparison.Ordinal) ? ", و or ו read v" : "",
+                markedV.Contains('H', StringComparison.Ordinal) ? ", a final h of the letter-by-letter reading taken as the unsaid ة or ه" : ""]),
+            _ => "",
+        };
 
         static int CountOf(string s, char c)
         {
@@ -416,13 +429,7 @@ public static class NameComparison
             SkeletonReading.HebrewForeign => ", ב and פ read b and p and a first ו v, as a foreign name written in Hebrew spells them",
             _ => "",
         };
-        how += longVowels switch
-        {
-            // ConsonantSkeleton.MarkedDistance: the long vowels cost where the other spelling has none, and a و read v pays.
-            < 0 => ", less for a long vowel (و ي ו י) the other spelling does not write",
-            > 0 => ", و or ו read v",
-            _ => "",
-        };
+        how += longVowels;
         var why = string.Create(CultureInfo.InvariantCulture,
             $"{a} ≈ {b}, consonants {ka} / {kb} ({script} script is written without vowels{how}), similarity {similarity:0.00}");
         return new NameMatch(Math.Round(similarity, 4), [new AlignedToken(a, b, similarity, why)], why);

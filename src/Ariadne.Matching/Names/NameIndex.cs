@@ -67,8 +67,9 @@ public sealed class NameIndex : IDisposable
     // form's reading with the Arabic article read apart is keyed (ArabicArticle), and one in Somali spelling
     // (SomaliOrthography), and katakana's reading as the foreign word it transcribes (KanaRomanisation.Loanword);
     // Turkish İ, ə, ð, þ, the African reference alphabet's letters and Cyrillic stress marks fold (NameText); c before e
-    // and i is s in the consonant skeleton.
-    private const int SnapshotVersion = 8;
+    // and i is s in the consonant skeleton; 9: a token with no vowel letter (a letter-by-letter reading of Arabic script)
+    // keeps t-z and d-j as two consonants.
+    private const int SnapshotVersion = 9;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 

@@ -103,6 +103,30 @@ public sealed class LongVowelTests
         Assert.Contains("long vowel", missing.Explanation, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // AnyAscii's letter-by-letter readings of Arabic and Persian forms: a word's final h is ح in صلاح and the unsaid ة in
+    // سارة, each word on its own; t-z and d-j in a word with no vowel letter are two letters (نعمت‌زاده n`mtzdh), not
+    // German tz or French dj.
+    [InlineData("صلاح سارة فريد", "slh srh fryd", "final h")]
+    [InlineData("شب بو جیران نعمت‌زاده", "shb bw jyrn n`mtzdh", "")]
+    public void A_letter_by_letter_reading_meets_its_source(string unvowelled, string reading, string explained)
+    {
+        var match = NameComparison.Compare(unvowelled, reading);
+
+        Assert.True(match.Score >= 0.9, $"{unvowelled} / {reading}: {match.Score} ({match.Explanation})");
+        Assert.Contains(explained, match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nmtz", "nmtz")]
+    [InlineData("mdjd", "mdjd")]
+    [InlineData("katz", "kz")]
+    [InlineData("djamel", "jml")]
+    public void Tz_and_dj_are_one_sound_only_in_a_word_with_vowels(string folded, string expected)
+    {
+        Assert.Equal(expected, ConsonantSkeleton.Of(folded));
+    }
+
     [Fact]
     public void A_vav_read_v_is_explained()
     {
