@@ -420,8 +420,9 @@ public static class ConsonantSkeleton
     /// as rym, آية ريم عارف as AnyAscii's ayh rym `rf), as those letters: the consonants with ي and و where they stand
     /// (y and w), each word's final h left out (ة, ه, and the ح a reading cannot tell from them), two letters a Latin
     /// digraph makes one read as one (<see cref="LetterByLetter"/>). The two readings share
-    /// it where their skeletons are shared by crowds of vowelled names (r-m-r-f: Rami Raouf, Reem Arif…), so the full
-    /// cross-reference pairs them on it. Null for any other form, or with no y or w to tell it from the skeleton.
+    /// it where their skeletons are shared by crowds of vowelled names (r-m-r-f: Rami Raouf, Reem Arif…), and where the
+    /// whole form's consonants differ by a final h (فاطمة صلاح أمجد / ftmh slh 'mjd), so the full cross-reference pairs
+    /// them on it, word by word. Null for any other form, and for one word (its skeleton key does as much).
     /// </summary>
     public static string? LetterByLetterKey(string folded, Script script)
     {
@@ -463,7 +464,7 @@ public static class ConsonantSkeleton
             key.Append(' ');
         }
         var read = key.ToString().TrimEnd();
-        return read.Length >= 4 && read.AsSpan().IndexOfAny("yw") >= 0 ? read : null;
+        return read.Length >= 4 && read.Contains(' ', StringComparison.Ordinal) ? read : null;
     }
 
     /// <summary>What a long vowel of the unvowelled form costs where the other form writes no vowel that fits.</summary>
