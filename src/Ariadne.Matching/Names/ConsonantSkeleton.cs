@@ -467,8 +467,11 @@ public static class ConsonantSkeleton
         return read.Length >= 4 && read.Contains(' ', StringComparison.Ordinal) ? read : null;
     }
 
-    /// <summary>What a long vowel of the unvowelled form costs where the other form writes no vowel that fits.</summary>
-    internal const double UnmatchedLongVowel = 0.5;
+    /// <summary>What a long vowel of the unvowelled form costs where the other form writes no vowel that fits: half a consonant.</summary>
+    internal const double UnmatchedLongVowel = (double)LongVowel / Consonant;
+
+    // MarkedDistance's costs in half consonants, so that its table is of integers.
+    private const int Consonant = 2, LongVowel = 1;
 
     /// <summary>
     /// The edit distance between an unvowelled form's <see cref="Marked"/> skeleton and a vowelled form's, counted in
@@ -481,18 +484,21 @@ public static class ConsonantSkeleton
     /// </summary>
     internal static double MarkedDistance(string unvowelled, string vowelled)
     {
-        var previous = new double[vowelled.Length + 1];
-        var current = new double[vowelled.Length + 1];
-        for (var j = 1; j <= vowelled.Length; j++)
+        // Two rows on the stack: the index scores a hundred candidates a query, and long Arabic names against long Latin
+        // ones make rows of 40.
+        var width = vowelled.Length + 1;
+        Span<int> previous = width <= 256 ? stackalloc int[width] : new int[width];
+        Span<int> current = width <= 256 ? stackalloc int[width] : new int[width];
+        previous[0] = 0;
+        for (var j = 1; j < width; j++)
         {
             previous[j] = previous[j - 1] + DropVowelled(vowelled[j - 1]);
         }
-        for (var i = 1; i <= unvowelled.Length; i++)
+        foreach (var u in unvowelled)
         {
-            var u = unvowelled[i - 1];
-            var dropU = char.IsAsciiLetterUpper(u) ? UnmatchedLongVowel : 1;
+            var dropU = char.IsAsciiLetterUpper(u) ? LongVowel : Consonant;
             current[0] = previous[0] + dropU;
-            for (var j = 1; j <= vowelled.Length; j++)
+            for (var j = 1; j < width; j++)
             {
                 var v = vowelled[j - 1];
                 var best = Math.Min(previous[j] + dropU, current[j - 1] + DropVowelled(v));
@@ -502,17 +508,19 @@ public static class ConsonantSkeleton
                 }
                 current[j] = best;
             }
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
-        return previous[vowelled.Length];
+        return previous[width - 1] / (double)Consonant;
 
-        static double DropVowelled(char v) => char.IsAsciiLetterUpper(v) ? 0 : 1;
+        static int DropVowelled(char v) => char.IsAsciiLetterUpper(v) ? 0 : Consonant;
 
         // -1: not a change (a vowel for a consonant is a drop and an add).
-        static double Change(char u, char v) => (char.IsAsciiLetterUpper(u), char.IsAsciiLetterUpper(v)) switch
+        static int Change(char u, char v) => (char.IsAsciiLetterUpper(u), char.IsAsciiLetterUpper(v)) switch
         {
-            (false, false) => u == v ? 0 : 1,
-            (true, true) => Fits(u, v) ? 0 : UnmatchedLongVowel,
+            (false, false) => u == v ? 0 : Consonant,
+            (true, true) => Fits(u, v) ? 0 : LongVowel,
             (true, false) => u == 'W' && v == 'f' ? 0 : -1,
             (false, true) => u == 'h' && v == 'H' ? 0 : -1,
         };

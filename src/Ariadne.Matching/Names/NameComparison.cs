@@ -137,6 +137,7 @@ public static class NameComparison
             (Script == Script.Arabic ? ConsonantSkeleton.AsG(Folded, letter, withoutArticle) : null) ?? Skeleton;
 
         private string?[]? _marked;
+        private static readonly int s_skeletonReadings = Enum.GetValues<SkeletonReading>().Length;
 
         /// <summary>
         /// The skeleton read as <paramref name="how"/> with the vowels kept as marks (<see cref="ConsonantSkeleton.Marked"/>),
@@ -145,7 +146,7 @@ public static class NameComparison
         /// </summary>
         public string MarkedSkeleton(SkeletonReading how)
         {
-            _marked ??= new string?[Enum.GetValues<SkeletonReading>().Length];
+            _marked ??= new string?[s_skeletonReadings];
             return _marked[(int)how] ??= Read(how);
 
             string Read(SkeletonReading how)
@@ -344,38 +345,49 @@ public static class NameComparison
             (unvowelled.HebrewForeignSkeleton, SkeletonReading.HebrewForeign),
         ];
         var others = vowelled.SilentHSkeleton == vowelled.Skeleton ? 1 : 2;
-        (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How, SkeletonReading OtherHow, string LongVowels) best =
-            (-1, "", "", SkeletonReading.Written, SkeletonReading.Written, "");
+        // The consonants of every distinct pair of readings first (cheap), each with a bound on what the long vowels
+        // (ConsonantSkeleton.MarkedDistance) can make of it: they cost, and pay back only where a و meets an f (read v) or
+        // a letter-by-letter reading's final h may be left out, one consonant each. The vowels are weighed from the best
+        // bound down, until no pair left can win; on a tie the earlier reading (written first) is the one explained.
+        var vavs = CountOf(unvowelled.Folded, 'و') + CountOf(unvowelled.Folded, 'ו');
+        Span<(double Bound, double Consonants, int Order)> pairs = stackalloc (double, double, int)[readings.Length * 2];
+        var n = 0;
         for (var r = 0; r < readings.Length; r++)
         {
-            var (skeleton, how) = readings[r];
-            if (r > 0 && skeleton == unvowelled.Skeleton)
+            var skeleton = readings[r].Skeleton;
+            if (skeleton.Length == 0 || IsEarlier(readings, r))
             {
                 continue;
             }
             for (var o = 0; o < others; o++)
             {
-                var (other, otherHow) = o == 0 ? (vowelled.Skeleton, SkeletonReading.Written) : (vowelled.SilentHSkeleton, SkeletonReading.SilentH);
-                if (skeleton.Length == 0 || other.Length == 0)
+                var other = o == 0 ? vowelled.Skeleton : vowelled.SilentHSkeleton;
+                if (other.Length == 0)
                 {
                     continue;
                 }
-                // The consonants first; the long vowels (ConsonantSkeleton.MarkedDistance) only for a reading that could
-                // still win, since the vowels can cost but never pay back more than the consonants below.
                 var consonants = Similarity(Levenshtein(skeleton, other), skeleton.Length, other.Length);
-                // A و read v, or a letter-by-letter reading's final h left out, saves at most one consonant each.
-                var mayPay = (double)(CountOf(unvowelled.MarkedSkeleton(how), 'W') + CountOf(vowelled.MarkedSkeleton(otherHow), 'H'))
+                var mayPay = (double)(Math.Min(vavs, CountOf(other, 'f')) + CountOf(vowelled.MarkedSkeleton(o == 0 ? SkeletonReading.Written : SkeletonReading.SilentH), 'H'))
                     / Math.Max(skeleton.Length, other.Length) * 0.95;
-                if (consonants + mayPay <= best.Similarity)
-                {
-                    continue;
-                }
-                var (markedU, markedV) = (unvowelled.MarkedSkeleton(how), vowelled.MarkedSkeleton(otherHow));
-                var similarity = Similarity(ConsonantSkeleton.MarkedDistance(markedU, markedV), skeleton.Length, other.Length);
-                if (similarity > best.Similarity)
-                {
-                    best = (similarity, skeleton, other, how, otherHow, VowelNote(similarity.CompareTo(consonants), markedU, markedV, other));
-                }
+                pairs[n++] = (consonants + mayPay, consonants, r * 2 + o);
+            }
+        }
+        pairs[..n].Sort(static (x, y) => x.Bound != y.Bound ? y.Bound.CompareTo(x.Bound) : x.Order.CompareTo(y.Order));
+        (double Similarity, string Unvowelled, string Vowelled, SkeletonReading How, string LongVowels, int Order) best =
+            (-1, "", "", SkeletonReading.Written, "", int.MaxValue);
+        foreach (var (bound, consonants, order) in pairs[..n])
+        {
+            if (bound < best.Similarity)
+            {
+                break;
+            }
+            var (skeleton, how) = readings[order / 2];
+            var (other, otherHow) = order % 2 == 0 ? (vowelled.Skeleton, SkeletonReading.Written) : (vowelled.SilentHSkeleton, SkeletonReading.SilentH);
+            var (markedU, markedV) = (unvowelled.MarkedSkeleton(how), vowelled.MarkedSkeleton(otherHow));
+            var similarity = Similarity(ConsonantSkeleton.MarkedDistance(markedU, markedV), skeleton.Length, other.Length);
+            if (similarity > best.Similarity || (similarity == best.Similarity && order < best.Order))
+            {
+                best = (similarity, skeleton, other, how, VowelNote(similarity.CompareTo(consonants), markedU, markedV, other), order);
             }
         }
         return unvowelledLeft
@@ -395,6 +407,19 @@ public static class NameComparison
                 markedV.Contains('H', StringComparison.Ordinal) ? ", a final h of the letter-by-letter reading taken as the unsaid ة or ه" : ""]),
             _ => "",
         };
+
+        // Whether reading r's skeleton is an earlier reading's too: one reading is enough.
+        static bool IsEarlier(ReadOnlySpan<(string Skeleton, SkeletonReading How)> readings, int r)
+        {
+            for (var e = 0; e < r; e++)
+            {
+                if (string.Equals(readings[e].Skeleton, readings[r].Skeleton, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         static int CountOf(string s, char c)
         {
@@ -441,8 +466,8 @@ public static class NameComparison
 
     private static int Levenshtein(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -455,7 +480,9 @@ public static class NameComparison
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
             }
-            (previous, current) = (current, previous);
+            var swap = previous;
+            previous = current;
+            current = swap;
         }
         return previous[b.Length];
     }
