@@ -25,6 +25,32 @@ public static class CheckRules
     /// <summary>Visible hits returned per check; more are counted as "and N more" (visible ones only).</summary>
     public const int MaxHits = 100;
 
+    /// <summary>How the pages name a scope: the form's choices and the answer read from this one table.</summary>
+    public static string Label(CheckScope scope) => scope switch
+    {
+        CheckScope.Local => "My agency only",
+        CheckScope.BeyondAgency => "Beyond my agency",
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, null),
+    };
+
+    /// <summary>How the pages name a check's status (the API keeps the enum names).</summary>
+    public static string Label(CheckStatus status) => status switch
+    {
+        CheckStatus.Answered => "Answered",
+        CheckStatus.AwaitingApproval => "Answered within your agency; awaiting the originator's approval to go beyond it",
+        CheckStatus.Approved => "Approved by the originator and answered in full",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>
+    /// The label of an API answer's scope or status, given as the enum's name (<see cref="CheckResponse"/>); the name itself
+    /// if it is neither.
+    /// </summary>
+    public static string Label(string name) =>
+        Enum.TryParse<CheckScope>(name, out var scope) && Enum.IsDefined(scope) ? Label(scope)
+        : Enum.TryParse<CheckStatus>(name, out var status) && Enum.IsDefined(status) ? Label(status)
+        : name;
+
     /// <summary>CHK-02/03, shown before a check goes beyond the asker's own agency and acknowledged in the request.</summary>
     public const string Warning =
         "Intelligence checks are a form of intelligence dissemination (CHK-02). A search does not show that you are investigating " +
