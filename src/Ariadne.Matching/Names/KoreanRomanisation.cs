@@ -53,7 +53,7 @@ public static class KoreanRomanisation
         ["ch", "kk", "tt", "pp", "ss", "jj", "g", "k", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j", "h"];
 
     /// <summary>Whether a token is one Korean syllable as either system writes it: an initial (or none) and a rime.</summary>
-    private static bool IsSyllable(string token)
+    internal static bool IsSyllable(string token)
     {
         foreach (var onset in s_onsets)
         {

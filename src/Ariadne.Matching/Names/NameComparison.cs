@@ -58,6 +58,9 @@ public static class NameComparison
     /// </summary>
     internal sealed class PreparedName(Reading[] readings, string folded, Script script, string? skeletonSource = null)
     {
+        /// <summary>What the consonant skeleton is read from, when not the folded form itself.</summary>
+        public string? SkeletonSource { get; } = skeletonSource;
+
         private string? _skeleton;
         private string? _spoken;
         private string? _silentH;
@@ -72,13 +75,19 @@ public static class NameComparison
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
+
+        /// <summary>
+        /// The forms the name gives in brackets beside itself (<see cref="NameText.Bracketed"/>): "Akrin Saleh Akrin
+        /// (أقرين صالح أقرين)" is compared as each of its two forms, and the better comparison counts.
+        /// </summary>
+        public PreparedName[] Bracketed { get; init; } = [];
         public Script Script { get; } = script;
 
         /// <summary>Written without short vowels: compared by consonants with forms in other scripts.</summary>
         public bool IsUnvowelled { get; } = script is Script.Arabic or Script.Hebrew;
 
         /// <summary>Only the Arabic rule needs it, and most pairs never reach that rule: computed on first use.</summary>
-        public string Skeleton => _skeleton ??= ConsonantSkeleton.Of(skeletonSource ?? Folded);
+        public string Skeleton => _skeleton ??= ConsonantSkeleton.Of(SkeletonSource ?? Folded);
 
         /// <summary>The skeleton as spoken (<see cref="ConsonantSkeleton.Assimilated"/>): Shahabuddin for شهاب الدين.</summary>
         public string SpokenSkeleton => _spoken ??= IsUnvowelled ? ConsonantSkeleton.Assimilated(Folded) : Skeleton;
@@ -87,7 +96,7 @@ public static class NameComparison
         /// A Latin form's skeleton with the silent final h of its unvowelled tokens left out ('smh as sm, for أسامة;
         /// <see cref="ConsonantSkeleton.WithoutSilentH"/>); the skeleton itself otherwise.
         /// </summary>
-        public string SilentHSkeleton => _silentH ??= IsUnvowelled ? Skeleton : ConsonantSkeleton.WithoutSilentHs(skeletonSource ?? Folded);
+        public string SilentHSkeleton => _silentH ??= IsUnvowelled ? Skeleton : ConsonantSkeleton.WithoutSilentHs(SkeletonSource ?? Folded);
 
         /// <summary>
         /// An Arabic-script form's skeleton as its letter-by-letter Latin reading reads back (سهند shnd as s-n-d;
@@ -151,7 +160,7 @@ public static class NameComparison
 
             string Read(SkeletonReading how)
             {
-                var source = skeletonSource ?? Folded;
+                var source = SkeletonSource ?? Folded;
                 var arabic = Script == Script.Arabic;
                 return how switch
                 {
@@ -174,6 +183,21 @@ public static class NameComparison
     }
 
     internal static PreparedName Prepare(string? name)
+    {
+        if (NameText.Bracketed(name) is not { } parts)
+        {
+            return PrepareOne(name);
+        }
+        var forms = parts.Select(PrepareOne).Where(f => f.Readings.Length > 0).ToArray();
+        return forms.Length switch
+        {
+            0 => PrepareOne(name),
+            1 => forms[0],
+            _ => new PreparedName(forms[0].Readings, forms[0].Folded, forms[0].Script, forms[0].SkeletonSource) { Bracketed = forms[1..] },
+        };
+    }
+
+    private static PreparedName PrepareOne(string? name)
     {
         var tokens = NameText.Tokens(name);
         var marked = NameText.MarkedTokens(name, tokens);
@@ -203,6 +227,41 @@ public static class NameComparison
     internal static bool IsHonorific(string folded) => s_honorifics.Contains(folded);
 
     internal static NameMatch Compare(PreparedName left, PreparedName right)
+    {
+        var best = CompareOne(left, right);
+        if (left.Bracketed.Length + right.Bracketed.Length == 0)
+        {
+            return best;
+        }
+        foreach (var (a, b) in BracketedPairs(left, right))
+        {
+            if (CompareOne(a, b) is { } match && match.Score > best.Score)
+            {
+                best = match with { Explanation = match.Explanation + "; " + BracketRule };
+            }
+        }
+        return best;
+    }
+
+    /// <summary>How the explanation names a comparison made with a form given in brackets.</summary>
+    internal const string BracketRule = "the name given in brackets";
+
+    /// <summary>Every pair of the two names' forms but the pair of the forms outside the brackets (<see cref="PreparedName.Bracketed"/>).</summary>
+    private static IEnumerable<(PreparedName, PreparedName)> BracketedPairs(PreparedName left, PreparedName right)
+    {
+        foreach (var a in (PreparedName[])[left, .. left.Bracketed])
+        {
+            foreach (var b in (PreparedName[])[right, .. right.Bracketed])
+            {
+                if (!ReferenceEquals(a, left) || !ReferenceEquals(b, right))
+                {
+                    yield return (a, b);
+                }
+            }
+        }
+    }
+
+    private static NameMatch CompareOne(PreparedName left, PreparedName right)
     {
         var best = new NameMatch(0, [], "No letters to compare.");
         foreach (var a in left.Readings)
@@ -747,6 +806,19 @@ public static class NameComparison
     /// <summary>The score of <see cref="Compare(PreparedName, PreparedName)"/> without writing its explanation.</summary>
     internal static double Score(PreparedName left, PreparedName right)
     {
+        var best = ScoreOne(left, right);
+        if (left.Bracketed.Length + right.Bracketed.Length > 0)
+        {
+            foreach (var (a, b) in BracketedPairs(left, right))
+            {
+                best = Math.Max(best, ScoreOne(a, b));
+            }
+        }
+        return best;
+    }
+
+    private static double ScoreOne(PreparedName left, PreparedName right)
+    {
         var best = 0.0;
         foreach (var a in left.Readings)
         {
@@ -769,6 +841,19 @@ public static class NameComparison
     /// Hebrew with another script applies.
     /// </summary>
     internal static double ScoreBound(PreparedName left, PreparedName right)
+    {
+        var bound = ScoreBoundOne(left, right);
+        if (left.Bracketed.Length + right.Bracketed.Length > 0)
+        {
+            foreach (var (a, b) in BracketedPairs(left, right))
+            {
+                bound = Math.Max(bound, ScoreBoundOne(a, b));
+            }
+        }
+        return bound;
+    }
+
+    private static double ScoreBoundOne(PreparedName left, PreparedName right)
     {
         if (left.IsUnvowelled != right.IsUnvowelled)
         {
@@ -823,8 +908,12 @@ public static class NameComparison
         var similarity = JaroWinkler.Similarity(a, b);
         // Two romanisations of one Korean syllable (cho / jo, chung / jung) or one Chinese syllable (dong / tung, xiao /
         // hsiao): as close as an initial to its name.
-        return similarity < 0.9 && OneSyllableTwoWays(a, b) ? 0.9 : similarity;
+        var r = similarity < 0.9 && OneSyllableTwoWays(a, b) ? 0.9 : similarity;
+        return r < XT && !(XS && ConsonantSkeleton.Of(a) is { Length: >= 2 } sa && sa == ConsonantSkeleton.Of(b)) ? r - XK * (XT - r) : r;
     }
+    private static readonly bool XS = Environment.GetEnvironmentVariable("XS") == "1";
+    private static readonly double XK = double.Parse(Environment.GetEnvironmentVariable("XK") ?? "0", CultureInfo.InvariantCulture);
+    private static readonly double XT = double.Parse(Environment.GetEnvironmentVariable("XT") ?? "0.9", CultureInfo.InvariantCulture);
 
     /// <summary>One Korean or Chinese syllable (or Korean surname) in two romanisations.</summary>
     private static bool OneSyllableTwoWays(string a, string b) => KoreanRomanisation.AreVariants(a, b) || WadeGiles.AreVariants(a, b);

@@ -94,7 +94,8 @@ internal static class NameKeys
         HashSet<string>? dialect)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var reading in name.Readings)
+        // A form with another in brackets is keyed under both (NameComparison.PreparedName.Bracketed).
+        foreach (var reading in name.Bracketed.Length == 0 ? name.Readings : [.. name.Readings, .. name.Bracketed.SelectMany(b => b.Readings)])
         {
             if (asQuery && reading.ArticleReadApart)
             {
@@ -284,6 +285,22 @@ internal static class NameKeys
             if (skeletons[i].Length == 0 || skeletons[i + 1].Length == 0)
             {
                 continue;
+            }
+            if (KoreanRomanisation.IsSyllable(reading.Tokens[i]) && KoreanRomanisation.IsSyllable(reading.Tokens[i + 1]))
+            {
+                // A Korean given name is written in two syllables apart, hyphenated or as one word (Yong Won, Yong-won,
+                // Yongwon; Hangul's 용원 is read as one): keyed joined too, in either romanisation (Chong-il, Jongil),
+                // because the syllables' own keys and the joined skeleton (yngn) are held by crowds of Korean names.
+                foreach (var first in (string?[])[reading.Tokens[i], KoreanRomanisation.Revised(reading.Tokens[i])])
+                {
+                    foreach (var second in (string?[])[reading.Tokens[i + 1], KoreanRomanisation.Revised(reading.Tokens[i + 1])])
+                    {
+                        if (first is not null && second is not null)
+                        {
+                            keys.Add("t" + first + second);
+                        }
+                    }
+                }
             }
             // Through the skeleton again, so that doubles across the join go once (abd + allah = abdallah).
             var pair = SkeletonSource(reading, i) + " " + SkeletonSource(reading, i + 1);

@@ -193,4 +193,65 @@ public static class NameText
 
     /// <summary>The folded tokens of a name form.</summary>
     public static string[] Tokens(string? name) => Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// A form that gives another in brackets, as lists and reports write the original script or a second spelling beside
+    /// a name ("Akrin Saleh Akrin (أقرين صالح أقرين)", "Lom-ali Butayev (Butaev)", "حسن غول (Hassan Ghul" with the bracket
+    /// left open): the text outside the brackets first, then each bracketed part; null when the form has no bracket.
+    /// A bracket with a digit in it is a note (a passport number, a date of birth), not a name, and is left out.
+    /// </summary>
+    internal static string[]? Bracketed(string? name)
+    {
+        if (name is null || name.AsSpan().IndexOfAny(s_brackets) < 0)
+        {
+            return null;
+        }
+        var outside = new StringBuilder(name.Length);
+        var parts = new List<string>();
+        var inside = new StringBuilder();
+        var depth = 0;
+        foreach (var c in name)
+        {
+            if (c is '(' or '[' or '（')
+            {
+                if (depth++ == 0)
+                {
+                    inside.Clear();
+                }
+                else
+                {
+                    inside.Append(' ');
+                }
+                outside.Append(' ');
+            }
+            else if (c is ')' or ']' or '）')
+            {
+                if (depth > 0 && --depth == 0)
+                {
+                    Keep(inside.ToString());
+                }
+                (depth > 0 ? inside : outside).Append(' ');
+            }
+            else
+            {
+                (depth > 0 ? inside : outside).Append(c);
+            }
+        }
+        if (depth > 0)
+        {
+            Keep(inside.ToString());
+        }
+        parts.Insert(0, outside.ToString());
+        return parts.ToArray();
+
+        void Keep(string part)
+        {
+            if (!part.Any(char.IsDigit))
+            {
+                parts.Add(part);
+            }
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_brackets = System.Buffers.SearchValues.Create("([（)]）");
 }

@@ -95,4 +95,47 @@ public sealed class WrittenAsOneWordTests
         Assert.Equal("listed", hits[0].EntityId);
         Assert.Contains("two words written as one", hits[0].Explanation, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("JO YONG-WON", "tyongwon")]
+    [InlineData("Kim Chong-il", "tchongil")]
+    // In the other romanisation too (ch as j: Jong-il).
+    [InlineData("Kim Chong-il", "tjongil")]
+    [InlineData("Kim Jong Un", "tjongun")]
+    public void A_Korean_given_name_written_apart_is_keyed_as_one_word(string name, string key)
+    {
+        Assert.Contains(key, NameKeys.Of(NameComparison.Prepare(name)));
+    }
+
+    [Fact]
+    public void Two_Latin_words_that_are_not_Korean_syllables_are_not_keyed_joined()
+    {
+        Assert.DoesNotContain("tabubakr", NameKeys.Of(NameComparison.Prepare("Abu Bakr")));
+    }
+
+    [Fact]
+    public void A_one_word_Korean_given_name_finds_the_form_written_apart_when_crowds_share_its_syllables()
+    {
+        // Among two million names the crowds that share jo, yong and won and the joined consonants yngn kept JO YONG-WON out
+        // of the hundred candidates for "Cho Yongwon": the candidate bound here is ten, and the crowd fills it.
+        using var index = new NameIndex(candidates: 10);
+        var syllables = new[] { "nam", "su", "chol", "ho", "il", "jin", "min", "sik", "gil", "chun", "hui", "gyu" };
+        for (var i = 0; i < 240; i++)
+        {
+            var s = syllables[i % syllables.Length];
+            index.Add($"other-{i:000}", (i % 4) switch
+            {
+                // jo and the consonants y-n-g-n of yeon-geun, as yongwon's are when written as one word (w a vowel).
+                0 => $"Jo Yeon-geun {s}",
+                1 => $"Cho Yeon Geun {s}",
+                2 => $"Jo Yong {s}",
+                _ => $"Jo {s} Won",
+            });
+        }
+        index.Add("listed", "JO YONG-WON");
+
+        var hits = index.Search("Cho Yongwon", 10);
+
+        Assert.Equal("listed", hits[0].EntityId);
+    }
 }
