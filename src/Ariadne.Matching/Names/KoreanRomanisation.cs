@@ -46,7 +46,8 @@ public static class KoreanRomanisation
         && IsSyllable(a) && IsSyllable(b)
         && string.Equals(WithoutBreves(a), WithoutBreves(b), StringComparison.Ordinal);
 
-    private static string WithoutBreves(string token) =>
+    /// <summary>A Revised Romanization spelling as McCune–Reischauer's without its breves (jeong jong, eun un, jeongeun jongun).</summary>
+    internal static string WithoutBreves(string token) =>
         token.Replace("eo", "o", StringComparison.Ordinal).Replace("eu", "u", StringComparison.Ordinal);
 
     private static readonly string[] s_onsets =

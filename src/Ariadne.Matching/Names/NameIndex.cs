@@ -68,8 +68,10 @@ public sealed class NameIndex : IDisposable
     // (SomaliOrthography), and katakana's reading as the foreign word it transcribes (KanaRomanisation.Loanword);
     // Turkish İ, ə, ð, þ, the African reference alphabet's letters and Cyrillic stress marks fold (NameText); c before e
     // and i is s in the consonant skeleton; 9: a token with no vowel letter (a letter-by-letter reading of Arabic script)
-    // keeps t-z and d-j as two consonants.
-    private const int SnapshotVersion = 9;
+    // keeps t-z and d-j as two consonants; 10: a form's name in brackets is keyed too (NameText.Bracketed), a Korean
+    // given name's syllables joined (also without breves) and a Chinese given name's in Wade-Giles joined, and Greek as
+    // said (ου u, μπ b, ντ d) is a reading.
+    private const int SnapshotVersion = 10;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 

@@ -200,6 +200,12 @@ internal static class NameKeys
                 continue;
             }
             keys.Add("t" + token);
+            if (Scripts.Of(reading.Original[i]) == Script.Hangul && KoreanRomanisation.WithoutBreves(token) is var plain && plain != token)
+            {
+                // 김정은's given name also as jongun: Kim Jong-un as McCune–Reischauer writes it, typed without breves, and
+                // keyed joined below. The syllables apart are held by crowds of Korean names.
+                keys.Add("t" + plain);
+            }
             if (KoreanRomanisation.Revised(token) is { } revised)
             {
                 // Chung also as Jung, Kim as Gim: one key for a Korean syllable in either romanisation.
@@ -286,7 +292,20 @@ internal static class NameKeys
             {
                 continue;
             }
-            if (KoreanRomanisation.IsSyllable(reading.Tokens[i]) && KoreanRomanisation.IsSyllable(reading.Tokens[i + 1]))
+            // The syllables of a given name are joined, not the family name with the first of them: 思 金 (si jin) is a
+            // family and a given name, and keyed sijin it drew 시진핑 (Xi Jinping) away from 习近平. Korean and Chinese forms
+            // put the family name first, in Latin as in their own scripts.
+            var givenName = i >= 1;
+            if (givenName && WadeGiles.Key(reading.Tokens[i]) is { } firstSyllable && WadeGiles.Key(reading.Tokens[i + 1]) is { } secondSyllable)
+            {
+                // A Chinese given name's two syllables, one key in pinyin or Wade–Giles (泽东 ze dong and Tse-tung are both
+                // tsetung, as Tsetung written as one word): each syllable's own key is held by crowds of Chinese names (Mao Tse-tung / 毛泽东 was not among
+                // the hundred candidates at 2 M rows).
+                // A token key, not a syllable's kind: as one word the two are as rare as any given name, and at half weight
+                // the Vietnamese Tùngs (t:tung) still outweighed it.
+                keys.Add("t" + firstSyllable + secondSyllable);
+            }
+            if (givenName && KoreanRomanisation.IsSyllable(reading.Tokens[i]) && KoreanRomanisation.IsSyllable(reading.Tokens[i + 1]))
             {
                 // A Korean given name is written in two syllables apart, hyphenated or as one word (Yong Won, Yong-won,
                 // Yongwon; Hangul's 용원 is read as one): keyed joined too, in either romanisation (Chong-il, Jongil),
@@ -298,6 +317,7 @@ internal static class NameKeys
                         if (first is not null && second is not null)
                         {
                             keys.Add("t" + first + second);
+                            keys.Add("t" + KoreanRomanisation.WithoutBreves(first + second));
                         }
                     }
                 }

@@ -28,6 +28,8 @@ internal static class OtherScriptTransliteration
         // A foreign name written in Hangul or Han read back as one word per token (KoreanRomanisation.OfLoanword,
         // ChineseTranscription.OfForeignName); offered only for a form shaped like one (ForeignShaped).
         var foreign = new List<(string Latin, string Original)>();
+        // Greek as spoken (GreekSpoken): how a foreign name written in Greek reads back; offered only when it differs.
+        var spoken = new List<(string Latin, string Original)>();
         var foreignShaped = ForeignShaped(original);
         foreach (var token in original)
         {
@@ -60,6 +62,7 @@ internal static class OtherScriptTransliteration
                     iso.Add((Ascii(GreekIso843(token)), token));
                     gammaAsY.Add((Ascii(GreekDigraphs(GreekGammaAsY(token))), token));
                     foreign.Add((greek, token));
+                    spoken.Add((Ascii(GreekSpoken(token)), token));
                     break;
                 case Script.Latin or Script.None or Script.Arabic or Script.Cyrillic:
                     // Arabic is compared by consonants (ConsonantSkeleton); Cyrillic by its own schemes.
@@ -68,6 +71,7 @@ internal static class OtherScriptTransliteration
                     iso.Add((token, token));
                     gammaAsY.Add((token, token));
                     foreign.Add((token, token));
+                    spoken.Add((token, token));
                     break;
                 case Script.Kana:
                     // Hepburn as on a passport (KanaRomanisation): AnyAscii reads small kana as full ones (キョウコ kiyouko).
@@ -95,6 +99,7 @@ internal static class OtherScriptTransliteration
                     iso.Add((ascii, token));
                     gammaAsY.Add((ascii, token));
                     foreign.Add((ascii, token));
+                    spoken.Add((ascii, token));
                     break;
             }
         }
@@ -121,6 +126,12 @@ internal static class OtherScriptTransliteration
             && !fourth.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal))
         {
             yield return (fourth.Select(p => p.Latin).ToArray(), fourth.Select(p => p.Original).ToArray(), GammaAsYNote);
+        }
+        var sixth = spoken.Where(p => p.Latin.Length > 0).ToArray();
+        if (sixth.Length == first.Length && sixth.Length > 0
+            && !sixth.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal))
+        {
+            yield return (sixth.Select(p => p.Latin).ToArray(), sixth.Select(p => p.Original).ToArray(), GreekSpokenNote);
         }
         var fifth = foreign.Where(p => p.Latin.Length > 0).ToArray();
         if (foreignShaped && fifth.Length > 0
@@ -276,6 +287,25 @@ internal static class OtherScriptTransliteration
             s[j] is 'ε' or 'η' or 'ι' or 'υ'
             || (s[j] is 'α' or 'ο' && j + 1 < s.Length && s[j + 1] == 'ι'
                 && (j + 2 >= s.Length || s[j + 2] != '\u0308'));
+    }
+
+    /// <summary>How the explanation names the reading of <see cref="GreekSpoken"/>.</summary>
+    public const string GreekSpokenNote = "Greek as said (ου u, μπ b, ντ d, γκ g, τζ j), as a foreign name written in Greek reads back";
+
+    /// <summary>
+    /// The folded token as Greek says its digraphs, which is how Greek writes a foreign name's sounds it has no letter for
+    /// (Βλαντιμίρ Πούτιν Vladimir Putin, Ντόναλντ Donald, Τζέιμς James, Γκόρντον Gordon): ου is u, μπ b, ντ d, γκ g and τζ j
+    /// in any place, where ELOT 743 (<see cref="GreekDigraphs"/>) keeps ou and reads μπ and ντ so only at the start. Greek's
+    /// own names keep their ELOT reading beside it (Παπαδόπουλος Papadopoulos).
+    /// </summary>
+    private static string GreekSpoken(string token)
+    {
+        var s = StripAccents(token).Replace("ου", "u", StringComparison.Ordinal)
+            .Replace("μπ", "b", StringComparison.Ordinal)
+            .Replace("ντ", "d", StringComparison.Ordinal)
+            .Replace("γκ", "g", StringComparison.Ordinal)
+            .Replace("τζ", "j", StringComparison.Ordinal);
+        return GreekDigraphs(s);
     }
 
     /// <summary>ELOT 743 digraphs that a letter-by-letter reading gets wrong; the input is folded (lower-case, accents kept).</summary>

@@ -70,4 +70,26 @@ public sealed class GreekGammaTests
 
         Assert.Equal("listed", Assert.Single(hits).EntityId);
     }
+
+    [Theory]
+    // Greek writes a foreign name's sounds with digraphs: ου u, ντ d, μπ b, γκ g, τζ j, in any place (Τζέιμς is still jeims: English spells its vowels otherwise).
+    [InlineData("Βλαντιμίρ Πούτιν", "Vladimir Putin")]
+    [InlineData("Βλαντιμίρ Πούτιν", "Владимир Путин")]
+    [InlineData("Ντόναλντ Γκόρντον", "Donald Gordon")]
+    [InlineData("Τζούλια Μπράουν", "Julia Braun")]
+    public void A_foreign_name_in_Greek_reads_back_as_said(string greek, string other)
+    {
+        var match = NameComparison.Compare(greek, other);
+
+        Assert.True(match.Score >= 0.95, $"{greek} / {other}: {match.Score} ({match.Explanation})");
+        Assert.Contains(OtherScriptTransliteration.GreekSpokenNote, match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Greek_name_keeps_its_passport_spelling_beside_it()
+    {
+        // Παπαδόπουλος is Papadopoulos on a passport (ELOT 743), not Papadopulos.
+        Assert.Equal(1, NameComparison.Compare("Γιώργος Παπαδόπουλος", "Giorgos Papadopoulos").Score);
+        Assert.Contains("tputin", NameKeys.Of(NameComparison.Prepare("Πούτιν")));
+    }
 }

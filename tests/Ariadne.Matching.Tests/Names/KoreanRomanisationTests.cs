@@ -188,4 +188,15 @@ public sealed class KoreanRomanisationTests
 
         Assert.True(match.Score >= 0.85, $"{hangul} / {latin}: {match.Score} ({match.Explanation})");
     }
+
+    [Theory]
+    // Hangul's given name also as McCune–Reischauer without breves, joined (정은 jeongeun, jongun), so that the Latin form
+    // written apart meets it through one key the crowds of 정 and 은 do not hold.
+    [InlineData("김정은", "tjongun")]
+    [InlineData("Kim Jong-un", "tjongun")]
+    [InlineData("Kim Jeong-eun", "tjongun")]
+    public void A_Korean_given_name_is_keyed_joined_without_breves(string name, string key)
+    {
+        Assert.Contains(key, NameKeys.Of(NameComparison.Prepare(name)));
+    }
 }

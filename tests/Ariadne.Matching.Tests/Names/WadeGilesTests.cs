@@ -93,4 +93,47 @@ public sealed class WadeGilesTests
 
         Assert.Equal("listed", hits[0].EntityId);
     }
+
+    [Theory]
+    // A Chinese given name's two syllables keyed as one word, the same in pinyin, Wade–Giles and Han.
+    [InlineData("Mao Tse-tung", "ttsetung")]
+    [InlineData("毛泽东", "ttsetung")]
+    [InlineData("Mao Ze Dong", "ttsetung")]
+    public void A_Chinese_given_name_is_keyed_as_one_word_in_Wade_Giles(string name, string key)
+    {
+        Assert.Contains(key, NameKeys.Of(NameComparison.Prepare(name)));
+    }
+
+    [Fact]
+    public void A_family_name_is_not_keyed_joined_with_the_given_name()
+    {
+        // 思 金 is Si, family name, and Jin: keyed sijin it met 시진핑 (Xi Jinping) ahead of 习近平.
+        var keys = NameKeys.Of(NameComparison.Prepare("思 金"));
+
+        Assert.DoesNotContain(keys, k => k.StartsWith('t') && k.Length > 5);
+    }
+
+    [Fact]
+    public void A_Wade_Giles_query_finds_the_Han_form_among_Latin_holders_of_its_syllables()
+    {
+        // Vietnamese names hold tung as a token (Tùng), which the Han form's syllable keys weigh half of: among two
+        // million names they filled the hundred candidates for "Mao Tse-tung" before 毛泽东.
+        using var index = new NameIndex(candidates: 10);
+        string[] given = ["Anh", "Thanh", "Minh", "Duc", "Van", "Huu", "Quoc", "Xuan", "Ngoc", "Hoang"];
+        for (var i = 0; i < 20; i++)
+        {
+            index.Add($"vi-{i:000}", $"{(i % 2 == 0 ? "Mai" : "Dao")} {given[i % given.Length]} Tùng");
+        }
+        // And the crowd of 毛, which holds mao as the query does.
+        string[] han = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "华", "平", "东"];
+        for (var i = 0; i < 400; i++)
+        {
+            index.Add($"zh-{i:000}", $"毛{han[i % han.Length]}{han[i / han.Length % han.Length]}");
+        }
+        index.Add("listed", "毛泽东");
+
+        var hits = index.Search("Mao Tse-tung", 5);
+
+        Assert.Equal("listed", hits[0].EntityId);
+    }
 }
