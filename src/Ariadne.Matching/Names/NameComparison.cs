@@ -804,14 +804,17 @@ public static class NameComparison
     }
 
     /// <summary>The score of <see cref="Compare(PreparedName, PreparedName)"/> without writing its explanation.</summary>
-    internal static double Score(PreparedName left, PreparedName right)
+    internal static double Score(PreparedName left, PreparedName right) => BestOverForms(left, right, ScoreOne);
+
+    /// <summary>The best of <paramref name="measure"/> over every pair of the two names' forms, those in brackets among them.</summary>
+    private static double BestOverForms(PreparedName left, PreparedName right, Func<PreparedName, PreparedName, double> measure)
     {
-        var best = ScoreOne(left, right);
+        var best = measure(left, right);
         if (left.Bracketed.Length + right.Bracketed.Length > 0)
         {
             foreach (var (a, b) in BracketedPairs(left, right))
             {
-                best = Math.Max(best, ScoreOne(a, b));
+                best = Math.Max(best, measure(a, b));
             }
         }
         return best;
@@ -840,18 +843,7 @@ public static class NameComparison
     /// cross-reference skip most pairs without aligning them. No bound when the consonant comparison of Arabic and
     /// Hebrew with another script applies.
     /// </summary>
-    internal static double ScoreBound(PreparedName left, PreparedName right)
-    {
-        var bound = ScoreBoundOne(left, right);
-        if (left.Bracketed.Length + right.Bracketed.Length > 0)
-        {
-            foreach (var (a, b) in BracketedPairs(left, right))
-            {
-                bound = Math.Max(bound, ScoreBoundOne(a, b));
-            }
-        }
-        return bound;
-    }
+    internal static double ScoreBound(PreparedName left, PreparedName right) => BestOverForms(left, right, ScoreBoundOne);
 
     private static double ScoreBoundOne(PreparedName left, PreparedName right)
     {
@@ -908,12 +900,8 @@ public static class NameComparison
         var similarity = JaroWinkler.Similarity(a, b);
         // Two romanisations of one Korean syllable (cho / jo, chung / jung) or one Chinese syllable (dong / tung, xiao /
         // hsiao): as close as an initial to its name.
-        var r = similarity < 0.9 && OneSyllableTwoWays(a, b) ? 0.9 : similarity;
-        return r < XT && !(XS && ConsonantSkeleton.Of(a) is { Length: >= 2 } sa && sa == ConsonantSkeleton.Of(b)) ? r - XK * (XT - r) : r;
+        return similarity < 0.9 && OneSyllableTwoWays(a, b) ? 0.9 : similarity;
     }
-    private static readonly bool XS = Environment.GetEnvironmentVariable("XS") == "1";
-    private static readonly double XK = double.Parse(Environment.GetEnvironmentVariable("XK") ?? "0", CultureInfo.InvariantCulture);
-    private static readonly double XT = double.Parse(Environment.GetEnvironmentVariable("XT") ?? "0.9", CultureInfo.InvariantCulture);
 
     /// <summary>One Korean or Chinese syllable (or Korean surname) in two romanisations.</summary>
     private static bool OneSyllableTwoWays(string a, string b) => KoreanRomanisation.AreVariants(a, b) || WadeGiles.AreVariants(a, b);
