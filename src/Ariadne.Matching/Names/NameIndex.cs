@@ -882,12 +882,16 @@ public sealed class NameIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            var (candidates, queryWeight, truncated) = Candidates(keys, eachReading, cap, dialect);
-            var best = new Dictionary<int, (double Score, double Name, double Share, int Entry)>();
-            foreach (var (entry, retrieval) in candidates)
+            var (candidates, queryWeight, truncated, keyWeights) = Candidates(keys, eachReading, cap, dialect);
+            var acrossNames = SharesAcrossNames(candidates, queryWeight, keyWeights);
+            var best = new Dictionary<int, (double Score, double Name, double Share, bool Across, int Entry)>();
+            foreach (var (entry, retrieval, _) in candidates)
             {
                 var name = NameComparison.Score(prepared, NameComparison.Prepare(_names[entry]));
                 var share = queryWeight > 0 ? Math.Min(1, retrieval / queryWeight) : 0;
+                var entityShare = acrossNames?.GetValueOrDefault(_entryEntity[entry]) ?? 0;
+                var across = entityShare > share;
+                share = Math.Max(share, entityShare);
                 var (score, _) = WithEvidence(Blend(name, share), "", evidence, _evidence[entry]);
                 var entity = _entryEntity[entry];
                 // One answer per entity: its best form; on a tie the better name score, then the form added first,
@@ -895,10 +899,10 @@ public sealed class NameIndex : IDisposable
                 if (!best.TryGetValue(entity, out var current) || score > current.Score
                     || (score == current.Score && (name > current.Name || (name == current.Name && entry < current.Entry))))
                 {
-                    best[entity] = (score, name, share, entry);
+                    best[entity] = (score, name, share, across, entry);
                 }
             }
-            var ranked = best.Select(p => (Entity: p.Key, p.Value.Score, p.Value.Name, p.Value.Share, p.Value.Entry)).ToList();
+            var ranked = best.Select(p => (Entity: p.Key, p.Value.Score, p.Value.Name, p.Value.Share, p.Value.Across, p.Value.Entry)).ToList();
             // Ties go by id so that answers are stable.
             ranked.Sort((a, b) =>
             {
@@ -907,7 +911,7 @@ public sealed class NameIndex : IDisposable
             });
             // Only the answers are explained: writing an explanation costs more than the score.
             var hits = new List<NameHit>(Math.Min(top, ranked.Count));
-            foreach (var (entity, score, name, share, entry) in ranked.Take(top))
+            foreach (var (entity, score, name, share, across, entry) in ranked.Take(top))
             {
                 if (!explain)
                 {
@@ -916,7 +920,7 @@ public sealed class NameIndex : IDisposable
                 }
                 var match = NameComparison.Compare(prepared, NameComparison.Prepare(_names[entry]));
                 var why = string.Create(CultureInfo.InvariantCulture,
-                    $"{match.Explanation}; name score {match.Score:0.00}, rare keys in common {share:0.00}");
+                    $"{match.Explanation}; name score {match.Score:0.00}, rare keys in common {share:0.00}{(across ? " with the person's other names" : "")}");
                 var (nameScore, explanation) = WithEvidence(match.Score, why, evidence, _evidence[entry]);
                 hits.Add(new NameHit(_entities[entity]!, score, _names[entry]!, explanation) { NameScore = nameScore });
             }
@@ -952,13 +956,64 @@ public sealed class NameIndex : IDisposable
         Math.Round((1 - RarityWeight) * name + RarityWeight * share, 4);
 
     /// <summary>
+    /// For each candidate entity with more than one name form among the candidates, the share of the query's key weight
+    /// that those forms hold between them: each key counted once, whichever form holds it. A person listed as MOHAMMAD
+    /// ZAHID and also as Jan Agha Ahmadzai is the one a query "Zahid Ahmadzai" is about, though each form shares one token
+    /// only; without this, the thousands of others called Zahid tie with them. The name score stays the best single
+    /// form's, so this moves the rarity part only; and a key counts once however many forms hold it, so an entity with many
+    /// aliases that all share one common token (Abu) gains nothing from their number. Only the query's
+    /// <see cref="MaskedKeys"/> rarest keys are tracked, the ones that carry the weight. Null when no entity has two.
+    /// </summary>
+    private Dictionary<int, double>? SharesAcrossNames(List<(int Entry, double Retrieval, uint Keys)> candidates,
+        double queryWeight, float[] keyWeights)
+    {
+        if (queryWeight <= 0)
+        {
+            return null;
+        }
+        Dictionary<int, (uint Keys, int Forms)>? union = null;
+        var firstForm = new Dictionary<int, uint>(candidates.Count);
+        foreach (var (entry, _, keys) in candidates)
+        {
+            var entity = _entryEntity[entry];
+            if (!firstForm.TryAdd(entity, keys))
+            {
+                union ??= [];
+                var (held, forms) = union.GetValueOrDefault(entity, (firstForm[entity], 1));
+                union[entity] = (held | keys, forms + 1);
+            }
+        }
+        if (union is null)
+        {
+            return null;
+        }
+        var shares = new Dictionary<int, double>(union.Count);
+        foreach (var (entity, (keys, _)) in union)
+        {
+            var held = 0.0;
+            for (var k = 0; k < keyWeights.Length; k++)
+            {
+                if ((keys & (1u << k)) != 0)
+                {
+                    held += keyWeights[k];
+                }
+            }
+            shares[entity] = Math.Min(1, held / queryWeight);
+        }
+        return shares;
+    }
+
+    /// <summary>How many of a query's rarest keys a candidate's retrieval remembers, one bit each.</summary>
+    private const int MaskedKeys = 32;
+
+    /// <summary>
     /// The bounded candidate set: entries with the highest sum of key weights, best first, and the weight of the keys the
     /// index holds of the query's heaviest reading (what an entry sharing every key of that reading would have). Per
     /// reading, because a candidate in Latin shares one reading of a Cyrillic form: measured against all three at once,
     /// an exact match's share was a third, and depended on whether other forms in the index held the other readings.
     /// </summary>
-    private (List<(int Entry, double Retrieval)> Candidates, double QueryWeight, bool Truncated) Candidates(HashSet<string> keys,
-        List<HashSet<string>> eachReading, int cap, HashSet<string>? dialect = null)
+    private (List<(int Entry, double Retrieval, uint Keys)> Candidates, double QueryWeight, bool Truncated, float[] KeyWeights)
+        Candidates(HashSet<string> keys, List<HashSet<string>> eachReading, int cap, HashSet<string>? dialect = null)
     {
         var scratch = t_scratch ??= new Scratch();
         scratch.Ensure(_names.Count);
@@ -979,13 +1034,21 @@ public sealed class NameIndex : IDisposable
             }
             found.Sort((x, y) => x.Postings.Count.CompareTo(y.Postings.Count));
             var weights = eachReading.Count > 1 ? new Dictionary<string, float>(found.Count, StringComparer.Ordinal) : null;
-            foreach (var (key, postings) in found)
+            // The weight of each of the rarest keys, and per entry a bit for each of them it holds (SharesAcrossNames).
+            var keyWeights = new float[Math.Min(found.Count, MaskedKeys)];
+            for (var k = 0; k < found.Count; k++)
             {
+                var (key, postings) = found[k];
+                var bit = k < MaskedKeys ? 1u << k : 0;
                 // IDF-like: ln(1 + N / df). A key in every entry adds ~0.7, one in a single entry ~ln(N).
                 var weight = (float)(NameKeys.KindWeight(key) * Math.Log(1 + (double)n / postings.Count)
                     * (dialect is { Count: > 0 } && dialect.Contains(key) ? DialectKeyWeight : 1));
                 queryWeight += weight;
                 weights?.Add(key, weight);
+                if (k < MaskedKeys)
+                {
+                    keyWeights[k] = weight;
+                }
                 var items = postings.Items;
                 var touched = scratch.Touched.Count;
                 if (touched > 0 && postings.Count > FrequentKey && touched * 20 < postings.Count)
@@ -996,6 +1059,7 @@ public sealed class NameIndex : IDisposable
                         if (Array.BinarySearch(items, 0, postings.Count, entry) >= 0)
                         {
                             scratch.Scores[entry] += weight;
+                            scratch.Keys[entry] |= bit;
                         }
                     }
                     continue;
@@ -1012,6 +1076,7 @@ public sealed class NameIndex : IDisposable
                         scratch.Touched.Add(entry);
                     }
                     scratch.Scores[entry] += weight;
+                    scratch.Keys[entry] |= bit;
                 }
             }
             // A min-heap of the best few: O(touched · log cap), no sort of everything touched. Entries that share the same
@@ -1034,23 +1099,24 @@ public sealed class NameIndex : IDisposable
                     heap.DequeueEnqueue(entry, priority);
                 }
             }
-            var result = new List<(int, double)>(heap.Count);
+            var result = new List<(int, double, uint)>(heap.Count);
             while (heap.TryDequeue(out var entry, out _))
             {
-                result.Add((entry, scratch.Scores[entry]));
+                result.Add((entry, scratch.Scores[entry], scratch.Keys[entry]));
             }
             result.Reverse();
             if (weights is not null)
             {
                 queryWeight = eachReading.Max(reading => reading.Sum(key => weights.GetValueOrDefault(key)));
             }
-            return (result, queryWeight, scratch.Touched.Count > cap);
+            return (result, queryWeight, scratch.Touched.Count > cap, keyWeights);
         }
         finally
         {
             foreach (var entry in scratch.Touched)
             {
                 scratch.Scores[entry] = 0;
+                scratch.Keys[entry] = 0;
             }
             scratch.Touched.Clear();
         }
@@ -1396,13 +1462,19 @@ public sealed class NameIndex : IDisposable
     private sealed class Scratch
     {
         public float[] Scores { get; private set; } = [];
+
+        /// <summary>Per entry, which of the query's rarest keys it holds, one bit each.</summary>
+        public uint[] Keys { get; private set; } = [];
+
         public List<int> Touched { get; } = [];
 
         public void Ensure(int entries)
         {
             if (Scores.Length < entries)
             {
-                Scores = new float[Math.Max(entries, Scores.Length * 2)];
+                var size = Math.Max(entries, Scores.Length * 2);
+                Scores = new float[size];
+                Keys = new uint[size];
             }
         }
     }

@@ -165,6 +165,50 @@ public sealed class NameIndexTests
     }
 
     [Fact]
+    public void A_person_whose_aliases_hold_the_query_tokens_between_them_comes_before_crowds_that_hold_one()
+    {
+        // names-un lists MOHAMMAD ZAHID also as Jan Agha Ahmadzai, and is asked for as "Zahid Ahmadzai". Each form holds one
+        // of the two tokens, as does each of 90 others; counted form by form, the person ties with the crowd and, answers
+        // of equal score going by id, comes after it (hence the id). Counted over the person's names, the keys are all there.
+        var syllables = new[] { "ka", "lo", "mi", "re", "su", "na", "vo", "di", "ze", "bu" };
+        string Word(int i) => syllables[i % 10] + syllables[i / 10 % 10] + syllables[i / 100 % 10];
+        using var index = new NameIndex();
+        for (var i = 0; i < 45; i++)
+        {
+            index.Add($"zahid-{i:000}", $"{Word(i)} Zahid");
+            index.Add($"ahmadzai-{i:000}", $"{Word(i + 401)} {Word(i + 613)} Ahmadzai");
+        }
+        index.Add("zz-aliases", "MOHAMMAD ZAHID");
+        index.Add("zz-aliases", "Jan Agha Ahmadzai");
+
+        var hits = index.Search("Zahid Ahmadzai", 10);
+
+        Assert.Equal("zz-aliases", hits[0].EntityId);
+        Assert.Contains("rare keys in common 1.00 with the person's other names", hits[0].Explanation, StringComparison.Ordinal);
+        // The name score is still the best single form's: one token of two.
+        Assert.True(hits[0].NameScore < 0.7, hits[0].Explanation);
+    }
+
+    [Fact]
+    public void A_key_held_by_several_aliases_of_one_person_counts_once()
+    {
+        // Many aliases sharing one common token must not add up: a person known as Abu Bakr, Abu Omar and Abu Ali holds
+        // "abu" once, as does the one known only as Abu Bakr; for "Abu Hamza" neither holds more of the query than the other.
+        using var index = new NameIndex();
+        index.Add("many", "Abu Bakr");
+        index.Add("many", "Abu Omar");
+        index.Add("many", "Abu Ali");
+        index.Add("one", "Abu Bakr");
+        // Others, so that "hamza" is a key the index holds and "abu" alone is not the whole query.
+        index.Add("other-1", "Hamza Yusuf");
+        index.Add("other-2", "Yusuf Karim");
+
+        var hits = index.Search("Abu Hamza", 10);
+
+        Assert.Equal(hits.Single(h => h.EntityId == "one").Score, hits.Single(h => h.EntityId == "many").Score);
+    }
+
+    [Fact]
     public void A_caller_that_filters_answers_can_widen_the_search_until_filtered_out_names_no_longer_crowd_the_kept_ones()
     {
         // A check applies access after the search (issue 12: hidden hits never crowd out visible ones). 500 people of one
