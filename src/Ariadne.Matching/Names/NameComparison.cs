@@ -744,8 +744,9 @@ public static class NameComparison
             }
         }
         // Unmatched tokens of the longer form lower the score: "Ivan Petrov" is not the same as "Ivan Petrov Georgiev",
-        // but it is close, because people are listed with and without a patronymic or a second given name.
-        return Math.Round(total / ((a.Tokens.Length + b.Tokens.Length + articles) / 2.0), 4);
+        // but it is close, because people are listed with and without a second given name; an unmatched patronymic half.
+        var patronymics = PatronymicsOnOneSide(UnmatchedPatronymics(a.Tokens, usedA), UnmatchedPatronymics(b.Tokens, usedB));
+        return Math.Round(total / ((a.Tokens.Length + b.Tokens.Length + articles - PatronymicLess * patronymics) / 2.0), 4);
     }
 
     /// <summary>
@@ -800,7 +801,34 @@ public static class NameComparison
             usedA[best / n] = usedB[best % n] = true;
             total += similarity[best];
         }
-        return Math.Round(total / ((m + n + articles) / 2.0), 4);
+        var patronymics = PatronymicsOnOneSide(UnmatchedPatronymics(a, usedA), UnmatchedPatronymics(b, usedB));
+        return Math.Round(total / ((m + n + articles - PatronymicLess * patronymics) / 2.0), 4);
+    }
+
+    /// <summary>
+    /// The unmatched patronymics that weigh less: those of a form whose other form has none left over. Two different
+    /// patronymics (Ivan Petrovich Sidorov, Ivan Nikolaevich Sidorov) are two fathers, evidence against, and weigh whole.
+    /// </summary>
+    private static int PatronymicsOnOneSide(int a, int b) => a > 0 && b > 0 ? 0 : a + b;
+
+    /// <summary>
+    /// How much less than a whole token a patronymic one form has and the other lacks weighs (<see cref="Patronymic"/>):
+    /// half, like an article. "Vladimir Putin" / "Vladimir Vladimirovich Putin" 0.89, not 0.80; not 1, since the
+    /// patronymic, when both have it, tells two namesakes apart.
+    /// </summary>
+    private const double PatronymicLess = 0.5;
+
+    private static int UnmatchedPatronymics(string[] tokens, ReadOnlySpan<bool> used)
+    {
+        var n = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!used[i] && Patronymic.Is(tokens[i], tokens.Length))
+            {
+                n++;
+            }
+        }
+        return n;
     }
 
     /// <summary>The score of <see cref="Compare(PreparedName, PreparedName)"/> without writing its explanation.</summary>
@@ -857,16 +885,18 @@ public static class NameComparison
             foreach (var b in right.Readings)
             {
                 var (m, n) = (a.Tokens.Length, b.Tokens.Length);
-                best = Math.Max(best, Math.Round(Math.Min(m, n) / ((m + n) / 2.0), 4));
+                // Patronymics left unmatched weigh less (AlignScore): at most all of them are.
+                var less = PatronymicLess * (Patronymic.Count(a.Tokens) + Patronymic.Count(b.Tokens));
+                best = Math.Max(best, Math.Min(1, Math.Round(Math.Min(m, n) / ((m + n - less) / 2.0), 4)));
                 // Words written apart on one side and joined on the other count once each joined (AlignScore): the
                 // longer side may lose up to that many tokens, which can only bring the counts closer.
                 for (var k = 1; k <= MayJoin(a.Tokens, b.Tokens) && m - k >= 1; k++)
                 {
-                    best = Math.Max(best, Math.Round(Math.Min(m - k, n) / ((m - k + n) / 2.0), 4));
+                    best = Math.Max(best, Math.Min(1, Math.Round(Math.Min(m - k, n) / ((m - k + n - less) / 2.0), 4)));
                 }
                 for (var k = 1; k <= MayJoin(b.Tokens, a.Tokens) && n - k >= 1; k++)
                 {
-                    best = Math.Max(best, Math.Round(Math.Min(m, n - k) / ((m + n - k) / 2.0), 4));
+                    best = Math.Max(best, Math.Min(1, Math.Round(Math.Min(m, n - k) / ((m + n - k - less) / 2.0), 4)));
                 }
             }
         }
