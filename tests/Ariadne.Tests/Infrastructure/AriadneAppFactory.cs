@@ -265,9 +265,14 @@ public sealed class AriadneAppFactory : WebApplicationFactory<Program>
 
     public async Task<HttpClient> SignInAsAsync(string role) => await SignInAsync(await CreateUserWithRoleAsync(role));
 
-    public async Task<long> AuditCountAsync(string action, string? targetId = null) =>
+    /// <summary>
+    /// Audit entries of one action, optionally of one target or one actor. On an app shared between tests running at the
+    /// same time, count by actor: another test's views land in the same trail between a count and the next.
+    /// </summary>
+    public async Task<long> AuditCountAsync(string action, string? targetId = null, Guid? actorUserId = null) =>
         await WithScopeAsync(s => s.GetRequiredService<AriadneDbContext>().AuditEntries
-            .CountAsync(e => e.Action == action && (targetId == null || e.TargetId == targetId)));
+            .CountAsync(e => e.Action == action && (targetId == null || e.TargetId == targetId)
+                && (actorUserId == null || e.ActorUserId == actorUserId)));
 
     /// <summary>Simulates losing the database under a running app.</summary>
     public async Task DestroyDatabaseAsync()

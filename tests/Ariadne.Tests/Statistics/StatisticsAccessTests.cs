@@ -108,14 +108,16 @@ public sealed partial class StatisticsAccessTests
     {
         var app = await AriadneAppFactory.SharedAsync(database);
         var world = await StatisticsWorld.CreateAsync(app);
-        var coordinator = await app.SignInAsAsync(Roles.Coordinator);
+        var coordinatorUser = await app.CreateUserWithRoleAsync(Roles.Coordinator);
+        var coordinator = await app.SignInAsync(coordinatorUser);
         var analyst = await app.SignInAsAsync(Roles.IntelligenceAnalyst);
-        var before = await app.AuditCountAsync("record.view");
+        // The coordinator's own views: other tests share this app and its trail.
+        var before = await app.AuditCountAsync("record.view", actorUserId: coordinatorUser.Id);
 
         var raw = await coordinator.GetFromJsonAsync<JsonObject>($"/api/v1/statistics/figures/cases-by-form?unsuppressed=true&{Period(world)}");
         Assert.True(raw!["unsuppressed"]!.GetValue<bool>());
         Assert.DoesNotContain(raw["cells"]!.AsArray().SelectMany(r => r!.AsArray()), c => c!["suppressed"]!.GetValue<bool>());
-        Assert.Equal(before + 1, await app.AuditCountAsync("record.view"));
+        Assert.Equal(before + 1, await app.AuditCountAsync("record.view", actorUserId: coordinatorUser.Id));
 
         // The analyst asks for the same and gets the protected thematic figure; a case figure does not exist for them.
         var thematic = await analyst.GetFromJsonAsync<JsonObject>($"/api/v1/statistics/figures/thematic-by-form?unsuppressed=true&{Period(world)}");
