@@ -190,6 +190,32 @@ public sealed class NameIndexTests
     }
 
     [Fact]
+    public void A_form_holding_only_common_tokens_of_the_query_is_found_while_its_rare_token_finds_few()
+    {
+        // Aliyev and Karimov are each held by 5,100 forms, more than a frequent key's 5,000. "Rustam" finds 260, enough
+        // for the frequent keys to be walked (260 · 20 > 5,100) and too few to stop them bringing in new forms (fifty per
+        // candidate): the one form that holds both common tokens and no Rustam is among the answers.
+        var syllables = new[] { "lo", "mi", "re", "su", "vo", "di", "ze", "bu", "pe", "ti" };
+        string Word(int i) => syllables[i % 10] + syllables[i / 10 % 10] + syllables[i / 100 % 10] + syllables[i / 1000 % 10];
+        using var index = new NameIndex(candidates: 300);
+        for (var i = 0; i < 5_100; i++)
+        {
+            index.Add($"aliyev-{i:0000}", $"{Word(i)} Aliyev");
+            index.Add($"karimov-{i:0000}", $"{Word(i)} Karimov");
+        }
+        for (var i = 0; i < 260; i++)
+        {
+            index.Add($"rustam-{i:000}", $"Rustam {Word(i + 7_000)}");
+        }
+        // In the other order, so that no key of two adjacent tokens joined (NameKeys) is shared with the query.
+        index.Add("both", "Karimov Aliyev");
+
+        var hits = index.Search("Rustam Aliyev Karimov", 10);
+
+        Assert.Contains(hits, h => h.EntityId == "both");
+    }
+
+    [Fact]
     public void A_key_held_by_several_aliases_of_one_person_counts_once()
     {
         // Many aliases sharing one common token must not add up: a person known as Abu Bakr, Abu Omar and Abu Ali holds
