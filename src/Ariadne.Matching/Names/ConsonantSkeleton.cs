@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Ariadne.Matching.Names;
@@ -62,6 +63,19 @@ public static class ConsonantSkeleton
     public static string? HebrewAsForeign(string folded, bool marked = false) =>
         folded.AsSpan().IndexOfAny("בפו") < 0 ? null : Of(folded, assimilated: false, hebrewForeign: true, marked: marked);
 
+    /// <summary>
+    /// An unvowelled form's skeleton as the older European spellings write its names, German and English above all, beside
+    /// the romanisations the written skeleton follows: the kh sound as ch, which the Latin skeleton reads as s (French ش,
+    /// Chérif), so these letters are s here: Hebrew ח and a כ or ך after a word's start (Menachem מנחם, Chaim חיים,
+    /// Mordechai מרדכי, Baruch ברוך), Arabic خ (German Chalid خالد, Chamenei خامنه‌ای); a word's first י or ي as j
+    /// (Jonathan יונתן, Joseph יוסף, Jassir ياسر, Jussuf يوسف); and Hebrew ב as b wherever it stands, as the Bible's Greek
+    /// and Latin spelt it (Jacob יעקב, Abraham אברהם, Rebecca רבקה). Null when the form has none of these letters.
+    /// </summary>
+    public static string? AsEuropeanSpelling(string folded, bool marked = false) =>
+        folded.AsSpan().IndexOfAny(s_europeanLetters) < 0 ? null : Of(folded, assimilated: false, european: true, marked: marked);
+
+    private static readonly SearchValues<char> s_europeanLetters = SearchValues.Create("חכךיבخي");
+
     /// <summary>The letter qaf, which Libyan, Gulf, Sudanese and Bedouin Arabic say as g (<see cref="AsG"/>).</summary>
     public const char Qaf = 'ق';
 
@@ -97,7 +111,7 @@ public static class ConsonantSkeleton
             : Of(folded, assimilated: false, withoutArticle: true, marked: marked);
 
     private static string Of(string folded, bool assimilated, bool letterByLetter = false, bool persian = false,
-        char asG = '\0', bool withoutArticle = false, bool hebrewForeign = false, bool marked = false)
+        char asG = '\0', bool withoutArticle = false, bool hebrewForeign = false, bool european = false, bool marked = false)
     {
         var sb = new StringBuilder(folded.Length);
         foreach (var token in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -110,18 +124,18 @@ public static class ConsonantSkeleton
                 if (withoutArticle && article == 0)
                 {
                     var bare = new StringBuilder(letters.Length);
-                    Arabic(letters, article, 2, bare, assimilated, letterByLetter, persian, asG, marked);
+                    Arabic(letters, article, 2, bare, assimilated, letterByLetter, persian, asG, european, marked);
                     if (bare.Length >= 2)
                     {
                         sb.Append(bare);
                         continue;
                     }
                 }
-                Arabic(letters, article, 0, sb, assimilated, letterByLetter, persian, asG, marked);
+                Arabic(letters, article, 0, sb, assimilated, letterByLetter, persian, asG, european, marked);
             }
             else if (script == Script.Hebrew)
             {
-                Hebrew(token, sb, hebrewForeign, marked);
+                Hebrew(token, sb, hebrewForeign, european, marked);
             }
             else
             {
@@ -208,7 +222,7 @@ public static class ConsonantSkeleton
 
     /// <summary>The token's letters from <paramref name="first"/> on (2: after its leading article) to skeleton classes.</summary>
     private static void Arabic(char[] letters, int article, int first, StringBuilder sb, bool assimilated, bool letterByLetter,
-        bool persian, char asG, bool marked)
+        bool persian, char asG, bool european, bool marked)
     {
         for (var i = first; i < letters.Length; i++)
         {
@@ -247,7 +261,7 @@ public static class ConsonantSkeleton
                 'چ' or 'ش' or 'ښ' => 's',
                 'ح' => 'h',
                 'ه' or 'ھ' or 'ۀ' => end && !start ? '\0' : 'h',
-                'خ' => 'x',
+                'خ' => european ? 's' : 'x',
                 'د' or 'ذ' or 'ض' or 'ډ' => 'd',
                 'ر' or 'ړ' => 'r',
                 'ز' or 'ژ' or 'ږ' or 'ځ' or 'ظ' => 'z',
@@ -261,7 +275,7 @@ public static class ConsonantSkeleton
                 'و' when start => 'w',
                 // Persian's silent و between خ and ا (خواجه Khaja or Khwaja, خواهر khahar): no long vowel to miss.
                 'و' when marked && !(letters[i - 1] == 'خ' && i + 1 < letters.Length && letters[i + 1] == 'ا') => 'W',
-                'ي' or 'ی' or 'ې' or 'ى' or 'ئ' when start => 'y',
+                'ي' or 'ی' or 'ې' or 'ى' or 'ئ' when start => european ? 'j' : 'y',
                 // Marked: ى, and ی at a word's end, are a as often as i (مصطفى Mustafa, موسی Musa, علی Ali); ئ carries a hamza.
                 'ى' when marked => 'V',
                 'ی' when marked && end => 'V',
@@ -281,7 +295,7 @@ public static class ConsonantSkeleton
     /// Latin side; א and ע are not written in Latin, ו and י are consonants only word-initially, final ה is silent, and
     /// ב and פ are hard only word-initially.
     /// </summary>
-    private static void Hebrew(string token, StringBuilder sb, bool foreign, bool marked)
+    private static void Hebrew(string token, StringBuilder sb, bool foreign, bool european, bool marked)
     {
         var letters = token.Where(c => c is >= 'א' and <= 'ת').ToArray();
         for (var i = 0; i < letters.Length; i++)
@@ -292,6 +306,7 @@ public static class ConsonantSkeleton
             {
                 // Begadkefat: ב and פ are b and p at the start of a word and mostly v and f after a vowel (אברהם Avraham,
                 // יעקב Yaakov, מופז Mofaz, but ברק Barak, פרס Peres); Latin v and f share one class.
+                'ב' when european => 'b',
                 'ב' or 'פ' => start || foreign ? 'b' : 'f',
                 'ף' => 'f',
                 'ג' => 'g',
@@ -299,9 +314,12 @@ public static class ConsonantSkeleton
                 'ה' => end && !start ? '\0' : 'h',
                 'ו' => start ? (foreign ? 'f' : 'w') : marked ? 'W' : '\0',
                 'ז' or 'צ' or 'ץ' => 'z',
-                'ח' => 'h',
+                'ח' => european ? 's' : 'h',
                 'ט' or 'ת' => 't',
-                'י' => start ? 'y' : marked ? 'Y' : '\0',
+                // Read the European way, a י inside a word may also be the consonant j (בנימין Benjamin, Binyamin): J.
+                'י' => start ? (european ? 'j' : 'y') : marked ? (european ? 'J' : 'Y') : '\0',
+                'כ' when european && !start => 's',
+                'ך' when european => 's',
                 'כ' or 'ך' or 'ק' => 'k',
                 'ל' => 'l',
                 'מ' or 'ם' => 'm',
@@ -351,6 +369,12 @@ public static class ConsonantSkeleton
                 // one sound, j.
                 cls = 'j';
                 i++;
+            }
+            else if (c == 'd' && next == 's' && i + 3 < s.Length && s[i + 2] == 'c' && s[i + 3] == 'h')
+            {
+                // German writes the same sound dsch (Dschamal, Dschingis, Tadschikistan).
+                cls = 'j';
+                i += 3;
             }
             else if (c == 'd' && next == 'z' && i + 2 < s.Length && s[i + 2] == 'h')
             {
@@ -481,6 +505,7 @@ public static class ConsonantSkeleton
     /// place costs <see cref="UnmatchedLongVowel"/>. Without this ایوب بشیر (Ayyub Bashir) and Abby Sauer shared the
     /// consonants b-s-r and scored alike. A و may also be the consonant v (جواد Javad, پرویز Parviz, דוד David), and a
     /// letter-by-letter reading's final h (H) the ح of صلاح or the silent ة of سارة, each word on its own: slh srh fryd.
+    /// Read the European way (<see cref="AsEuropeanSpelling"/>), a Hebrew י inside a word (J) may be the j of Benjamin.
     /// </summary>
     internal static double MarkedDistance(string unvowelled, string vowelled)
     {
@@ -521,7 +546,7 @@ public static class ConsonantSkeleton
         {
             (false, false) => u == v ? 0 : Consonant,
             (true, true) => Fits(u, v) ? 0 : LongVowel,
-            (true, false) => u == 'W' && v == 'f' ? 0 : -1,
+            (true, false) => (u, v) is ('W', 'f') or ('J', 'j') ? 0 : -1,
             (false, true) => u == 'h' && v == 'H' ? 0 : -1,
         };
 
@@ -529,7 +554,7 @@ public static class ConsonantSkeleton
         {
             _ when vowel == 'H' => false,
             'W' => vowel is 'O' or 'U',
-            'Y' => vowel is 'I' or 'E',
+            'Y' or 'J' => vowel is 'I' or 'E',
             _ => true,
         };
     }

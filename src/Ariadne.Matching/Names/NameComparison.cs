@@ -72,6 +72,7 @@ public static class NameComparison
         private string? _jimAsG;
         private string? _jimAsGWithoutArticle;
         private string? _hebrewForeign;
+        private string? _european;
 
         public Reading[] Readings { get; } = readings;
         public string Folded { get; } = folded;
@@ -142,6 +143,13 @@ public static class NameComparison
         public string HebrewForeignSkeleton =>
             _hebrewForeign ??= (Script == Script.Hebrew ? ConsonantSkeleton.HebrewAsForeign(Folded) : null) ?? Skeleton;
 
+        /// <summary>
+        /// An unvowelled form's skeleton as older European spellings write it (מנחם Menachem, יוסף Joseph, خالد Chalid;
+        /// <see cref="ConsonantSkeleton.AsEuropeanSpelling"/>); the skeleton itself otherwise.
+        /// </summary>
+        public string EuropeanSkeleton =>
+            _european ??= (IsUnvowelled ? ConsonantSkeleton.AsEuropeanSpelling(Folded) : null) ?? Skeleton;
+
         private string AsG(char letter, bool withoutArticle) =>
             (Script == Script.Arabic ? ConsonantSkeleton.AsG(Folded, letter, withoutArticle) : null) ?? Skeleton;
 
@@ -176,6 +184,7 @@ public static class NameComparison
                     SkeletonReading.JimAsGWithoutArticle when arabic =>
                         ConsonantSkeleton.AsG(Folded, ConsonantSkeleton.Jim, withoutArticle: true, marked: true),
                     SkeletonReading.HebrewForeign when Script == Script.Hebrew => ConsonantSkeleton.HebrewAsForeign(Folded, marked: true),
+                    SkeletonReading.European when IsUnvowelled => ConsonantSkeleton.AsEuropeanSpelling(Folded, marked: true),
                     _ => null,
                 } ?? ConsonantSkeleton.Marked(source);
             }
@@ -372,6 +381,8 @@ public static class NameComparison
         JimAsGWithoutArticle,
         /// <summary>ב and פ hard and a first ו as v, as a foreign name in Hebrew (<see cref="PreparedName.HebrewForeignSkeleton"/>).</summary>
         HebrewForeign,
+        /// <summary>The kh sound as ch, a first י or ي as j, ב as b, as older European spellings write them (<see cref="PreparedName.EuropeanSkeleton"/>).</summary>
+        European,
         /// <summary>A vowelled form's reading without the silent final h of its unvowelled tokens (<see cref="PreparedName.SilentHSkeleton"/>).</summary>
         SilentH,
     }
@@ -402,6 +413,7 @@ public static class NameComparison
             (unvowelled.JimAsGSkeleton, SkeletonReading.JimAsG),
             (unvowelled.JimAsGWithoutArticleSkeleton, SkeletonReading.JimAsGWithoutArticle),
             (unvowelled.HebrewForeignSkeleton, SkeletonReading.HebrewForeign),
+            (unvowelled.EuropeanSkeleton, SkeletonReading.European),
         ];
         var others = vowelled.SilentHSkeleton == vowelled.Skeleton ? 1 : 2;
         // The consonants of every distinct pair of readings first (cheap), each with a bound on what the long vowels
@@ -409,12 +421,15 @@ public static class NameComparison
         // a letter-by-letter reading's final h may be left out, one consonant each. The vowels are weighed from the best
         // bound down, until no pair left can win; on a tie the earlier reading (written first) is the one explained.
         var vavs = CountOf(unvowelled.Folded, 'و') + CountOf(unvowelled.Folded, 'ו');
+        // Read the European way, a Hebrew י inside a word may pay as the j of Benjamin / בנימין.
+        var yods = CountOf(unvowelled.Folded, 'י');
         Span<(double Bound, double Consonants, int Order)> pairs = stackalloc (double, double, int)[readings.Length * 2];
         var n = 0;
         for (var r = 0; r < readings.Length; r++)
         {
             var skeleton = readings[r].Skeleton;
-            if (skeleton.Length == 0 || IsEarlier(readings, r))
+            // The European reading's consonants are often the written ones, but its י inside a word may pay as a j.
+            if (skeleton.Length == 0 || (IsEarlier(readings, r) && !(readings[r].How == SkeletonReading.European && yods > 0)))
             {
                 continue;
             }
@@ -426,7 +441,7 @@ public static class NameComparison
                     continue;
                 }
                 var consonants = Similarity(Levenshtein(skeleton, other), skeleton.Length, other.Length);
-                var mayPay = (double)(Math.Min(vavs, CountOf(other, 'f')) + CountOf(vowelled.MarkedSkeleton(o == 0 ? SkeletonReading.Written : SkeletonReading.SilentH), 'H'))
+                var mayPay = (double)(Math.Min(vavs, CountOf(other, 'f')) + (readings[r].How == SkeletonReading.European ? Math.Min(yods, CountOf(other, 'j')) : 0) + CountOf(vowelled.MarkedSkeleton(o == 0 ? SkeletonReading.Written : SkeletonReading.SilentH), 'H'))
                     / Math.Max(skeleton.Length, other.Length) * 0.95;
                 pairs[n++] = (consonants + mayPay, consonants, r * 2 + o);
             }
@@ -463,6 +478,7 @@ public static class NameComparison
             < 0 => ", less for a long vowel (و ي ו י) the other spelling does not write",
             > 0 => string.Join("", (ReadOnlySpan<string>)[
                 markedU.Contains('W', StringComparison.Ordinal) && plainV.Contains('f', StringComparison.Ordinal) ? ", و or ו read v" : "",
+                markedU.Contains('J', StringComparison.Ordinal) && plainV.Contains('j', StringComparison.Ordinal) ? ", a י read j" : "",
                 markedV.Contains('H', StringComparison.Ordinal) ? ", a final h of the letter-by-letter reading taken as the unsaid ة or ه" : ""]),
             _ => "",
         };
@@ -511,6 +527,7 @@ public static class NameComparison
             SkeletonReading.JimAsG => JimAsG,
             SkeletonReading.JimAsGWithoutArticle => JimAsG + Article,
             SkeletonReading.HebrewForeign => ", ב and פ read b and p and a first ו v, as a foreign name written in Hebrew spells them",
+            SkeletonReading.European => script == Script.Hebrew ? HebrewEuropean : ArabicEuropean,
             _ => "",
         };
         how += longVowels;
@@ -522,6 +539,8 @@ public static class NameComparison
     private const string Article = ", the article al- left out, as Latin spellings often do";
     private const string QafAsG = ", ق said g, as in Libya, the Gulf, Sudan and among the Bedouin";
     private const string JimAsG = ", ج said g, as in Egypt";
+    private const string HebrewEuropean = ", read as older European spellings write Hebrew names (ח and a כ after a word's start as ch, a first י as j, ב as b)";
+    private const string ArabicEuropean = ", read as older European spellings write Arabic names (خ as ch, a first ي as j)";
 
     private static int Levenshtein(string a, string b)
     {

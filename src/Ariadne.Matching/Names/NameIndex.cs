@@ -59,6 +59,18 @@ public sealed class NameIndex : IDisposable
     private const int FoundEnoughPerCandidate = 50;
 
     /// <summary>
+    /// A query key held by this few entries is strong evidence on its own: the entries found by such keys (the rarest
+    /// first, up to <see cref="KeptCandidates"/> of them) are scored whatever their retrieval score. Otherwise a person who
+    /// shares one rare token with the query, written another way in the rest (בנימין נתניהו for "Benjamin Netanyahu", where
+    /// the European j of Benjamin gives no key), loses the candidates to the hundreds who share three keys of a common
+    /// given name, and the scorer, which would put them first, never sees them (ADR 0012).
+    /// </summary>
+    private const int RareKeyHolders = 60;
+
+    /// <inheritdoc cref="RareKeyHolders"/>
+    private const int KeptCandidates = 60;
+
+    /// <summary>
     /// Retrieval scores are sums of key weights of at least ln 2 · 0.5 each, so a thousandth per key an entry has orders
     /// entries only among those that share the same keys of the query (a tie), never across them (up to 255 keys: 0.26).
     /// </summary>
@@ -78,8 +90,9 @@ public sealed class NameIndex : IDisposable
     // and i is s in the consonant skeleton; 9: a token with no vowel letter (a letter-by-letter reading of Arabic script)
     // keeps t-z and d-j as two consonants; 10: a form's name in brackets is keyed too (NameText.Bracketed), a Korean
     // given name's syllables joined (also without breves) and a Chinese given name's in Wade-Giles joined, and Greek as
-    // said (ου u, μπ b, ντ d) is a reading.
-    private const int SnapshotVersion = 10;
+    // said (ου u, μπ b, ντ d) is a reading; 11: a Hebrew or Arabic-script form as older European spellings write it
+    // (ConsonantSkeleton.AsEuropeanSpelling: Menachem, Joseph, Chalid) is keyed.
+    private const int SnapshotVersion = 11;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 
@@ -1179,6 +1192,8 @@ public sealed class NameIndex : IDisposable
                 }
             }
             found.Sort((x, y) => x.Postings.Count.CompareTo(y.Postings.Count));
+            // The touched entries the rarest keys found, kept among the candidates whatever their retrieval score.
+            var kept = 0;
             var weights = eachReading.Count > 1 ? new Dictionary<string, float>(found.Count, StringComparer.Ordinal) : null;
             // The weight of each of the rarest keys, and per entry a bit for each of them it holds (SharesAcrossNames).
             var keyWeights = new float[Math.Min(found.Count, MaskedKeys)];
@@ -1249,6 +1264,10 @@ public sealed class NameIndex : IDisposable
                     scratch.Scores[entry] += weight;
                     scratch.Keys[entry] |= bit;
                 }
+                if (kept == touched && !isNear && postings.Count <= RareKeyHolders && scratch.Touched.Count <= KeptCandidates)
+                {
+                    kept = scratch.Touched.Count;
+                }
             }
             // A min-heap of the best few: O(touched · log cap), no sort of everything touched. Entries that share the same
             // keys of the query have the same retrieval score; among them the one with fewer keys of its own goes first
@@ -1270,12 +1289,22 @@ public sealed class NameIndex : IDisposable
                     heap.DequeueEnqueue(entry, priority);
                 }
             }
-            var result = new List<(int, double, uint)>(heap.Count);
+            var result = new List<(int, double, uint)>(heap.Count + kept);
+            var inHeap = kept > 0 ? new HashSet<int>(heap.Count) : null;
             while (heap.TryDequeue(out var entry, out _))
             {
                 result.Add((entry, scratch.Scores[entry], scratch.Keys[entry]));
+                inHeap?.Add(entry);
             }
             result.Reverse();
+            for (var t = 0; t < kept; t++)
+            {
+                var entry = scratch.Touched[t];
+                if (!inHeap!.Contains(entry))
+                {
+                    result.Add((entry, scratch.Scores[entry], scratch.Keys[entry]));
+                }
+            }
             if (weights is not null)
             {
                 queryWeight = eachReading.Max(reading => reading.Sum(key => weights.GetValueOrDefault(key)));

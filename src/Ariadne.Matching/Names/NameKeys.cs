@@ -155,6 +155,13 @@ internal static class NameKeys
                 // אובמה also as bm (Obama), ולדימיר as fldmr (Vladimir): a foreign name in Hebrew (ConsonantSkeleton.HebrewAsForeign).
                 AddSkeleton(keys, "s", foreign);
             }
+            if (Scripts.Of(SkeletonSource(reading, i)) is Script.Hebrew or Script.Arabic
+                && ConsonantSkeleton.AsEuropeanSpelling(SkeletonSource(reading, i)) is { } european && european != skeleton)
+            {
+                // מנחם also as mnsm (Menachem), יוסף as jsf (Joseph), خالد as sld (Chalid): older European spellings
+                // (ConsonantSkeleton.AsEuropeanSpelling).
+                AddSkeleton(keys, "s", european);
+            }
             if (Spoken(SkeletonSource(reading, i), skeleton) is { } spoken)
             {
                 AddSkeleton(keys, "s", spoken);
@@ -267,6 +274,11 @@ internal static class NameKeys
             {
                 // ברק אובמה also as brkbm: Barack Obama, a foreign name in Hebrew (ConsonantSkeleton.HebrewAsForeign).
                 AddSkeleton(keys, "w", foreign);
+            }
+            if (ConsonantSkeleton.AsEuropeanSpelling(source) is { Length: >= 3 } european && european != whole)
+            {
+                // מנחם בגין also as mnsmbgn: Menachem Begin (ConsonantSkeleton.AsEuropeanSpelling).
+                AddSkeleton(keys, "w", european);
             }
             // Without the article that begins a token (معمر القذافي / Muammar Qadhafi, mr-kdf), with ق or ج said g, and both
             // (Muammar Gaddafi, mr-gdf): a one-token query meets the form through its token's keys, a longer one only here.
