@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Ariadne.Matching.Names;
@@ -11,6 +12,13 @@ public enum CyrillicScheme
     Russian,
     /// <summary>Ukrainian national system, Cabinet of Ministers resolution 55 of 2010: г h, и y, зг zgh.</summary>
     Ukrainian,
+    /// <summary>
+    /// Serbian's Latin alphabet (Gaj's, also Montenegrin and Bosnian), letter for letter with its Cyrillic, folded as the
+    /// engine folds Latin: ч č and ћ ć c, ш š s, ж ž z, ђ đ d, џ dž dz, х h, ц c, ј j, љ lj, њ nj.
+    /// </summary>
+    Serbian,
+    /// <summary>Macedonian's official Latin alphabet, folded: ѓ ǵ g, ќ ḱ k, ѕ dz, and the Serbian letters' readings.</summary>
+    Macedonian,
 }
 
 /// <summary>
@@ -43,8 +51,21 @@ public static class CyrillicTransliteration
         {
             return [CyrillicScheme.Bulgarian];
         }
+        // Letters of Serbian and Macedonian only. Their Latin alphabets write the others' ch, sh and zh as č, š and ž, which
+        // the Latin side folds to c, s and z (Вучић Vučić, Шешељ Šešelj); the Bulgarian reading is kept for the English
+        // spellings (Vuchich) and for the dj that ASCII writes for ђ (Ђоковић Djokovic).
+        if (folded.AsSpan().IndexOfAny("ѓќѕ") >= 0)
+        {
+            return [CyrillicScheme.Macedonian, CyrillicScheme.Bulgarian];
+        }
+        if (folded.AsSpan().IndexOfAny(s_serbianLetters) >= 0)
+        {
+            return [CyrillicScheme.Serbian, CyrillicScheme.Bulgarian];
+        }
         return [CyrillicScheme.Bulgarian, CyrillicScheme.Russian, CyrillicScheme.Ukrainian];
     }
+
+    private static readonly SearchValues<char> s_serbianLetters = SearchValues.Create("ђћџљњј");
 
     /// <summary>Lower-case Latin for a folded (lower-case) name form; characters outside Cyrillic pass through.</summary>
     public static string ToLatin(string folded, CyrillicScheme scheme)
@@ -60,6 +81,9 @@ public static class CyrillicTransliteration
                 CyrillicScheme.Bulgarian => Bulgarian(folded, i, c, wordEnd),
                 CyrillicScheme.Russian => Russian(c),
                 CyrillicScheme.Ukrainian => Ukrainian(folded, i, c, wordStart),
+                CyrillicScheme.Serbian => SerbianOrMacedonian(c, macedonian: false),
+                CyrillicScheme.Macedonian => SerbianOrMacedonian(c, macedonian: true),
+                _ => Common(c),
             });
         }
         return sb.ToString();
@@ -124,6 +148,23 @@ public static class CyrillicTransliteration
         'ш' => "sh",
         'щ' => "shch",
         'ь' => "",
+        _ => Common(c),
+    };
+
+    private static string SerbianOrMacedonian(char c, bool macedonian) => c switch
+    {
+        'ч' or 'ћ' or 'ц' => "c",
+        'ш' => "s",
+        'ж' => "z",
+        'ђ' => "d",
+        'џ' => "dz",
+        'х' => "h",
+        'ј' => "j",
+        'љ' => "lj",
+        'њ' => "nj",
+        'ѓ' => macedonian ? "g" : "gj",
+        'ќ' => macedonian ? "k" : "kj",
+        'ѕ' => "dz",
         _ => Common(c),
     };
 

@@ -91,7 +91,8 @@ public sealed class NameIndex : IDisposable
     // keeps t-z and d-j as two consonants; 10: a form's name in brackets is keyed too (NameText.Bracketed), a Korean
     // given name's syllables joined (also without breves) and a Chinese given name's in Wade-Giles joined, and Greek as
     // said (ου u, μπ b, ντ d) is a reading; 11: a Hebrew or Arabic-script form as older European spellings write it
-    // (ConsonantSkeleton.AsEuropeanSpelling: Menachem, Joseph, Chalid) is keyed.
+    // (ConsonantSkeleton.AsEuropeanSpelling: Menachem, Joseph, Chalid) is keyed, and Serbian and Macedonian Cyrillic is
+    // read by their own Latin alphabets (CyrillicScheme.Serbian, Macedonian) instead of the Russian and Ukrainian schemes.
     private const int SnapshotVersion = 11;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);

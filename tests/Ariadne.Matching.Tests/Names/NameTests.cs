@@ -81,6 +81,16 @@ public sealed class NameTests
     [InlineData("стрий", CyrillicScheme.Ukrainian, "stryi")]
     [InlineData("харків", CyrillicScheme.Ukrainian, "kharkiv")]
     [InlineData("єнакієве", CyrillicScheme.Ukrainian, "yenakiieve")]
+    // Serbian and Macedonian Latin alphabets, folded as the Latin side is (Vučić vucic, Đinđić dindic)
+    [InlineData("вучић", CyrillicScheme.Serbian, "vucic")]
+    [InlineData("шешељ", CyrillicScheme.Serbian, "seselj")]
+    [InlineData("ражнатовић", CyrillicScheme.Serbian, "raznatovic")]
+    [InlineData("ђинђић", CyrillicScheme.Serbian, "dindic")]
+    [InlineData("хаџић", CyrillicScheme.Serbian, "hadzic")]
+    [InlineData("његош јован", CyrillicScheme.Serbian, "njegos jovan")]
+    [InlineData("ѓорѓе", CyrillicScheme.Macedonian, "gorge")]
+    [InlineData("ќирил", CyrillicScheme.Macedonian, "kiril")]
+    [InlineData("ѕвезда", CyrillicScheme.Macedonian, "dzvezda")]
     public void Cyrillic_follows_the_passport_rules_of_each_country(string folded, CyrillicScheme scheme, string expected)
     {
         Assert.Equal(expected, CyrillicTransliteration.ToLatin(folded, scheme));
@@ -91,9 +101,39 @@ public sealed class NameTests
     // A Ukrainian form is read by the Russian scheme too (CyrillicTransliteration.LikelySchemes).
     [InlineData("олексій", new[] { CyrillicScheme.Ukrainian, CyrillicScheme.Russian })]
     [InlineData("петров", new[] { CyrillicScheme.Bulgarian, CyrillicScheme.Russian, CyrillicScheme.Ukrainian })]
+    // Serbian and Macedonian letters: their own alphabet, and the Bulgarian reading for English spellings (Djokovic).
+    [InlineData("ђоковић", new[] { CyrillicScheme.Serbian, CyrillicScheme.Bulgarian })]
+    [InlineData("јован", new[] { CyrillicScheme.Serbian, CyrillicScheme.Bulgarian })]
+    [InlineData("ѓорге иванов", new[] { CyrillicScheme.Macedonian, CyrillicScheme.Bulgarian })]
     public void Letters_only_one_language_has_decide_the_scheme(string folded, CyrillicScheme[] expected)
     {
         Assert.Equal(expected, CyrillicTransliteration.LikelySchemes(folded));
+    }
+
+    [Theory]
+    [InlineData("Александар Вучић", "Aleksandar Vučić", "Serbian")]
+    [InlineData("Војислав Шешељ", "Vojislav Seselj", "Serbian")]
+    [InlineData("Зоран Ђинђић", "Zoran Đinđić", "Serbian")]
+    [InlineData("Новак Ђоковић", "Novak Djokovic", "Bulgarian")]
+    [InlineData("Ѓорѓе Петров", "Gjorgje Petrov", "Bulgarian")]
+    [InlineData("Ќиро Глигоров", "Kiro Gligorov", "Macedonian")]
+    public void A_Serbian_or_Macedonian_Cyrillic_form_meets_its_Latin_spelling_and_names_the_alphabet(string cyrillic, string latin, string scheme)
+    {
+        var match = NameComparison.Compare(cyrillic, latin);
+
+        Assert.Equal(1.0, match.Score);
+        Assert.Contains($"transliterated ({scheme})", match.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_index_finds_a_Serbian_Latin_form_for_a_Cyrillic_query_by_its_keys()
+    {
+        var cyrillic = NameKeys.Of(NameComparison.Prepare("Александар Вучић"));
+        var latin = NameKeys.Of(NameComparison.Prepare("Aleksandar Vučić"));
+
+        // Read by the Bulgarian scheme only, вучић is vuchich: no key in common with vucic.
+        Assert.Contains("tvucic", cyrillic);
+        Assert.Contains("tvucic", latin);
     }
 
     [Theory]
