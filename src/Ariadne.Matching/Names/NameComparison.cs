@@ -215,6 +215,11 @@ public static class NameComparison
         var folded = string.Join(' ', original);
         var script = Scripts.Of(folded);
         var readings = Readings(original, folded, script).ToArray();
+        if (script == Script.Latin && readings.Length > 0 && PolishOrthography.Read(name, tokens) is { } polish)
+        {
+            // Lech Wałęsa also as lekh valensa, as Лех Валенса is read (PolishOrthography).
+            readings = [.. readings, new Reading(kept.Select(i => polish[i]).ToArray(), original, PolishOrthography.Rule) { RuleOnChangedTokens = true }];
+        }
         if (script == Script.Devanagari && readings.Length > 0)
         {
             // Devanagari writes its vowels, so its consonants (to meet an Arabic-script form: दाऊद / داود) are those of

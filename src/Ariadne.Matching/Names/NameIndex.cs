@@ -92,7 +92,8 @@ public sealed class NameIndex : IDisposable
     // given name's syllables joined (also without breves) and a Chinese given name's in Wade-Giles joined, and Greek as
     // said (ου u, μπ b, ντ d) is a reading; 11: a Hebrew or Arabic-script form as older European spellings write it
     // (ConsonantSkeleton.AsEuropeanSpelling: Menachem, Joseph, Chalid) is keyed, and Serbian and Macedonian Cyrillic is
-    // read by their own Latin alphabets (CyrillicScheme.Serbian, Macedonian) instead of the Russian and Ukrainian schemes.
+    // read by their own Latin alphabets (CyrillicScheme.Serbian, Macedonian) instead of the Russian and Ukrainian schemes,
+    // and a form with Polish letters also read as said (PolishOrthography).
     private const int SnapshotVersion = 11;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
