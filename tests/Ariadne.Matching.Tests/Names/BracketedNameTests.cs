@@ -54,6 +54,27 @@ public sealed class BracketedNameTests
     private static string Outside(string name) => NameText.Bracketed(name)?[0] ?? name;
 
     [Theory]
+    // Two people whose records carry the same note in brackets (Greek records mark the surname "επώνυμο") are not alike
+    // through it: a bracket meets the other name, not the other name's bracket.
+    [InlineData("Vasilis Stylianos Laimos (eponymo)", "Γεώργιος Νικολάου Παπαδάκης (επώνυμο)")]
+    [InlineData("Anna Kowalczyk (nickname)", "Maria Santos (nickname)")]
+    public void Two_names_that_share_only_their_brackets_stay_apart(string left, string right)
+    {
+        var match = NameComparison.Compare(left, right);
+
+        Assert.True(match.Score < 0.5, $"{left} / {right}: {match.Score} ({match.Explanation})");
+        Assert.True(NameComparison.Score(NameComparison.Prepare(left), NameComparison.Prepare(right)) < 0.5);
+    }
+
+    [Fact]
+    public void A_name_and_its_original_script_in_brackets_meet_the_same_person_written_either_way()
+    {
+        // Each bracket still meets the other side's name outside brackets.
+        Assert.True(NameComparison.Compare("Vasilis Stylianos Laimos (eponymo)", "Βασίλης Στυλιανός Λαιμός (επώνυμο)").Score >= 0.95);
+        Assert.True(NameComparison.Compare("Akrin Saleh Akrin (أقرين صالح أقرين)", "أقرين صالح أقرين").Score >= 0.95);
+    }
+
+    [Theory]
     [InlineData("Safia Farkash Mohammed (Oman passport no.03825239, expiry 3 May 2024)", "Safia Farkash Mohammed")]
     [InlineData("Mohamed Ali", "Mohamed Ali")]
     public void A_note_in_brackets_changes_nothing(string withNote, string without)
