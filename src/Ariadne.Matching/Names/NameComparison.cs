@@ -440,7 +440,8 @@ public static class NameComparison
         {
             var skeleton = readings[r].Skeleton;
             // The European reading's consonants are often the written ones, but its י inside a word may pay as a j.
-            if (skeleton.Length == 0 || (IsEarlier(readings, r) && !(readings[r].How == SkeletonReading.European && yods > 0)))
+            var yodsMayPay = readings[r].How == SkeletonReading.European ? yods : 0;
+            if (skeleton.Length == 0 || (IsEarlier(readings, r) && yodsMayPay == 0))
             {
                 continue;
             }
@@ -452,7 +453,7 @@ public static class NameComparison
                     continue;
                 }
                 var consonants = Similarity(Levenshtein(skeleton, other), skeleton.Length, other.Length);
-                var mayPay = (double)(Math.Min(vavs, CountOf(other, 'f')) + (readings[r].How == SkeletonReading.European ? Math.Min(yods, CountOf(other, 'j')) : 0) + CountOf(vowelled.MarkedSkeleton(o == 0 ? SkeletonReading.Written : SkeletonReading.SilentH), 'H'))
+                var mayPay = (double)(Math.Min(vavs, CountOf(other, 'f')) + Math.Min(yodsMayPay, CountOf(other, 'j')) + CountOf(vowelled.MarkedSkeleton(o == 0 ? SkeletonReading.Written : SkeletonReading.SilentH), 'H'))
                     / Math.Max(skeleton.Length, other.Length) * 0.95;
                 pairs[n++] = (consonants + mayPay, consonants, r * 2 + o);
             }

@@ -1053,9 +1053,9 @@ public sealed class NameIndex : IDisposable
     /// though the scorer puts it first. A common query token is spelt as the index spells it and is not widened.
     /// Caller holds the read lock.
     /// </summary>
-    private List<string>? NearTokens(NameComparison.PreparedName prepared, HashSet<string> keys)
+    private HashSet<string>? NearTokens(NameComparison.PreparedName prepared, HashSet<string> keys)
     {
-        List<string>? near = null;
+        HashSet<string>? near = null;
         var lookup = _keyIds.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[NearMaxLength + 2];
         HashSet<string>? seen = null;
@@ -1121,7 +1121,7 @@ public sealed class NameIndex : IDisposable
         {
             if (_tokenKeys.MayContain(key) && lookup.TryGetValue(key, out var actual, out _) && !keys.Contains(actual))
             {
-                (near ??= []).Add(actual);
+                (near ??= new(StringComparer.Ordinal)).Add(actual);
             }
         }
     }
@@ -1165,7 +1165,7 @@ public sealed class NameIndex : IDisposable
     /// </summary>
     private (List<(int Entry, double Retrieval, uint Keys)> Candidates, double QueryWeight, bool Truncated, float[] KeyWeights)
         Candidates(HashSet<string> keys, List<HashSet<string>> eachReading, int cap, HashSet<string>? dialect = null,
-            List<string>? near = null)
+            HashSet<string>? near = null)
     {
         var scratch = t_scratch ??= new Scratch();
         scratch.Ensure(_names.Count);
@@ -1184,14 +1184,10 @@ public sealed class NameIndex : IDisposable
                     found.Add((key, _postings[id]));
                 }
             }
-            var nearFound = near is { Count: > 0 } ? new HashSet<string>(StringComparer.Ordinal) : null;
             foreach (var key in near ?? [])
             {
-                // Found by NearTokens in the index, so present; a key the query also has exactly keeps its full weight.
-                if (!keys.Contains(key) && nearFound!.Add(key))
-                {
-                    found.Add((key, _postings[_keyIds[key]]));
-                }
+                // Found by NearTokens in the index and not among the query's own keys.
+                found.Add((key, _postings[_keyIds[key]]));
             }
             found.Sort((x, y) => x.Postings.Count.CompareTo(y.Postings.Count));
             // The touched entries the rarest keys found, kept among the candidates whatever their retrieval score.
@@ -1204,7 +1200,7 @@ public sealed class NameIndex : IDisposable
                 var (key, postings) = found[k];
                 var bit = k < MaskedKeys ? 1u << k : 0;
                 // IDF-like: ln(1 + N / df). A key in every entry adds ~0.7, one in a single entry ~ln(N).
-                var isNear = nearFound is not null && nearFound.Contains(key);
+                var isNear = near is not null && near.Contains(key);
                 var weight = (float)(NameKeys.KindWeight(key) * Math.Log(1 + (double)n / postings.Count)
                     * (dialect is { Count: > 0 } && dialect.Contains(key) ? DialectKeyWeight : isNear ? NearKeyWeight : 1));
                 if (!isNear)

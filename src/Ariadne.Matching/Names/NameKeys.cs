@@ -155,8 +155,7 @@ internal static class NameKeys
                 // אובמה also as bm (Obama), ולדימיר as fldmr (Vladimir): a foreign name in Hebrew (ConsonantSkeleton.HebrewAsForeign).
                 AddSkeleton(keys, "s", foreign);
             }
-            if (Scripts.Of(SkeletonSource(reading, i)) is Script.Hebrew or Script.Arabic
-                && ConsonantSkeleton.AsEuropeanSpelling(SkeletonSource(reading, i)) is { } european && european != skeleton)
+            if (ConsonantSkeleton.AsEuropeanSpelling(SkeletonSource(reading, i)) is { } european && european != skeleton)
             {
                 // מנחם also as mnsm (Menachem), יוסף as jsf (Joseph), خالد as sld (Chalid): older European spellings
                 // (ConsonantSkeleton.AsEuropeanSpelling).

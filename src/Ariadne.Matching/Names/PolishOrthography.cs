@@ -26,7 +26,9 @@ internal static class PolishOrthography
     /// </summary>
     public static string[]? Read(string? name, string[] tokens)
     {
-        if (string.IsNullOrEmpty(name))
+        // Most names have none of those letters, composed or decomposed (a letter and its ogonek, acute or dot above):
+        // they are not normalised and lower-cased for nothing, since every candidate of a search is prepared.
+        if (string.IsNullOrEmpty(name) || name.AsSpan().IndexOfAny(s_polishLettersAndMarks) < 0)
         {
             return null;
         }
@@ -41,7 +43,26 @@ internal static class PolishOrthography
 
     private static readonly SearchValues<char> s_polishLetters = SearchValues.Create("ąęłńśźż");
 
+    private static readonly SearchValues<char> s_polishLettersAndMarks = SearchValues.Create("ąęłńśźżĄĘŁŃŚŹŻ\u0328\u0301\u0307");
+
+    /// <summary>Polish digraphs and what the Russian-scheme reading writes for them, longest first.</summary>
+    private static readonly (string Polish, string Said)[] s_digraphs =
+        [("szcz", "shch"), ("dż", "dzh"), ("cz", "ch"), ("sz", "sh"), ("rz", "zh"), ("ch", "kh")];
+
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'ó' or 'ą' or 'ę';
+
+    /// <summary>The digraph of <see cref="s_digraphs"/> that starts at <paramref name="i"/>, or length 0.</summary>
+    private static (int Length, string Said) Digraph(string s, int i)
+    {
+        foreach (var (polish, said) in s_digraphs)
+        {
+            if (s.AsSpan(i).StartsWith(polish, StringComparison.Ordinal))
+            {
+                return (polish.Length, said);
+            }
+        }
+        return (0, "");
+    }
 
     /// <summary>The lower-case text with each Polish letter or digraph replaced by what the Russian-scheme reading writes.</summary>
     internal static string Said(string s)
@@ -75,36 +96,11 @@ internal static class PolishOrthography
                 sb.Append(said);
                 continue;
             }
-            // Digraphs, longest first: szcz, dż, dz, cz, sz, rz, ch, ci before a vowel (ć), c (ц).
-            if (c == 's' && next == 'z' && after == 'c' && i + 3 < s.Length && s[i + 3] == 'z')
+            // Digraphs (s_digraphs), then ci before a vowel (ć), c (ц).
+            if (Digraph(s, i) is var (length, saidDigraph) && length > 0)
             {
-                sb.Append("shch");
-                i += 3;
-            }
-            else if (c == 'd' && next == 'ż')
-            {
-                sb.Append("dzh");
-                i++;
-            }
-            else if (c == 'c' && next == 'z')
-            {
-                sb.Append("ch");
-                i++;
-            }
-            else if (c == 's' && next == 'z')
-            {
-                sb.Append("sh");
-                i++;
-            }
-            else if (c == 'r' && next == 'z')
-            {
-                sb.Append("zh");
-                i++;
-            }
-            else if (c == 'c' && next == 'h')
-            {
-                sb.Append("kh");
-                i++;
+                sb.Append(saidDigraph);
+                i += length - 1;
             }
             else if (c == 'c' && next == 'i' && IsVowel(after))
             {
