@@ -8,10 +8,7 @@ namespace Ariadne.Matching.Tests.Names;
 /// </summary>
 public sealed class NearTokenTests
 {
-    private static readonly string[] s_syllables = ["lo", "mi", "re", "su", "vo", "di", "ze", "bu", "pe", "ti"];
-
-    /// <summary>Made-up words that share no key with the names under test.</summary>
-    private static string Word(int i) => s_syllables[i % 10] + s_syllables[i / 10 % 10] + s_syllables[i / 100 % 10];
+    private static string Word(int i) => MadeUpWords.Word(i);
 
     [Fact]
     public void A_spelling_one_letter_off_finds_the_person_among_a_crowd_that_shares_the_common_token()

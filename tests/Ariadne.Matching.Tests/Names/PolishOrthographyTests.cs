@@ -61,10 +61,9 @@ public sealed class PolishOrthographyTests
     {
         // Forty Valencias share валенса's consonants (f-l-n-s) and first letters; Wałęsa folded (walesa) shares nothing.
         using var index = new NameIndex(candidates: 10);
-        string[] syllables = ["lo", "mi", "re", "su", "vo", "di", "ze", "bu"];
         for (var i = 0; i < 40; i++)
         {
-            index.Add($"valencia-{i:000}", $"{syllables[i % 8]}{syllables[i / 8 % 8]}{syllables[(i + 3) % 8]} Valencia");
+            index.Add($"valencia-{i:000}", $"{MadeUpWords.Word(i)} Valencia");
         }
         index.Add("zz-person", "Lech Wałęsa");
 
