@@ -48,6 +48,16 @@ public static class NameComparison
 
         /// <summary>Whether the rule read only some tokens (the article, Somali spelling): the explanation names it for those.</summary>
         public bool RuleOnChangedTokens { get; init; }
+
+        /// <summary>
+        /// The Korean reading of a form in Chinese characters (<see cref="HanjaReading"/>), which every Chinese name also
+        /// gets. It is keyed by its joined given name and its whole form only, not syllable by syllable (<see cref="NameKeys"/>):
+        /// its syllables' own keys (jang, su, kim) put a crowd of Chinese names among the holders of Korean names'
+        /// syllables and cut Korean names from the candidates. And it is compared only with a form not written in Chinese
+        /// characters (<see cref="Compared"/>): two forms in Han are alike by their characters, which the Mandarin reading
+        /// already compares, and Korean reads many different characters alike.
+        /// </summary>
+        public bool HanReadAsKorean { get; init; }
     }
 
     public static NameMatch Compare(string? left, string? right) => Compare(Prepare(left), Prepare(right));
@@ -281,6 +291,10 @@ public static class NameComparison
         }
     }
 
+    /// <summary>Whether reading <paramref name="a"/> of <paramref name="left"/> is compared with reading <paramref name="b"/> of <paramref name="right"/> (<see cref="Reading.HanReadAsKorean"/>).</summary>
+    private static bool Compared(PreparedName left, Reading a, PreparedName right, Reading b) =>
+        !(a.HanReadAsKorean && right.Script == Script.Han) && !(b.HanReadAsKorean && left.Script == Script.Han);
+
     private static NameMatch CompareOne(PreparedName left, PreparedName right)
     {
         var best = new NameMatch(0, [], "No letters to compare.");
@@ -288,6 +302,10 @@ public static class NameComparison
         {
             foreach (var b in right.Readings)
             {
+                if (!Compared(left, a, right, b))
+                {
+                    continue;
+                }
                 var match = Align(a, b);
                 if (match.Score > best.Score)
                 {
@@ -339,7 +357,10 @@ public static class NameComparison
         {
             foreach (var (latin, originals, note) in OtherScriptTransliteration.Readings(original))
             {
-                yield return new Reading(latin, originals, $"transliterated ({script}, {note ?? OtherScriptTransliteration.Scheme(script)})");
+                yield return new Reading(latin, originals, $"transliterated ({script}, {note ?? OtherScriptTransliteration.Scheme(script)})")
+                {
+                    HanReadAsKorean = ReferenceEquals(note, OtherScriptTransliteration.HanjaNote),
+                };
             }
             yield break;
         }
@@ -886,7 +907,10 @@ public static class NameComparison
         {
             foreach (var b in right.Readings)
             {
-                best = Math.Max(best, AlignScore(a, b, null));
+                if (Compared(left, a, right, b))
+                {
+                    best = Math.Max(best, AlignScore(a, b, null));
+                }
             }
         }
         if (SkeletonSimilarity(left, right) is { } skeleton)

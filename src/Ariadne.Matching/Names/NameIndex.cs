@@ -93,8 +93,9 @@ public sealed class NameIndex : IDisposable
     // said (ου u, μπ b, ντ d) is a reading; 11: a Hebrew or Arabic-script form as older European spellings write it
     // (ConsonantSkeleton.AsEuropeanSpelling: Menachem, Joseph, Chalid) is keyed, and Serbian and Macedonian Cyrillic is
     // read by their own Latin alphabets (CyrillicScheme.Serbian, Macedonian) instead of the Russian and Ukrainian schemes,
-    // and a form with Polish letters also read as said (PolishOrthography).
-    private const int SnapshotVersion = 11;
+    // and a form with Polish letters also read as said (PolishOrthography); 12: a form wholly in Chinese characters is
+    // also read as Korean reads them (HanjaReading) and keyed by that reading's joined given name and whole form.
+    private const int SnapshotVersion = 12;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 

@@ -143,6 +143,11 @@ internal static class NameKeys
         var skeletons = new string[reading.Tokens.Length];
         for (var i = 0; i < reading.Tokens.Length; i++)
         {
+            if (reading.HanReadAsKorean)
+            {
+                skeletons[i] = ConsonantSkeleton.Of(reading.Tokens[i]);
+                continue;
+            }
             var token = reading.Tokens[i];
             var arabic = Scripts.Of(token) == Script.Arabic;
             // Hebrew is read through AnyAscii for the scorer, but its consonants come from the letters themselves.
@@ -307,7 +312,7 @@ internal static class NameKeys
             // family and a given name, and keyed sijin it drew 시진핑 (Xi Jinping) away from 习近平. Korean and Chinese forms
             // put the family name first, in Latin as in their own scripts.
             var givenName = i >= 1;
-            if (givenName && WadeGiles.Key(reading.Tokens[i]) is { } firstSyllable && WadeGiles.Key(reading.Tokens[i + 1]) is { } secondSyllable)
+            if (givenName && !reading.HanReadAsKorean && WadeGiles.Key(reading.Tokens[i]) is { } firstSyllable && WadeGiles.Key(reading.Tokens[i + 1]) is { } secondSyllable)
             {
                 // A Chinese given name's two syllables, one key in pinyin or Wade–Giles (泽东 ze dong and Tse-tung are both
                 // tsetung, as Tsetung written as one word): each syllable's own key is held by crowds of Chinese names (Mao Tse-tung / 毛泽东 was not among
@@ -332,6 +337,10 @@ internal static class NameKeys
                         }
                     }
                 }
+            }
+            if (reading.HanReadAsKorean)
+            {
+                continue;
             }
             // Through the skeleton again, so that doubles across the join go once (abd + allah = abdallah).
             var pair = SkeletonSource(reading, i) + " " + SkeletonSource(reading, i + 1);

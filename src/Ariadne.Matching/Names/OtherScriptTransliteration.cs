@@ -8,7 +8,8 @@ namespace Ariadne.Matching.Names;
 /// served and small, covers every script with Unicode data rather than lists, and needs no native ICU; ICU4N's
 /// transliterator package is not served. Where AnyAscii's letter-by-letter output differs from the standard a
 /// passport uses, the standard wins first: Greek ου/αυ/ευ/μπ/ντ by ELOT 743 (Παπαδόπουλος is Papadopoulos); Devanagari
-/// by the Hunterian system with Hindi's schwa deletion (नरेन्द्र is Narendra, where AnyAscii writes nrendr).
+/// by the Hunterian system with Hindi's schwa deletion (नरेन्द्र is Narendra, where AnyAscii writes nrendr). A form in
+/// Chinese characters is also read as Korean reads them (<see cref="HanjaReading"/>), for Korean names written in Han.
 /// </summary>
 internal static class OtherScriptTransliteration
 {
@@ -133,6 +134,18 @@ internal static class OtherScriptTransliteration
         {
             yield return (sixth.Select(p => p.Latin).ToArray(), sixth.Select(p => p.Original).ToArray(), GreekSpokenNote);
         }
+        if (!foreignShaped && KoreanReading(original) is { } korean)
+        {
+            // Split (Kim Jong Un) and with the given name joined (Kim Jongun), as the Han reading above.
+            yield return (korean.SelectMany(t => t.Syllables).ToArray(), korean.SelectMany(t => t.Syllables.Select(_ => t.Token)).ToArray(), HanjaNote);
+            if (korean.Any(t => t.Syllables.Count > 1))
+            {
+                var joinedKorean = korean.SelectMany(t => t.Syllables.Count > 1
+                    ? new[] { (Latin: t.Syllables[0], t.Token), (Latin: string.Concat(t.Syllables.Skip(1)), t.Token) }
+                    : [(Latin: t.Syllables[0], t.Token)]).ToArray();
+                yield return (joinedKorean.Select(p => p.Latin).ToArray(), joinedKorean.Select(p => p.Token).ToArray(), HanjaNote);
+            }
+        }
         var fifth = foreign.Where(p => p.Latin.Length > 0).ToArray();
         if (foreignShaped && fifth.Length > 0
             && !fifth.Select(p => p.Latin).SequenceEqual(first.Select(p => p.Latin), StringComparer.Ordinal)
@@ -140,6 +153,27 @@ internal static class OtherScriptTransliteration
         {
             yield return (fifth.Select(p => p.Latin).ToArray(), fifth.Select(p => p.Original).ToArray(), ForeignNote);
         }
+    }
+
+    /// <summary>The note of the Korean reading of Chinese characters, which is keyed whole (<see cref="NameComparison.Reading.HanReadAsKorean"/>).</summary>
+    internal const string HanjaNote = "read as Korean reads Chinese characters, Hanja";
+
+    /// <summary>
+    /// A form written wholly in Han read as a Korean name (<see cref="HanjaReading"/>): each token's syllables in the
+    /// Revised Romanization. Null when a character has no Korean reading or a token is not Han.
+    /// </summary>
+    private static List<(string Token, List<string> Syllables)>? KoreanReading(string[] original)
+    {
+        var tokens = new List<(string Token, List<string> Syllables)>(original.Length);
+        foreach (var token in original)
+        {
+            if (Scripts.Of(token) != Script.Han || HanjaReading.ToHangul(token) is not { } hangul)
+            {
+                return null;
+            }
+            tokens.Add((token, KoreanRomanisation.OfHangul(hangul)));
+        }
+        return tokens.Count > 0 ? tokens : null;
     }
 
     private const string ForeignNote = "a foreign name as Korean, Chinese or Japanese writes it, read back";
