@@ -681,8 +681,12 @@ public static class NameComparison
             if (join)
             {
                 tokens.Add(a.Tokens[i] + a.Tokens[i + 1]);
-                // One original when both readings come from one written word (毛泽东 read as mao ze dong).
-                original.Add(a.Original[i] == a.Original[i + 1] ? a.Original[i] : a.Original[i] + " " + a.Original[i + 1]);
+                // One original when both readings come from one written word (毛泽东 read as mao ze dong); Chinese
+                // characters and Hangul syllables, read one by one, are written without a space (泽 and 东 as 泽东).
+                original.Add(a.Original[i] == a.Original[i + 1] ? a.Original[i]
+                    : IsCjk(a.Original[i]) && IsCjk(a.Original[i + 1])
+                        ? a.Original[i] + a.Original[i + 1]
+                        : a.Original[i] + " " + a.Original[i + 1]);
                 i++;
                 continue;
             }
@@ -691,6 +695,8 @@ public static class NameComparison
         }
         return a with { Tokens = [.. tokens], Original = [.. original], JoinedWords = [.. joinedWords] };
     }
+
+    private static bool IsCjk(string original) => Scripts.Of(original) is Script.Han or Script.Hangul;
 
     /// <summary>How alike two words joined must be to a token of the other form to be taken as that token written apart.</summary>
     private const double JoinedAtLeast = 0.85;
@@ -787,7 +793,9 @@ public static class NameComparison
             if (aligned is not null)
             {
                 var how = How(a.Tokens[i], b.Tokens[j], similarity);
-                var apart = a.JoinedWords?[i] == true || b.JoinedWords?[j] == true ? "two words written as one" : "";
+                // Not for the syllables of a Chinese or Korean name, which are read one by one and written as one (近平 jinping).
+                var apart = (a.JoinedWords?[i] == true && !IsCjk(a.Original[i])) || (b.JoinedWords?[j] == true && !IsCjk(b.Original[j]))
+                    ? "two words written as one" : "";
                 // Both sides read by one rule (two Cyrillic forms, both Bulgarian) say it once.
                 var rule = string.Join(", ", new[] { how, apart, RuleOf(a, i), RuleOf(b, j) }.Where(r => r.Length > 0).Distinct(StringComparer.Ordinal));
                 var sign = similarity >= 1 ? "=" : "≈";

@@ -45,11 +45,13 @@ internal static class OtherScriptTransliteration
                     var syllables = script == Script.Hangul
                         ? KoreanRomanisation.OfHangul(token)
                         : Syllables(AnyAscii.Transliteration.Transliterate(token));
-                    split.AddRange(syllables.Select(s => (s, token)));
-                    joined.Add((syllables.Count > 0 ? syllables[0] : "", token));
+                    // Each syllable with its own character, for the explanation (jin = 近, not jin = 习近平).
+                    var characters = Characters(token, syllables.Count);
+                    split.AddRange(syllables.Select((s, k) => (s, characters[k])));
+                    joined.Add((syllables.Count > 0 ? syllables[0] : "", syllables.Count > 0 ? characters[0] : token));
                     if (syllables.Count > 1)
                     {
-                        joined.Add((string.Concat(syllables.Skip(1)), token));
+                        joined.Add((string.Concat(syllables.Skip(1)), string.Concat(characters.Skip(1))));
                     }
                     if (foreignShaped)
                     {
@@ -136,14 +138,20 @@ internal static class OtherScriptTransliteration
         }
         if (!foreignShaped && KoreanReading(original) is { } korean)
         {
-            // Split (Kim Jong Un) and with the given name joined (Kim Jongun), as the Han reading above.
-            yield return (korean.SelectMany(t => t.Syllables).ToArray(), korean.SelectMany(t => t.Syllables.Select(_ => t.Token)).ToArray(), HanjaNote);
+            // Split (Kim Jong Un) and with the given name joined (Kim Jongun), as the Han reading above; each syllable
+            // with its character (Han's characters and the Korean syllables are one to one).
+            var apart = korean.SelectMany(t => t.Syllables.Select((s, k) => (Latin: s, Original: Characters(t.Token, t.Syllables.Count)[k]))).ToArray();
+            yield return (apart.Select(p => p.Latin).ToArray(), apart.Select(p => p.Original).ToArray(), HanjaNote);
             if (korean.Any(t => t.Syllables.Count > 1))
             {
-                var joinedKorean = korean.SelectMany(t => t.Syllables.Count > 1
-                    ? new[] { (Latin: t.Syllables[0], t.Token), (Latin: string.Concat(t.Syllables.Skip(1)), t.Token) }
-                    : [(Latin: t.Syllables[0], t.Token)]).ToArray();
-                yield return (joinedKorean.Select(p => p.Latin).ToArray(), joinedKorean.Select(p => p.Token).ToArray(), HanjaNote);
+                var joinedKorean = korean.SelectMany(t =>
+                {
+                    var characters = Characters(t.Token, t.Syllables.Count);
+                    return t.Syllables.Count > 1
+                        ? new[] { (Latin: t.Syllables[0], Original: characters[0]), (Latin: string.Concat(t.Syllables.Skip(1)), Original: string.Concat(characters.Skip(1))) }
+                        : [(Latin: t.Syllables[0], Original: characters[0])];
+                }).ToArray();
+                yield return (joinedKorean.Select(p => p.Latin).ToArray(), joinedKorean.Select(p => p.Original).ToArray(), HanjaNote);
             }
         }
         var fifth = foreign.Where(p => p.Latin.Length > 0).ToArray();
@@ -174,6 +182,24 @@ internal static class OtherScriptTransliteration
             tokens.Add((token, KoreanRomanisation.OfHangul(hangul)));
         }
         return tokens.Count > 0 ? tokens : null;
+    }
+
+    /// <summary>
+    /// The written character of each of a Han or Hangul token's <paramref name="syllables"/> syllables, when the token has
+    /// exactly that many Han characters and Hangul syllables (one syllable each); otherwise the whole token for each.
+    /// </summary>
+    private static string[] Characters(string token, int syllables)
+    {
+        var characters = new List<string>(token.Length);
+        foreach (var rune in token.EnumerateRunes())
+        {
+            var text = rune.ToString();
+            if (Scripts.Of(text) == Script.Han || rune.Value is >= 0xAC00 and <= 0xD7A3)
+            {
+                characters.Add(text);
+            }
+        }
+        return characters.Count == syllables ? [.. characters] : [.. Enumerable.Repeat(token, syllables)];
     }
 
     private const string ForeignNote = "a foreign name as Korean, Chinese or Japanese writes it, read back";

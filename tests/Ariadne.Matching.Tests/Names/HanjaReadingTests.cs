@@ -49,6 +49,23 @@ public sealed class HanjaReadingTests
     }
 
     [Theory]
+    // An analyst reads which character met which word: kim ≈ 金, not kim ≈ 金铁三 three times over; the syllables of a
+    // Chinese given name are one word in Latin and two characters, not "two words written as one".
+    [InlineData("KIM CHOL SAM", "金铁三", new[] { "kim ≈ 金", "chol ≈ 铁", "sam = 三" })]
+    [InlineData("Xi Jinping", "习近平", new[] { "xi = 习", "jinping = 近平, transliterated" })]
+    [InlineData("Kim Jong-un", "김정은", new[] { "kim ≈ 김", "jong ≈ 정", "un ≈ 은" })]
+    public void The_explanation_names_the_character_each_word_met(string latin, string written, string[] expected)
+    {
+        var explanation = NameComparison.Compare(latin, written).Explanation;
+
+        foreach (var part in expected)
+        {
+            Assert.Contains(part, explanation, StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain("two words written as one", explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
     // The Mandarin reading stays, and wins where it is the one meant.
     [InlineData("习近平", "Xi Jinping")]
     [InlineData("毛泽东", "Mao Zedong")]
