@@ -145,6 +145,8 @@ internal static class NameKeys
         {
             if (reading.HanReadAsKorean)
             {
+                // No key of its own for a syllable of the Korean reading of Chinese characters, which every Chinese name
+                // has: only its joined given name and whole form below (NameComparison.Reading.HanReadAsKorean).
                 skeletons[i] = ConsonantSkeleton.Of(reading.Tokens[i]);
                 continue;
             }
@@ -340,6 +342,7 @@ internal static class NameKeys
             }
             if (reading.HanReadAsKorean)
             {
+                // Its joined given name only, as above; two syllables' consonants are as common as one's.
                 continue;
             }
             // Through the skeleton again, so that doubles across the join go once (abd + allah = abdallah).

@@ -45,14 +45,7 @@ internal static class OtherScriptTransliteration
                     var syllables = script == Script.Hangul
                         ? KoreanRomanisation.OfHangul(token)
                         : Syllables(AnyAscii.Transliteration.Transliterate(token));
-                    // Each syllable with its own character, for the explanation (jin = 近, not jin = 习近平).
-                    var characters = Characters(token, syllables.Count);
-                    split.AddRange(syllables.Select((s, k) => (s, characters[k])));
-                    joined.Add((syllables.Count > 0 ? syllables[0] : "", syllables.Count > 0 ? characters[0] : token));
-                    if (syllables.Count > 1)
-                    {
-                        joined.Add((string.Concat(syllables.Skip(1)), string.Concat(characters.Skip(1))));
-                    }
+                    AddSyllables(token, syllables, split, joined);
                     if (foreignShaped)
                     {
                         foreign.Add((script == Script.Hangul ? KoreanRomanisation.OfLoanword(token) : ChineseTranscription.OfForeignName(token), token));
@@ -136,22 +129,13 @@ internal static class OtherScriptTransliteration
         {
             yield return (sixth.Select(p => p.Latin).ToArray(), sixth.Select(p => p.Original).ToArray(), GreekSpokenNote);
         }
-        if (!foreignShaped && KoreanReading(original) is { } korean)
+        if (!foreignShaped && KoreanReading(original) is var (koreanSplit, koreanJoined))
         {
-            // Split (Kim Jong Un) and with the given name joined (Kim Jongun), as the Han reading above; each syllable
-            // with its character (Han's characters and the Korean syllables are one to one).
-            var apart = korean.SelectMany(t => t.Syllables.Select((s, k) => (Latin: s, Original: Characters(t.Token, t.Syllables.Count)[k]))).ToArray();
-            yield return (apart.Select(p => p.Latin).ToArray(), apart.Select(p => p.Original).ToArray(), HanjaNote);
-            if (korean.Any(t => t.Syllables.Count > 1))
+            // Split (Kim Jong Un) and with the given name joined (Kim Jongun), as the Han reading above.
+            yield return (koreanSplit.Select(p => p.Latin).ToArray(), koreanSplit.Select(p => p.Original).ToArray(), HanjaNote);
+            if (!koreanJoined.Select(p => p.Latin).SequenceEqual(koreanSplit.Select(p => p.Latin), StringComparer.Ordinal))
             {
-                var joinedKorean = korean.SelectMany(t =>
-                {
-                    var characters = Characters(t.Token, t.Syllables.Count);
-                    return t.Syllables.Count > 1
-                        ? new[] { (Latin: t.Syllables[0], Original: characters[0]), (Latin: string.Concat(t.Syllables.Skip(1)), Original: string.Concat(characters.Skip(1))) }
-                        : [(Latin: t.Syllables[0], Original: characters[0])];
-                }).ToArray();
-                yield return (joinedKorean.Select(p => p.Latin).ToArray(), joinedKorean.Select(p => p.Original).ToArray(), HanjaNote);
+                yield return (koreanJoined.Select(p => p.Latin).ToArray(), koreanJoined.Select(p => p.Original).ToArray(), HanjaNote);
             }
         }
         var fifth = foreign.Where(p => p.Latin.Length > 0).ToArray();
@@ -168,20 +152,42 @@ internal static class OtherScriptTransliteration
 
     /// <summary>
     /// A form written wholly in Han read as a Korean name (<see cref="HanjaReading"/>): each token's syllables in the
-    /// Revised Romanization. Null when a character has no Korean reading or a token is not Han.
+    /// Revised Romanization, apart and with the given name joined. Null when a character has no Korean reading or a
+    /// token is not Han.
     /// </summary>
-    private static List<(string Token, List<string> Syllables)>? KoreanReading(string[] original)
+    private static (List<(string Latin, string Original)> Split, List<(string Latin, string Original)> Joined)? KoreanReading(string[] original)
     {
-        var tokens = new List<(string Token, List<string> Syllables)>(original.Length);
+        var split = new List<(string Latin, string Original)>();
+        var joined = new List<(string Latin, string Original)>();
         foreach (var token in original)
         {
             if (Scripts.Of(token) != Script.Han || HanjaReading.ToHangul(token) is not { } hangul)
             {
                 return null;
             }
-            tokens.Add((token, KoreanRomanisation.OfHangul(hangul)));
+            AddSyllables(token, KoreanRomanisation.OfHangul(hangul), split, joined);
         }
-        return tokens.Count > 0 ? tokens : null;
+        return split.Count > 0 ? (split, joined) : null;
+    }
+
+    /// <summary>
+    /// A Han or Hangul token's syllables: in the split reading each apart, in the joined one the first (the family name)
+    /// and the rest as one word; each with its own character, for the explanation (jin = 近, not jin = 习近平).
+    /// </summary>
+    private static void AddSyllables(string token, List<string> syllables, List<(string Latin, string Original)> split,
+        List<(string Latin, string Original)> joined)
+    {
+        if (syllables.Count == 0)
+        {
+            return;
+        }
+        var characters = Characters(token, syllables.Count);
+        split.AddRange(syllables.Select((s, k) => (s, characters[k])));
+        joined.Add((syllables[0], characters[0]));
+        if (syllables.Count > 1)
+        {
+            joined.Add((string.Concat(syllables.Skip(1)), string.Concat(characters.Skip(1))));
+        }
     }
 
     /// <summary>
