@@ -94,8 +94,9 @@ public sealed class NameIndex : IDisposable
     // (ConsonantSkeleton.AsEuropeanSpelling: Menachem, Joseph, Chalid) is keyed, and Serbian and Macedonian Cyrillic is
     // read by their own Latin alphabets (CyrillicScheme.Serbian, Macedonian) instead of the Russian and Ukrainian schemes,
     // and a form with Polish letters also read as said (PolishOrthography); 12: a form wholly in Chinese characters is
-    // also read as Korean reads them (HanjaReading) and keyed by that reading's joined given name and whole form.
-    private const int SnapshotVersion = 12;
+    // also read as Korean reads them (HanjaReading) and keyed by that reading's joined given name and whole form; 13: a
+    // Latin form of Korean syllables is also keyed whole in the Revised spellings (Kim Jong Un as gmjngn).
+    private const int SnapshotVersion = 13;
 
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
 

@@ -281,6 +281,14 @@ internal static class NameKeys
                 // ברק אובמה also as brkbm: Barack Obama, a foreign name in Hebrew (ConsonantSkeleton.HebrewAsForeign).
                 AddSkeleton(keys, "w", foreign);
             }
+            if (reading.Tokens.Length >= 2 && Array.TrueForAll(reading.Tokens, KoreanRomanisation.IsSyllable)
+                && ConsonantSkeleton.Of(string.Join(' ', reading.Tokens.Select(t => KoreanRomanisation.Revised(t) ?? t))) is { Length: >= 3 } revised
+                && revised != whole)
+            {
+                // Kim Jong Un also as gim jong un: the whole form as the Revised Romanization spells its consonants, which is
+                // how a Korean name in Hangul or Chinese characters is keyed whole (김정은, 金正恩: gmjngn, not kmjngn).
+                AddSkeleton(keys, "w", revised);
+            }
             if (ConsonantSkeleton.AsEuropeanSpelling(source) is { Length: >= 3 } european && european != whole)
             {
                 // מנחם בגין also as mnsmbgn: Menachem Begin (ConsonantSkeleton.AsEuropeanSpelling).

@@ -136,4 +136,21 @@ public sealed class HanjaReadingTests
 
         Assert.Equal("listed", hits[0].EntityId);
     }
+
+    [Fact]
+    public void A_McCune_Reischauer_query_finds_the_Han_form_among_forms_that_share_two_of_its_words()
+    {
+        // Two hundred "X Jong Un" share the query's jong, un and jongun; 金正恩 shares its joined given name and, with the
+        // query's whole form keyed in the Revised spellings too (gmjngn, not kmjngn), its whole form.
+        using var index = new NameIndex();
+        for (var i = 0; i < 200; i++)
+        {
+            index.Add($"jong-{i}", $"{MadeUpWords.Word(i)} Jong Un");
+        }
+        index.Add("listed", "金正恩");
+
+        var hits = index.Search("Kim Jong Un", 5);
+
+        Assert.Equal("listed", hits[0].EntityId);
+    }
 }
