@@ -6,9 +6,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ariadne.Web;
+using Ariadne.Web.Data;
+using Ariadne.Web.Features.Audit;
+using Ariadne.Web.Security;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Ariadne.Bench;
@@ -26,7 +31,8 @@ namespace Ariadne.Bench;
 /// </summary>
 internal static partial class LoadTest
 {
-    private sealed record Target(string Name, string Path, bool Pages);
+    /// <summary>A read to load; <paramref name="Audited"/> false marks one measured for comparison (a * in its name), which gets no verdict.</summary>
+    private sealed record Target(string Name, string Path, bool Pages, bool Audited = true);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -67,20 +73,20 @@ internal static partial class LoadTest
 
         var targets = new[]
         {
-            new Target("/health/live", "/health/live", false),
+            new Target("/health/live", "/health/live", false, Audited: false),
             new Target("case list page", "/Cases?scope=organisation", true),
             new Target("case page", $"/Cases/View?id={caseId}", true),
             new Target("API case list", "/api/v1/cases?scope=organisation", false),
             new Target("API case read", $"/api/v1/cases/{caseId}", false),
             // Not audited: what the same host does for a signed-in read that writes nothing.
-            new Target("API indicators*", "/api/v1/indicators", false),
+            new Target("API indicators*", "/api/v1/indicators", false, Audited: false),
         };
         if (floors)
         {
             targets =
             [
                 .. targets,
-                new Target("floor: signed in*", "/api/v1/bench/signed-in", false),
+                new Target("floor: signed in*", "/api/v1/bench/signed-in", false, Audited: false),
                 new Target("floor: audited", "/api/v1/bench/audited", false),
                 new Target("floor: 1 query", $"/api/v1/bench/audited-one-query/{caseId}", false),
             ];
@@ -111,7 +117,7 @@ internal static partial class LoadTest
                     live = r.PerSecond;
                 }
                 var share = live > 0 ? r.PerSecond / live * 100 : 0;
-                var verdict = t.Path is "/health/live" or "/api/v1/indicators" or "/api/v1/bench/signed-in" ? "" : share >= 25 && r.P99 <= 50 ? "met" : "NOT met";
+                var verdict = !t.Audited ? "" : share >= 25 && r.P99 <= 50 ? "met" : "NOT met";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{t.Name,-16} {level,4} {r.PerSecond,9:0} {r.P50,8:0.0} {r.P99,8:0.0} {r.Errors,7} {r.CpuMs,10:0.00} {share,9:0.0}%  {verdict}"));
             }
@@ -138,22 +144,21 @@ internal static partial class LoadTest
     /// one that also records an audit entry through the group commit and waits for its commit, and one that also reads
     /// one case row by its key. They measure what no audited read can go below, whatever its own queries cost (ADR 0024).
     /// </summary>
-    private static void MapFloors(Microsoft.AspNetCore.Builder.WebApplication app)
+    private static void MapFloors(WebApplication app)
     {
-        app.MapGet("/api/v1/bench/signed-in", () => Microsoft.AspNetCore.Http.Results.Ok())
-            .RequireAuthorization(Ariadne.Web.Security.Policies.SignedIn);
-        app.MapGet("/api/v1/bench/audited", async (Ariadne.Web.Data.AriadneDbContext db, Ariadne.Web.Features.Audit.AuditTrail audit) =>
+        app.MapGet("/api/v1/bench/signed-in", () => Results.Ok())
+            .RequireAuthorization(Policies.SignedIn);
+        app.MapGet("/api/v1/bench/audited", async (AriadneDbContext db, AuditTrail audit) =>
         {
-            await audit.RecordAsync(db, Ariadne.Web.Features.Audit.AuditActions.View, "Bench");
-            return Microsoft.AspNetCore.Http.Results.Ok();
-        }).RequireAuthorization(Ariadne.Web.Security.Policies.SignedIn);
+            await audit.RecordAsync(db, AuditActions.View, "Bench");
+            return Results.Ok();
+        }).RequireAuthorization(Policies.SignedIn);
         app.MapGet("/api/v1/bench/audited-one-query/{id:guid}", async (Guid id, Ariadne.Web.Data.AriadneDbContext db, Ariadne.Web.Features.Audit.AuditTrail audit) =>
         {
-            var reference = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-                db.Cases.Where(c => c.Id == id).Select(c => c.Reference));
-            await audit.RecordAsync(db, Ariadne.Web.Features.Audit.AuditActions.View, "Bench", id.ToString());
-            return Microsoft.AspNetCore.Http.Results.Ok(new { reference });
-        }).RequireAuthorization(Ariadne.Web.Security.Policies.SignedIn);
+            var reference = await db.Cases.Where(c => c.Id == id).Select(c => c.Reference).FirstOrDefaultAsync();
+            await audit.RecordAsync(db, AuditActions.View, "Bench", id.ToString());
+            return Results.Ok(new { reference });
+        }).RequireAuthorization(Policies.SignedIn);
     }
 
     private sealed record Figures(double PerSecond, double P50, double P99, int Errors, double CpuMs);
